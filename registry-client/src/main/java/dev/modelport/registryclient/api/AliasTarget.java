@@ -1,0 +1,4 @@
+package dev.modelport.registryclient.api;
+
+/** Body of {@code PUT /api/v1/models/{model}/aliases/{alias}}. */
+public record AliasTarget(int version) {}

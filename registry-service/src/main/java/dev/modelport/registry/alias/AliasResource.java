@@ -1,0 +1,73 @@
+package dev.modelport.registry.alias;
+
+import dev.modelport.registry.error.InvalidInputException;
+import dev.modelport.registry.model.ModelName;
+import dev.modelport.registry.security.Caller;
+import dev.modelport.registry.security.Roles;
+import dev.modelport.registry.version.VersionNumber;
+import dev.modelport.registryclient.api.Alias;
+import dev.modelport.registryclient.api.AliasTarget;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** {@code /api/v1/models/{model}/aliases}: set or move (PUT), resolve, list and delete aliases. */
+@Path("/api/v1/models/{model}/aliases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "aliases")
+public class AliasResource {
+  @Inject
+  AliasService aliases;
+
+  @Inject
+  SecurityIdentity identity;
+
+  @GET
+  @RolesAllowed(Roles.READER)
+  @Operation(summary = "List a model's aliases")
+  public List<Alias> list(@RestPath String model) {
+    return aliases.list(new ModelName(model));
+  }
+
+  @GET
+  @Path("{alias}")
+  @RolesAllowed(Roles.READER)
+  @Operation(summary = "Resolve an alias to its version")
+  public Alias resolve(@RestPath String model, @RestPath String alias) {
+    return aliases.resolve(new ModelName(model), new AliasName(alias));
+  }
+
+  @PUT
+  @Path("{alias}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.PUBLISHER)
+  @Operation(summary = "Point an alias at a version (protected aliases need admin)")
+  public Alias set(@RestPath String model, @RestPath String alias, AliasTarget body) {
+    if (body == null) {
+      throw new InvalidInputException("version", "body {\"version\": N} is required");
+    }
+    return aliases.set(new ModelName(model), new AliasName(alias), new VersionNumber(body.version()).value(),
+        Caller.of(identity));
+  }
+
+  @DELETE
+  @Path("{alias}")
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Delete an alias")
+  public Response delete(@RestPath String model, @RestPath String alias) {
+    aliases.delete(new ModelName(model), new AliasName(alias), Caller.of(identity));
+    return Response.noContent().build();
+  }
+}

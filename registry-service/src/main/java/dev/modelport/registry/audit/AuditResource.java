@@ -1,0 +1,33 @@
+package dev.modelport.registry.audit;
+
+import dev.modelport.registry.api.Paging;
+import dev.modelport.registry.model.ModelName;
+import dev.modelport.registry.security.Roles;
+import dev.modelport.registryclient.api.AuditEntry;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** {@code GET /api/v1/audit?model=&after=&limit=}: the audit log, oldest first. */
+@Path("/api/v1/audit")
+@Tag(name = "audit")
+public class AuditResource {
+  @Inject
+  AuditLog audit;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.READER)
+  @Operation(summary = "Audit entries after an id, optionally of one model")
+  public List<AuditEntry> list(@RestQuery String model, @RestQuery Long after, @RestQuery Integer limit) {
+    Paging paging = Paging.of(0, limit == null ? 100 : limit);
+    return audit.list(model == null ? null : new ModelName(model).value(), after == null ? 0 : after, paging.limit());
+  }
+}

@@ -1,0 +1,43 @@
+package dev.modelport.registry.baseline;
+
+import dev.modelport.registry.error.NotFoundException;
+import dev.modelport.registry.model.ModelName;
+import dev.modelport.registry.security.Roles;
+import dev.modelport.registry.storage.RegistryDatabase;
+import dev.modelport.registry.version.VersionNumber;
+import dev.modelport.registry.version.VersionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** {@code GET /api/v1/models/{model}/versions/{version}/baseline}: the stored feature-stats profile JSON. */
+@Path("/api/v1/models/{model}/versions/{version}/baseline")
+@Tag(name = "versions")
+public class BaselineResource {
+  @Inject
+  RegistryDatabase database;
+
+  @Inject
+  BaselineRepository baselines;
+
+  @Inject
+  VersionService versions;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.READER)
+  @Operation(summary = "Get the version's baseline profile (feature-stats JSON)")
+  public String get(@RestPath String model, @RestPath String version) {
+    ModelName name = new ModelName(model);
+    int number = VersionNumber.parse(version).value();
+    versions.get(name, number);
+    return database.read(c -> baselines.find(c, name, number))
+        .orElseThrow(() -> new NotFoundException("version " + number + " of model '" + name + "' has no baseline"));
+  }
+}

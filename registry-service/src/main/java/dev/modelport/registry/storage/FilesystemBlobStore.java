@@ -1,0 +1,104 @@
+package dev.modelport.registry.storage;
+
+import dev.modelport.registry.error.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Blobs as files {@code <root>/sha256/<first two hex>/<hex>}; puts go to {@code <root>/tmp/} first,
+ * are fsync'ed and then renamed atomically into place. Paths derive only from validated digests.
+ * Thread-safe: concurrent puts of the same content race harmlessly on the final rename.
+ */
+public final class FilesystemBlobStore implements BlobStore {
+  private static final int BUFFER = 64 * 1024;
+
+  private final Path blobs;
+  private final Path tmp;
+
+  public FilesystemBlobStore(Path root) throws IOException {
+    this.blobs = Files.createDirectories(root.resolve("sha256"));
+    this.tmp = Files.createDirectories(root.resolve("tmp"));
+  }
+
+  @Override
+  public StoredBlob put(InputStream content, Optional<Sha256> expected, long maxSize) throws IOException {
+    Path temp = tmp.resolve(UUID.randomUUID() + ".part");
+    try {
+      LimitedDigestInputStream in = new LimitedDigestInputStream(content, maxSize);
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          OutputStream out = Channels.newOutputStream(channel)) {
+        in.transferTo(out);
+        channel.force(true);
+      }
+      Sha256 actual = in.sha256();
+      if (expected.isPresent() && !expected.get().equals(actual)) {
+        throw new InvalidInputException("sha256", "declared " + expected.get() + " but the artifact hashes to " + actual);
+      }
+      Path target = path(actual);
+      Files.createDirectories(target.getParent());
+      if (Files.exists(target)) {
+        return new StoredBlob(actual, in.count(), false);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException raced) {
+        return new StoredBlob(actual, in.count(), false);
+      }
+      return new StoredBlob(actual, in.count(), true);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  @Override
+  public Optional<Long> size(Sha256 digest) throws IOException {
+    Path path = path(digest);
+    return Files.exists(path) ? Optional.of(Files.size(path)) : Optional.empty();
+  }
+
+  @Override
+  public InputStream open(Sha256 digest, long offset, long length) throws IOException {
+    FileChannel channel = FileChannel.open(path(digest), StandardOpenOption.READ);
+    channel.position(offset);
+    InputStream in = Channels.newInputStream(channel);
+    return length < 0 ? in : new BoundedInputStream(in, length);
+  }
+
+  @Override
+  public boolean delete(Sha256 digest) throws IOException {
+    return Files.deleteIfExists(path(digest));
+  }
+
+  @Override
+  public List<Sha256> list() throws IOException {
+    List<Sha256> all = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(blobs)) {
+      files.filter(Files::isRegularFile).forEach(f -> all.add(new Sha256(f.getFileName().toString())));
+    }
+    return all;
+  }
+
+  @Override
+  public int pendingCount() throws IOException {
+    try (Stream<Path> files = Files.list(tmp)) {
+      return (int) files.count();
+    }
+  }
+
+  private Path path(Sha256 digest) {
+    return blobs.resolve(digest.hex().substring(0, 2)).resolve(digest.hex());
+  }
+}

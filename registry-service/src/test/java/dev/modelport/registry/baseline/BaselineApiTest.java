@@ -1,0 +1,94 @@
+package dev.modelport.registry.baseline;
+
+import static dev.modelport.registry.Api.PUBLISHER;
+import static dev.modelport.registry.Api.READER;
+import static dev.modelport.registry.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.modelport.featurestats.profile.DatasetProfile;
+import dev.modelport.featurestats.profile.ProfileJson;
+import dev.modelport.registry.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Baselines built from the credit-risk example's training data (../examples/models). */
+@QuarkusTest
+public class BaselineApiTest {
+  static final Path MODEL_DIR = Path.of("../examples/models/credit-risk-mixed");
+  static final String METADATA = """
+      {"format": "onnx",
+       "signature": {
+         "inputs": [
+           {"name": "numeric", "datatype": "FP32", "shape": [-1, 4], "features": [
+             {"name": "income", "type": "numeric"}, {"name": "age", "type": "numeric"},
+             {"name": "debt_ratio", "type": "numeric"}, {"name": "utilization", "type": "numeric"}]},
+           {"name": "categorical", "datatype": "INT64", "shape": [-1, 2], "features": [
+             {"name": "region", "type": "categorical"}, {"name": "employment", "type": "categorical"}]}],
+         "outputs": [{"name": "probabilities", "datatype": "FP32", "shape": [-1, 2]}]}}
+      """;
+
+  private static ValidatableResponse upload(String model, String metadata, String part, Path file) throws Exception {
+    return as(PUBLISHER)
+        .multiPart("metadata", metadata, "application/json")
+        .multiPart("artifact", "model.onnx", Files.readAllBytes(MODEL_DIR.resolve("model.onnx")), "application/octet-stream")
+        .multiPart(part, file.getFileName().toString(), Files.readAllBytes(file), "text/csv")
+        .post("/api/v1/models/{m}/versions", model).then();
+  }
+
+  @Test
+  void trainingDataBecomesTheVersionsBaselineProfile() throws Exception {
+    String model = Api.createModel("credit");
+    upload(model, METADATA, "training-data", MODEL_DIR.resolve("train.csv")).statusCode(201).body("hasBaseline", equalTo(true));
+
+    String json = as(READER).get("/api/v1/models/{m}/versions/1/baseline", model).then().statusCode(200)
+        .contentType(containsString("application/json")).extract().asString();
+    DatasetProfile profile = ProfileJson.fromJson(json);
+
+    long rows = Files.readAllLines(MODEL_DIR.resolve("train.csv"), StandardCharsets.UTF_8).stream().skip(1)
+        .filter(l -> !l.isBlank()).count();
+    assertThat(profile.schema().features()).extracting("name")
+        .containsExactly("income", "age", "debt_ratio", "utilization", "region", "employment");
+    assertThat(profile.feature("income").count()).isEqualTo(rows);
+    assertThat(profile.categorical("region").frequencies()).containsKeys("0", "1", "2", "3", "4");
+  }
+
+  @Test
+  void headerWithoutTheSignaturesFeaturesIsA400NamingThem() throws Exception {
+    String model = Api.createModel("credit-bad");
+    String renamed = METADATA.replace("\"income\"", "\"salary\"");
+    upload(model, renamed, "training-data", MODEL_DIR.resolve("train.csv")).statusCode(400)
+        .body("error", containsString("training-data")).body("error", containsString("salary"));
+    as(READER).get("/api/v1/models/{m}/versions", model).then().body("total", equalTo(0));
+  }
+
+  @Test
+  void precomputedProfileIsAcceptedWhenItMatchesTheSignature(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String model = Api.createModel("credit-pre");
+    upload(model, METADATA, "training-data", MODEL_DIR.resolve("train.csv")).statusCode(201);
+    String json = as(READER).get("/api/v1/models/{m}/versions/1/baseline", model).then().extract().asString();
+    Path profile = Files.writeString(dir.resolve("profile.json"), json);
+
+    upload(model, METADATA, "profile", profile).statusCode(201).body("version", equalTo(2)).body("hasBaseline", equalTo(true));
+    String stored = as(READER).get("/api/v1/models/{m}/versions/2/baseline", model).then().statusCode(200).extract().asString();
+    assertThat(ProfileJson.fromJson(stored).feature("age").count()).isEqualTo(ProfileJson.fromJson(json).feature("age").count());
+
+    upload(model, METADATA.replace("\"region\", \"type\": \"categorical\"", "\"region\", \"type\": \"numeric\""), "profile", profile)
+        .statusCode(400).body("error", containsString("profile"));
+    Path garbage = Files.writeString(dir.resolve("garbage.json"), "{\"formatVersion\": 99}");
+    upload(model, METADATA, "profile", garbage).statusCode(400).body("error", containsString("formatVersion"));
+  }
+
+  @Test
+  void versionWithoutBaselineAnswers404() {
+    String model = Api.createModel("nobase");
+    Api.uploadVersion(model, Api.randomBytes(10, 1));
+    as(READER).get("/api/v1/models/{m}/versions/1/baseline", model).then().statusCode(404)
+        .body("error", containsString("no baseline"));
+  }
+}
