@@ -1,0 +1,154 @@
+package dev.modelport.benchmarks.serving;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes the "serving-service" section of docs/benchmarks.md from the measured figures. */
+final class BenchmarkReport {
+
+  private final Duration measure;
+  private final List<InProcessBaseline.Point> mobilenet;
+  private final List<InProcessBaseline.Point> breast;
+  private final List<LoadResult> served;
+  private final int bestBatch;
+  private final List<double[]> interleaved;
+  private final double[] serverMicros;
+
+  /**
+   * @param interleaved per round: {in-process img/s at bestBatch, served gRPC raw img/s}
+   * @param serverMicros the server's own mean request duration at 50 req/s: {gRPC, REST}
+   */
+  BenchmarkReport(Duration measure, List<InProcessBaseline.Point> mobilenet, List<InProcessBaseline.Point> breast,
+      List<LoadResult> served, int bestBatch, List<double[]> interleaved, double[] serverMicros) {
+    this.measure = measure;
+    this.mobilenet = mobilenet;
+    this.breast = breast;
+    this.served = served;
+    this.bestBatch = bestBatch;
+    this.interleaved = interleaved;
+    this.serverMicros = serverMicros;
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("## serving-service\n\n");
+    md.append("Targets (issue \"serving-service\"): `mobilenet-v3-small` over gRPC with raw contents at "
+        + "≥ 90 % of the in-process engine's best batched throughput; `breast-cancer-mlp`, single-row "
+        + "requests from 64 concurrent clients, ≥ 3× the throughput with dynamic batching than without; "
+        + "median latency added over the in-process call at low load ≤ 0.5 ms (gRPC), ≤ 1 ms (REST).\n\n");
+    md.append("Command (from the repository root):\n\n```\n"
+        + "./mvnw -q -pl serving-service,benchmarks -am install -DskipTests\n"
+        + "./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=dev.modelport.benchmarks.serving.ServingBenchmark\n"
+        + "```\n\n");
+    md.append("It measures the in-process baseline (DJL ONNX Runtime, one calling thread, intra-op threads = "
+        + "cores, inputs copied from and outputs to Java arrays), starts the packaged server (`-Xmx1g`, "
+        + "ONNX models as version 1, examples' `model.yaml`: mobilenet batches up to 8, breast cancer up to 64, "
+        + "one executor per version, no queue delay), loads it with the open-loop generator "
+        + "(`OpenLoopLoad`, HdrHistogram), restarts it with `modelport.serving.batching-enabled=false`, and "
+        + "writes this section. Each run: 3 s warm-up, " + measure.toSeconds() + " s measured.\n\n");
+    md.append("Machine: ").append(machine()).append(". **The load generator, the server and other "
+        + "builds share these 2 cores**, so the served figures carry the client's cost too (JSON bodies of "
+        + "a 3×224×224 image are encoded once, but still sent and parsed); rerun on a quiet, larger machine "
+        + "(client on another host) before comparing with the targets.\n\n");
+
+    md.append("### In-process engine (baseline)\n\n");
+    md.append("| model | batch | items/s | p50 per call (ms) | p99 per call (ms) |\n|---|---|---|---|---|\n");
+    for (InProcessBaseline.Point p : mobilenet) {
+      md.append(row("mobilenet-v3-small", p));
+    }
+    for (InProcessBaseline.Point p : breast) {
+      md.append(row("breast-cancer-mlp", p));
+    }
+
+    md.append("\n### Served (open-loop generator)\n\n");
+    md.append("Saturated runs keep `concurrency` requests outstanding (latency from each send); the "
+        + "50 req/s runs start requests on a fixed schedule (latency from the intended start, corrected for "
+        + "coordinated omission).\n\n");
+    md.append("| scenario | concurrency | throughput (items/s) | p50 (ms) | p90 (ms) | p99 (ms) | errors |\n"
+        + "|---|---|---|---|---|---|---|\n");
+    for (LoadResult r : served) {
+      md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.2f | %.2f | %d |%n", r.scenario(),
+          r.concurrency(), r.itemsPerSecond(), r.millis(50), r.millis(90), r.millis(99), r.errors()));
+    }
+
+    md.append("\n### mobilenet-v3-small: served vs in-process, interleaved\n\n");
+    md.append("The spare CPU of this shared machine drifts within minutes, so the ratio is taken from alternating "
+        + "3 s slices: the in-process engine at its best batch size of the sweep (" + bestBatch + "), then the "
+        + "server over gRPC raw (16 outstanding requests, batches up to 8).\n\n");
+    md.append("| round | in-process (img/s) | served gRPC raw (img/s) | served / in-process |\n|---|---|---|---|\n");
+    double engineSum = 0;
+    double servedSum = 0;
+    for (int i = 0; i < interleaved.size(); i++) {
+      double[] r = interleaved.get(i);
+      engineSum += r[0];
+      servedSum += r[1];
+      md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.0f %% |%n", i + 1, r[0], r[1], 100 * r[1] / r[0]));
+    }
+    double share = servedSum / engineSum;
+
+    md.append("\n### Against the targets\n\n");
+    md.append(String.format(Locale.ROOT, "- mobilenet-v3-small, gRPC raw: **%.0f %%** of the in-process engine's "
+        + "best batched throughput over the interleaved rounds; target ≥ 90 %%: %s. In the %d s runs above: gRPC raw "
+        + "%.1f img/s, REST binary %.1f img/s, REST JSON %.1f img/s.%n",
+        100 * share, share >= 0.9 ? "met" : "not met", measure.toSeconds(),
+        find("mobilenet-v3-small gRPC raw").itemsPerSecond(),
+        find("mobilenet-v3-small REST binary").itemsPerSecond(), find("mobilenet-v3-small REST JSON").itemsPerSecond()));
+    for (String protocol : List.of("gRPC", "REST JSON")) {
+      LoadResult on = find("breast-cancer-mlp " + protocol + ", batching on");
+      LoadResult off = find("breast-cancer-mlp " + protocol + ", batching off");
+      double ratio = on.itemsPerSecond() / off.itemsPerSecond();
+      md.append(String.format(Locale.ROOT, "- breast-cancer-mlp, %s, 64 clients: %.0f req/s with batching, %.0f "
+          + "without = **%.1f×**; target ≥ 3×: %s.%n", protocol, on.itemsPerSecond(), off.itemsPerSecond(), ratio,
+          ratio >= 3 ? "met" : "not met"));
+    }
+    LoadResult unbatched = find("breast-cancer-mlp gRPC, batching off");
+    md.append(String.format(Locale.ROOT, "  Why: in-process the model answers %.0f single rows/s on one thread, but the "
+        + "server without batching already reaches only %.0f req/s, all of it spent outside the engine (gRPC/HTTP "
+        + "stacks of the server and of the load generator on the same 2 cores). Batching can remove only the engine's "
+        + "share (its thread is busy about %.0f %% of the time without batching), so it cannot triple throughput on this "
+        + "machine; it pays off where the "
+        + "engine thread is the bottleneck (more cores for the transport, a heavier model).%n",
+        breast.get(0).itemsPerSecond(), unbatched.itemsPerSecond(),
+        100 * unbatched.itemsPerSecond() / breast.get(0).itemsPerSecond()));
+    double inProcess = breast.get(0).latency().getValueAtPercentile(50) / 1000.0;
+    String[][] targets = {{"gRPC", "0.5"}, {"REST JSON", "1"}};
+    for (int i = 0; i < targets.length; i++) {
+      String[] t = targets[i];
+      LoadResult low = find("breast-cancer-mlp " + t[0] + ", 50 req/s");
+      double added = low.millis(50) - inProcess;
+      md.append(String.format(Locale.ROOT, "- breast-cancer-mlp, %s at 50 req/s: median %.3f ms end to end vs %.3f ms "
+          + "in-process (batch 1) = **%.3f ms added**, client stack and loopback included (target ≤ %s ms: %s); "
+          + "inside the server (decoded request to result, its own `request.duration` metric) the mean is %.3f ms.%n",
+          t[0], low.millis(50), inProcess, added, t[1], added <= Double.parseDouble(t[1]) ? "met" : "not met",
+          serverMicros[i] / 1000.0));
+    }
+    return md.toString();
+  }
+
+  private LoadResult find(String scenario) {
+    return served.stream().filter(r -> r.scenario().equals(scenario)).findFirst().orElseThrow();
+  }
+
+  private static String row(String model, InProcessBaseline.Point p) {
+    return String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f | %.3f |%n", model, p.batch(), p.itemsPerSecond(),
+        p.latency().getValueAtPercentile(50) / 1000.0, p.latency().getValueAtPercentile(99) / 1000.0);
+  }
+
+  private static String machine() {
+    String cpu = "unknown CPU";
+    String load = "";
+    try {
+      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+      load = ", load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " at the end of the run";
+    } catch (IOException e) {
+      // not Linux: leave it out
+    }
+    return String.format(Locale.ROOT, "%d cores (`nproc`), %s, Java %s (%s)%s", Runtime.getRuntime().availableProcessors(),
+        cpu, System.getProperty("java.version"), System.getProperty("java.vm.vendor"), load);
+  }
+}

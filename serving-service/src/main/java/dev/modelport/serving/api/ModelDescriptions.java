@@ -1,0 +1,55 @@
+package dev.modelport.serving.api;
+
+import dev.modelport.serving.lifecycle.ModelManager;
+import dev.modelport.serving.lifecycle.ServedVersion;
+import dev.modelport.serving.repository.ModelFormat;
+import dev.modelport.serving.repository.ModelSignature;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the metadata endpoints of both transports say about a model: its versions, platform and
+ * signature. Stateless apart from the manager.
+ */
+public final class ModelDescriptions {
+
+  /** The server's name in {@code GET /v2} and {@code ServerMetadata}. */
+  public static final String SERVER_NAME = "modelport";
+  /** Protocol extensions served over REST. */
+  public static final List<String> REST_EXTENSIONS = List.of("binary_tensor_data", "model_repository");
+
+  private ModelDescriptions() {}
+
+  /**
+   * A model description.
+   *
+   * @param name model name
+   * @param version the version described
+   * @param versions all versions of the model
+   * @param platform Triton's platform name
+   * @param signature the version's signature
+   */
+  public record Description(String name, String version, List<String> versions, String platform,
+      ModelSignature signature) {}
+
+  /** Describes the requested version (or the default); 404 unknown, 503 not ready. */
+  public static Description describe(ModelManager models, String name, Optional<String> version) {
+    ServedVersion v = models.find(name, version);
+    ModelSignature signature = v.readyRuntime().signature();
+    List<String> versions = models.versions().stream()
+        .filter(s -> s.model().equals(name))
+        .map(s -> Long.toString(s.version())).toList();
+    return new Description(name, Long.toString(v.version()), versions, platform(v.artifact().format()), signature);
+  }
+
+  /** Triton's platform name of a format. */
+  public static String platform(ModelFormat format) {
+    return format == ModelFormat.ONNX ? "onnxruntime_onnx" : "pytorch_libtorch";
+  }
+
+  /** The server version, from the jar manifest when packaged. */
+  public static String serverVersion() {
+    String v = ModelDescriptions.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0-SNAPSHOT" : v;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.modelport.serving.api.grpc;
+
+import io.grpc.ServerBuilder;
+import io.quarkus.grpc.api.ServerBuilderCustomizer;
+import io.quarkus.grpc.runtime.config.GrpcServerConfiguration;
+import io.vertx.grpc.VertxServerBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import dev.modelport.serving.config.ServingConfig;
+import jakarta.inject.Inject;
+
+/**
+ * Widens the gRPC server's HTTP/2 flow-control window (grpc-netty's default is 1 MiB per
+ * connection), so that clients can stream several large tensors (a 3x224x224 image is 600 KB)
+ * without stalling on window updates.
+ */
+@ApplicationScoped
+@SuppressWarnings({"rawtypes", "unchecked"})
+public class GrpcServerTuning implements ServerBuilderCustomizer {
+
+  @Inject ServingConfig serving;
+
+  @Override
+  public void customize(GrpcServerConfiguration config, ServerBuilder builder) {
+    if (builder instanceof VertxServerBuilder vertx) {
+      vertx.nettyBuilder().flowControlWindow(serving.grpc().flowControlWindow());
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.modelport.serving.api.grpc;
+
+import dev.modelport.protocol.codec.GrpcTensorMapper;
+import dev.modelport.protocol.grpc.GRPCInferenceServiceGrpc;
+import dev.modelport.protocol.grpc.InferParameter;
+import dev.modelport.protocol.grpc.ModelInferRequest;
+import dev.modelport.protocol.grpc.ModelInferResponse;
+import dev.modelport.protocol.grpc.ModelMetadataRequest;
+import dev.modelport.protocol.grpc.ModelMetadataResponse;
+import dev.modelport.protocol.grpc.ModelReadyRequest;
+import dev.modelport.protocol.grpc.ModelReadyResponse;
+import dev.modelport.protocol.grpc.ServerLiveRequest;
+import dev.modelport.protocol.grpc.ServerLiveResponse;
+import dev.modelport.protocol.grpc.ServerMetadataRequest;
+import dev.modelport.protocol.grpc.ServerMetadataResponse;
+import dev.modelport.protocol.grpc.ServerReadyRequest;
+import dev.modelport.protocol.grpc.ServerReadyResponse;
+import dev.modelport.protocol.tensor.DataType;
+import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.protocol.tensor.TensorLimits;
+import dev.modelport.serving.api.ModelDescriptions;
+import dev.modelport.serving.api.ModelDescriptions.Description;
+import dev.modelport.serving.error.ErrorStatus;
+import dev.modelport.serving.error.InvalidRequestException;
+import dev.modelport.serving.error.ModelNotReadyException;
+import dev.modelport.serving.inference.InferCall;
+import dev.modelport.serving.inference.InferResult;
+import dev.modelport.serving.inference.InferenceService;
+import dev.modelport.serving.inference.Protocol;
+import dev.modelport.serving.lifecycle.ModelManager;
+import dev.modelport.serving.lifecycle.ServedVersion;
+import dev.modelport.serving.lifecycle.ServingLifecycle;
+import dev.modelport.serving.repository.TensorSpec;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code inference.GRPCInferenceService} (port 8081): health, metadata and {@code ModelInfer}
+ * with typed {@code contents} or {@code raw_input_contents}. Answers in raw contents when the
+ * request used them (as Triton does) or when an output has no typed field (FP16); typed otherwise.
+ * The request's {@code timeout} parameter (µs) and the call's gRPC deadline both bound the
+ * request. Errors map through the one status table (INVALID_ARGUMENT, NOT_FOUND,
+ * RESOURCE_EXHAUSTED, UNAVAILABLE, DEADLINE_EXCEEDED). Methods run on the event loop and never block.
+ */
+@GrpcService
+public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
+
+  @Inject InferenceService inference;
+  @Inject ModelManager models;
+  @Inject ServingLifecycle lifecycle;
+  @Inject TensorLimits limits;
+
+  @Override
+  public void serverLive(ServerLiveRequest request, StreamObserver<ServerLiveResponse> response) {
+    response.onNext(ServerLiveResponse.newBuilder().setLive(true).build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void serverReady(ServerReadyRequest request, StreamObserver<ServerReadyResponse> response) {
+    response.onNext(ServerReadyResponse.newBuilder().setReady(lifecycle.isStarted()).build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void modelReady(ModelReadyRequest request, StreamObserver<ModelReadyResponse> response) {
+    try {
+      boolean ready;
+      try {
+        ServedVersion v = models.find(request.getName(), version(request.getVersion()));
+        ready = v.isReady() && models.accepting();
+      } catch (ModelNotReadyException e) {
+        ready = false;
+      }
+      response.onNext(ModelReadyResponse.newBuilder().setReady(ready).build());
+      response.onCompleted();
+    } catch (RuntimeException e) {
+      fail(response, e);
+    }
+  }
+
+  @Override
+  public void serverMetadata(ServerMetadataRequest request, StreamObserver<ServerMetadataResponse> response) {
+    response.onNext(ServerMetadataResponse.newBuilder().setName(ModelDescriptions.SERVER_NAME)
+        .setVersion(ModelDescriptions.serverVersion()).build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
+    try {
+      Description d = ModelDescriptions.describe(models, request.getName(), version(request.getVersion()));
+      ModelMetadataResponse.Builder b = ModelMetadataResponse.newBuilder()
+          .setName(d.name()).addAllVersions(d.versions()).setPlatform(d.platform());
+      d.signature().inputs().forEach(s -> b.addInputs(metadata(s)));
+      d.signature().outputs().forEach(s -> b.addOutputs(metadata(s)));
+      response.onNext(b.build());
+      response.onCompleted();
+    } catch (RuntimeException e) {
+      fail(response, e);
+    }
+  }
+
+  @Override
+  public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
+    InferCall call;
+    try {
+      List<Tensor> inputs = GrpcTensorMapper.inputs(request, limits);
+      Set<String> outputs = new LinkedHashSet<>();
+      request.getOutputsList().forEach(o -> outputs.add(o.getName()));
+      call = new InferCall(request.getModelName(), version(request.getModelVersion()),
+          request.getId(), inputs, outputs, timeoutMicros(request), Protocol.GRPC);
+    } catch (RuntimeException e) {
+      fail(response, e);
+      return;
+    }
+    boolean raw = request.getRawInputContentsCount() > 0;
+    inference.infer(call).whenComplete((result, failure) -> {
+      if (failure != null) {
+        fail(response, failure);
+        return;
+      }
+      try {
+        response.onNext(encode(result, raw));
+        response.onCompleted();
+      } catch (RuntimeException e) {
+        fail(response, e);
+      }
+    });
+  }
+
+  private static ModelInferResponse encode(InferResult result, boolean raw) {
+    boolean useRaw = raw || result.outputs().stream().anyMatch(t -> t.datatype() == DataType.FP16);
+    ModelInferResponse.Builder b = ModelInferResponse.newBuilder()
+        .setModelName(result.model()).setModelVersion(result.version());
+    if (result.id() != null) {
+      b.setId(result.id());
+    }
+    return GrpcTensorMapper.addOutputs(b, result.outputs(), useRaw).build();
+  }
+
+  /** The smaller of the {@code timeout} parameter (µs) and the call's deadline. */
+  private static Optional<Long> timeoutMicros(ModelInferRequest request) {
+    Optional<Long> parameter = Optional.empty();
+    InferParameter p = request.getParametersMap().get("timeout");
+    if (p != null) {
+      Object value = GrpcTensorMapper.parameterValue(p);
+      if (!(value instanceof Long micros)) {
+        throw new InvalidRequestException("request: parameter 'timeout' must be an int64 number of microseconds");
+      }
+      parameter = Optional.of(micros);
+    }
+    Deadline deadline = Context.current().getDeadline();
+    if (deadline == null) {
+      return parameter;
+    }
+    long remaining = Math.max(1, deadline.timeRemaining(TimeUnit.MICROSECONDS));
+    return Optional.of(parameter.map(v -> v > 0 ? Math.min(v, remaining) : remaining).orElse(remaining));
+  }
+
+  private static Optional<String> version(String version) {
+    return version == null || version.isEmpty() ? Optional.empty() : Optional.of(version);
+  }
+
+  private static ModelMetadataResponse.TensorMetadata metadata(TensorSpec spec) {
+    ModelMetadataResponse.TensorMetadata.Builder b = ModelMetadataResponse.TensorMetadata.newBuilder()
+        .setName(spec.name()).setDatatype(spec.datatype().name());
+    for (long d : spec.shape()) {
+      b.addShape(d);
+    }
+    return b.build();
+  }
+
+  private static void fail(StreamObserver<?> response, Throwable failure) {
+    try {
+      response.onError(ErrorStatus.of(failure).grpcStatus().asRuntimeException());
+    } catch (RuntimeException e) {
+      // the client has gone (cancelled, deadline passed): nobody to tell
+    }
+  }
+}

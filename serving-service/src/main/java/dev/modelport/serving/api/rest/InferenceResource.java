@@ -1,0 +1,133 @@
+package dev.modelport.serving.api.rest;
+
+import dev.modelport.protocol.rest.EncodedBody;
+import dev.modelport.protocol.rest.InferenceJsonDecoder;
+import dev.modelport.protocol.rest.InferenceJsonEncoder;
+import dev.modelport.protocol.rest.InferenceRequest;
+import dev.modelport.protocol.rest.InferenceResponse;
+import dev.modelport.protocol.rest.RequestOutput;
+import dev.modelport.protocol.rest.ResponseOutput;
+import dev.modelport.serving.error.InvalidRequestException;
+import dev.modelport.serving.inference.InferCall;
+import dev.modelport.serving.inference.InferResult;
+import dev.modelport.serving.inference.InferenceService;
+import dev.modelport.serving.inference.Protocol;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import java.util.concurrent.CompletableFuture;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+
+/**
+ * {@code POST /v2/models/{m}[/versions/{v}]/infer}: decodes the body (JSON, or a JSON header and
+ * binary tensors with {@code Inference-Header-Content-Length}) straight into primitive arrays,
+ * hands the request to the {@link InferenceService} and encodes the result, with the outputs the
+ * client asked for in binary form. Small bodies are decoded on the event loop (no thread hop on
+ * the latency path); bodies above {@value #INLINE_DECODE_LIMIT} bytes are decoded on the worker
+ * pool so that a large JSON tensor never stalls the event loop. No thread waits while the request
+ * is queued in the batcher.
+ */
+@Path("/v2/models/{model}")
+public class InferenceResource {
+
+  static final String TIMEOUT_PARAMETER = "timeout";
+  /** Bodies up to this size are decoded on the event loop (a few hundred microseconds at most). */
+  static final int INLINE_DECODE_LIMIT = 64 * 1024;
+
+  @Inject InferenceJsonDecoder decoder;
+  @Inject InferenceService inference;
+  @Inject ManagedExecutor workers;
+
+  @POST
+  @Path("/infer")
+  @Consumes(MediaType.WILDCARD)
+  public CompletionStage<Response> infer(@PathParam("model") String model,
+      @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength, byte[] body) {
+    return run(model, Optional.empty(), headerLength, body);
+  }
+
+  @POST
+  @Path("/versions/{version}/infer")
+  @Consumes(MediaType.WILDCARD)
+  public CompletionStage<Response> inferVersion(@PathParam("model") String model,
+      @PathParam("version") String version,
+      @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength, byte[] body) {
+    return run(model, Optional.of(version), headerLength, body);
+  }
+
+  private CompletionStage<Response> run(String model, Optional<String> version, Integer headerLength, byte[] body) {
+    if (body.length <= INLINE_DECODE_LIMIT) {
+      return infer(model, version, headerLength, body);
+    }
+    return CompletableFuture.supplyAsync(() -> infer(model, version, headerLength, body), workers)
+        .thenCompose(r -> r);
+  }
+
+  private CompletionStage<Response> infer(String model, Optional<String> version, Integer headerLength, byte[] body) {
+    InferenceRequest request;
+    try {
+      request = decoder.decodeRequest(body, headerLength);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(RestErrors.response(e));
+    }
+    InferCall call;
+    try {
+      call = new InferCall(model, version, request.id(), request.inputTensors(),
+          requestedOutputs(request), timeoutMicros(request.parameters()), Protocol.REST);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(RestErrors.response(e));
+    }
+    Predicate<String> binary = InferenceJsonEncoder.binaryOutputsRequestedBy(request);
+    return inference.infer(call)
+        .thenApply(result -> ok(result, binary))
+        .exceptionally(RestErrors::response);
+  }
+
+  private static Response ok(InferResult result, Predicate<String> binary) {
+    InferenceResponse response = new InferenceResponse(result.model(), result.version(), result.id(), null,
+        result.outputs().stream().map(ResponseOutput::of).toList());
+    EncodedBody body = InferenceJsonEncoder.encodeResponse(response, binary);
+    if (!body.hasBinaryData()) {
+      return Response.ok(body.bytes(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    return Response.ok(body.bytes(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+        .header(EncodedBody.HEADER_CONTENT_LENGTH, body.headerLength()).build();
+  }
+
+  private static Set<String> requestedOutputs(InferenceRequest request) {
+    Set<String> names = new LinkedHashSet<>();
+    if (request.outputs() != null) {
+      for (RequestOutput out : request.outputs()) {
+        names.add(out.name());
+      }
+    }
+    return names;
+  }
+
+  /** The {@code timeout} request parameter, in microseconds as Triton defines it. */
+  static Optional<Long> timeoutMicros(Map<String, Object> parameters) {
+    if (parameters == null || !parameters.containsKey(TIMEOUT_PARAMETER)) {
+      return Optional.empty();
+    }
+    Object value = parameters.get(TIMEOUT_PARAMETER);
+    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return Optional.of(n.longValue());
+    }
+    if (value instanceof String s && s.trim().matches("\\d+")) {
+      return Optional.of(Long.parseLong(s.trim()));
+    }
+    throw new InvalidRequestException("request: parameter 'timeout' must be a whole number of "
+        + "microseconds, got " + value);
+  }
+}

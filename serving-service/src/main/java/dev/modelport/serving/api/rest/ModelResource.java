@@ -1,0 +1,70 @@
+package dev.modelport.serving.api.rest;
+
+import dev.modelport.protocol.rest.ModelMetadataResponse;
+import dev.modelport.protocol.rest.ModelMetadataResponse.TensorMetadata;
+import dev.modelport.protocol.rest.ModelReadyResponse;
+import dev.modelport.serving.api.ModelDescriptions;
+import dev.modelport.serving.api.ModelDescriptions.Description;
+import dev.modelport.serving.lifecycle.ModelManager;
+import dev.modelport.serving.lifecycle.ServedVersion;
+import dev.modelport.serving.repository.TensorSpec;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/** Model metadata and readiness: {@code GET /v2/models/{m}[/versions/{v}][/ready]}. */
+@Path("/v2/models/{model}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelResource {
+
+  @Inject ModelManager models;
+
+  @GET
+  public ModelMetadataResponse metadata(@PathParam("model") String model) {
+    return metadata(ModelDescriptions.describe(models, model, Optional.empty()));
+  }
+
+  @GET
+  @Path("/versions/{version}")
+  public ModelMetadataResponse versionMetadata(@PathParam("model") String model, @PathParam("version") String version) {
+    return metadata(ModelDescriptions.describe(models, model, Optional.of(version)));
+  }
+
+  @GET
+  @Path("/ready")
+  public Response ready(@PathParam("model") String model) {
+    return ready(model, Optional.empty());
+  }
+
+  @GET
+  @Path("/versions/{version}/ready")
+  public Response versionReady(@PathParam("model") String model, @PathParam("version") String version) {
+    return ready(model, Optional.of(version));
+  }
+
+  private Response ready(String model, Optional<String> version) {
+    boolean ready;
+    try {
+      ServedVersion v = models.find(model, version);
+      ready = v.isReady() && models.accepting();
+    } catch (dev.modelport.serving.error.ModelNotReadyException e) {
+      ready = false;
+    }
+    return Response.status(ready ? 200 : 503).entity(new ModelReadyResponse(model, ready)).build();
+  }
+
+  private static ModelMetadataResponse metadata(Description d) {
+    return new ModelMetadataResponse(d.name(), d.versions(), d.platform(),
+        tensors(d.signature().inputs()), tensors(d.signature().outputs()));
+  }
+
+  private static List<TensorMetadata> tensors(List<TensorSpec> specs) {
+    return specs.stream().map(s -> new TensorMetadata(s.name(), s.datatype().name(), s.shape())).toList();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.modelport.serving.batching;
+
+import dev.modelport.protocol.tensor.Shapes;
+import dev.modelport.protocol.tensor.Tensor;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Joins the inputs of several requests along dimension 0 and splits a batch's outputs back, by
+ * copying primitive arrays ({@code System.arraycopy}; cost linear in the bytes). Stateless.
+ */
+public final class TensorBatches {
+
+  private TensorBatches() {}
+
+  /** True when the two requests' inputs can be joined: same count, datatypes and trailing dims. */
+  public static boolean joinable(List<Tensor> a, List<Tensor> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      Tensor x = a.get(i);
+      Tensor y = b.get(i);
+      if (x.datatype() != y.datatype() || x.shape().length != y.shape().length || x.shape().length == 0
+          || !Arrays.equals(x.shape(), 1, x.shape().length, y.shape(), 1, y.shape().length)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Rows (dimension 0) of a request: the first input's first dimension. */
+  public static int rows(List<Tensor> inputs) {
+    long[] shape = inputs.get(0).shape();
+    return shape.length == 0 ? 1 : (int) shape[0];
+  }
+
+  /** The inputs of {@code requests} (joinable) concatenated along dimension 0, input by input. */
+  public static List<Tensor> join(List<List<Tensor>> requests) {
+    if (requests.size() == 1) {
+      return requests.get(0);
+    }
+    List<Tensor> first = requests.get(0);
+    List<Tensor> joined = new ArrayList<>(first.size());
+    for (int i = 0; i < first.size(); i++) {
+      Tensor proto = first.get(i);
+      long rows = 0;
+      int elements = 0;
+      for (List<Tensor> r : requests) {
+        rows += r.get(i).shape()[0];
+        elements += r.get(i).elementCount();
+      }
+      Object data = Array.newInstance(proto.data().getClass().getComponentType(), elements);
+      int offset = 0;
+      for (List<Tensor> r : requests) {
+        Tensor t = r.get(i);
+        int n = t.elementCount();
+        System.arraycopy(t.data(), 0, data, offset, n);
+        offset += n;
+      }
+      long[] shape = proto.shape().clone();
+      shape[0] = rows;
+      joined.add(new Tensor(proto.name(), proto.datatype(), shape, data));
+    }
+    return joined;
+  }
+
+  /**
+   * Splits each output along dimension 0 into consecutive parts of {@code rows[k]} rows.
+   *
+   * @throws IllegalStateException when an output's first dimension is not the sum of the rows
+   */
+  public static List<List<Tensor>> split(List<Tensor> outputs, int[] rows) {
+    int total = Arrays.stream(rows).sum();
+    List<List<Tensor>> parts = new ArrayList<>(rows.length);
+    for (int k = 0; k < rows.length; k++) {
+      parts.add(new ArrayList<>(outputs.size()));
+    }
+    for (Tensor out : outputs) {
+      long[] shape = out.shape();
+      if (shape.length == 0 || shape[0] != total) {
+        throw new IllegalStateException("model returned output '" + out.name() + "' with shape "
+            + Shapes.format(shape) + " for a batch of " + total + " rows");
+      }
+      int perRow = total == 0 ? 0 : out.elementCount() / total;
+      int offset = 0;
+      for (int k = 0; k < rows.length; k++) {
+        int n = rows[k] * perRow;
+        Object data = Array.newInstance(out.data().getClass().getComponentType(), n);
+        System.arraycopy(out.data(), offset, data, 0, n);
+        offset += n;
+        long[] partShape = shape.clone();
+        partShape[0] = rows[k];
+        parts.get(k).add(new Tensor(out.name(), out.datatype(), partShape, data));
+      }
+    }
+    return parts;
+  }
+}

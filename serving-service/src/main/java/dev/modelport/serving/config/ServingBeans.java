@@ -1,0 +1,77 @@
+package dev.modelport.serving.config;
+
+import dev.modelport.protocol.rest.InferenceJsonDecoder;
+import dev.modelport.protocol.tensor.TensorLimits;
+import dev.modelport.serving.engine.DjlEngines;
+import dev.modelport.serving.engine.DjlSystemProperties;
+import dev.modelport.serving.engine.EngineDefaults;
+import dev.modelport.serving.inference.InferenceService;
+import dev.modelport.serving.lifecycle.ModelManager;
+import dev.modelport.serving.lifecycle.VersionLoader;
+import dev.modelport.serving.metrics.ServingMetrics;
+import dev.modelport.serving.repository.LocalModelRepository;
+import dev.modelport.serving.repository.ModelSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the plain-Java serving components from {@link ServingConfig}: model source, engines,
+ * loader, manager, inference service, metrics, tensor limits. One instance of each per
+ * application.
+ */
+@ApplicationScoped
+public class ServingBeans {
+
+  @Produces
+  @Singleton
+  ServingMetrics metrics(MeterRegistry registry) {
+    return new ServingMetrics(registry);
+  }
+
+  @Produces
+  @Singleton
+  TensorLimits tensorLimits(ServingConfig config) {
+    return new TensorLimits(config.limits().maxTensorElements());
+  }
+
+  @Produces
+  @Singleton
+  InferenceJsonDecoder jsonDecoder(TensorLimits limits) {
+    return new InferenceJsonDecoder(limits);
+  }
+
+  @Produces
+  @Singleton
+  ModelSource modelSource(ServingConfig config) {
+    if (config.source() == ServingConfig.Source.registry) {
+      throw new IllegalStateException("modelport.serving.source=registry is not available in this "
+          + "release; use modelport.serving.source=local with modelport.serving.repository=<folder>");
+    }
+    return new LocalModelRepository(config.repository());
+  }
+
+  @Produces
+  @Singleton
+  DjlEngines engines(ServingConfig config) {
+    ServingConfig.Engine e = config.engine();
+    DjlSystemProperties.apply(e.pytorch().threads(), e.pytorch().interopThreads());
+    return new DjlEngines(new EngineDefaults(e.device(), e.onnx().intraOpThreads(), e.onnx().interOpThreads(),
+        e.pytorch().threads(), e.pytorch().interopThreads()));
+  }
+
+  @Produces
+  @Singleton
+  ModelManager modelManager(ServingConfig config, ModelSource source, DjlEngines engines, ServingMetrics metrics) {
+    VersionLoader loader = new VersionLoader(engines, config.batchingEnabled(), metrics);
+    return new ModelManager(source, loader, metrics, config.drainTimeout());
+  }
+
+  @Produces
+  @Singleton
+  InferenceService inferenceService(ServingConfig config, ModelManager models, ServingMetrics metrics) {
+    return new InferenceService(models, metrics, TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()));
+  }
+}

@@ -1,0 +1,125 @@
+package dev.modelport.serving.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Configuration of the serving service, prefix {@code modelport.serving} (see CONFIGURATION.md). */
+@ConfigMapping(prefix = "modelport.serving")
+public interface ServingConfig {
+
+  /** Where models come from: {@code local} (a repository folder) or {@code registry}. */
+  @WithDefault("local")
+  Source source();
+
+  /** Local model repository folders (comma-separated); the first holding a model name wins. */
+  @WithDefault("models")
+  List<Path> repository();
+
+  /** Models to load at startup; absent loads every model in the repository, {@code none} none. */
+  Optional<List<String>> models();
+
+  /** Service-wide switch for dynamic batching; false serves every request on its own. */
+  @WithDefault("true")
+  boolean batchingEnabled();
+
+  /** Timeout for requests without a {@code timeout} parameter; 0 means none. */
+  @WithDefault("0s")
+  Duration defaultTimeout();
+
+  /** How long an unload or shutdown waits for queued and running requests to finish. */
+  @WithDefault("30s")
+  Duration drainTimeout();
+
+  /** Request limits. */
+  Limits limits();
+
+  /** Engine settings. */
+  Engine engine();
+
+  /** Admin (model repository extension) settings. */
+  Admin admin();
+
+  /** gRPC transport settings beyond Quarkus' {@code quarkus.grpc.server.*}. */
+  Grpc grpc();
+
+  /** gRPC transport settings. */
+  interface Grpc {
+    /**
+     * HTTP/2 flow-control window of the gRPC server in bytes (grpc-netty's default is 1 MiB), so
+     * that clients can stream several large tensors at once without stalling on window updates.
+     */
+    @WithDefault("16777216")
+    int flowControlWindow();
+  }
+
+  /** Model sources. */
+  enum Source {
+    local,
+    registry
+  }
+
+  /** Request limits, sized so that a 1 GiB heap survives a handful of maximal requests. */
+  interface Limits {
+    /**
+     * Largest REST request body. Keep {@code quarkus.http.limits.max-body-size} at least as large
+     * (application.properties ties it to this key).
+     */
+    @WithDefault("72M")
+    MemorySize maxBodySize();
+
+    /** Most elements in one tensor (16 Mi: 64 MiB of FP32, e.g. 111 images of 3x224x224). */
+    @WithDefault("16777216")
+    long maxTensorElements();
+  }
+
+  /** Engine settings; a model's {@code engine} section in model.yaml overrides device and threads. */
+  interface Engine {
+    /** Default device: {@code cpu} or {@code gpu:N} (falls back to cpu, with a warning, without a GPU). */
+    @WithDefault("cpu")
+    String device();
+
+    /** ONNX Runtime settings. */
+    Onnx onnx();
+
+    /** PyTorch settings. */
+    Pytorch pytorch();
+
+    /** ONNX Runtime settings, per session (model version). */
+    interface Onnx {
+      /** Intra-op threads per session; 0 lets ONNX Runtime use one per core. */
+      @WithDefault("0")
+      int intraOpThreads();
+
+      /** Inter-op threads per session; 0 lets ONNX Runtime choose. */
+      @WithDefault("1")
+      int interOpThreads();
+    }
+
+    /** PyTorch settings; process-wide, fixed when the engine starts. */
+    interface Pytorch {
+      /** Intra-op threads (empty: PyTorch's default, one per core). */
+      Optional<Integer> threads();
+
+      /** Inter-op threads (empty: PyTorch's default). */
+      Optional<Integer> interopThreads();
+    }
+  }
+
+  /** Admin settings. */
+  interface Admin {
+    /** Serve the repository extension ({@code /v2/repository/...}: index, load, unload). */
+    @WithDefault("true")
+    boolean repositoryExtension();
+
+    /**
+     * API key that load and unload require ({@code Authorization: Bearer <key>} or
+     * {@code X-Api-Key}); absent leaves them open, for local use.
+     */
+    Optional<String> apiKey();
+  }
+}

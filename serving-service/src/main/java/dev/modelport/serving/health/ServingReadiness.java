@@ -1,0 +1,30 @@
+package dev.modelport.serving.health;
+
+import dev.modelport.serving.lifecycle.ModelManager;
+import dev.modelport.serving.lifecycle.ServingLifecycle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * {@code /q/health/ready}: up once the startup model loads have finished and until shutdown
+ * begins (the same answer as {@code /v2/health/ready}); lists the ready model versions.
+ */
+@Readiness
+@ApplicationScoped
+public class ServingReadiness implements HealthCheck {
+
+  @Inject ServingLifecycle lifecycle;
+  @Inject ModelManager models;
+
+  @Override
+  public HealthCheckResponse call() {
+    long ready = models.versions().stream().filter(v -> v.isReady()).count();
+    return HealthCheckResponse.named("modelport-serving")
+        .status(lifecycle.isStarted())
+        .withData("readyVersions", ready)
+        .build();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.modelport.serving.inference;
+
+import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.error.ErrorStatus;
+import dev.modelport.serving.error.InvalidRequestException;
+import dev.modelport.serving.error.RequestTimeoutException;
+import dev.modelport.serving.error.ServingException;
+import dev.modelport.serving.lifecycle.ModelManager;
+import dev.modelport.serving.lifecycle.ModelRuntime;
+import dev.modelport.serving.lifecycle.ServedVersion;
+import dev.modelport.serving.metrics.ServingMetrics;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The data plane shared by REST and gRPC: resolves the version, checks the request against its
+ * signature, queues it on the version's batcher with its deadline and records the request
+ * metrics. Never blocks: the result completes on a batcher thread (or on the timeout timer).
+ * Thread-safe.
+ */
+public final class InferenceService {
+
+  /** Deadlines without a timeout lie this far ahead (and far from {@code nanoTime} overflow). */
+  private static final long NO_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(365);
+
+  private final ModelManager models;
+  private final ServingMetrics metrics;
+  private final long defaultTimeoutMicros;
+
+  /**
+   * @param defaultTimeoutMicros timeout for requests without one; 0 for none
+   */
+  public InferenceService(ModelManager models, ServingMetrics metrics, long defaultTimeoutMicros) {
+    this.models = models;
+    this.metrics = metrics;
+    this.defaultTimeoutMicros = defaultTimeoutMicros;
+  }
+
+  /** Runs {@code call}; the future fails with a {@link ServingException} or engine error. */
+  public CompletableFuture<InferResult> infer(InferCall call) {
+    long start = System.nanoTime();
+    String modelTag = ServingMetrics.UNKNOWN;
+    String versionTag = ServingMetrics.UNKNOWN;
+    AtomicInteger inflight = null;
+    try {
+      ServedVersion version = models.resolve(call.model(), call.version());
+      modelTag = version.model();
+      versionTag = Long.toString(version.version());
+      inflight = metrics.inflight(modelTag, versionTag);
+      inflight.incrementAndGet();
+      ModelRuntime runtime = version.readyRuntime();
+      List<Tensor> inputs = SignatureCheck.orderedInputs(runtime.signature(), call.inputs());
+      SignatureCheck.checkRequestedOutputs(runtime.signature(), call.requestedOutputs());
+      long timeoutMicros = call.timeoutMicros().orElse(defaultTimeoutMicros);
+      if (timeoutMicros < 0) {
+        throw new InvalidRequestException("request: timeout must be >= 0 µs, got " + timeoutMicros);
+      }
+      long deadline = start + (timeoutMicros > 0 ? TimeUnit.MICROSECONDS.toNanos(timeoutMicros) : NO_DEADLINE_NANOS);
+      CompletableFuture<List<Tensor>> outputs = runtime.batcher().submit(inputs, deadline);
+      if (timeoutMicros > 0) {
+        outputs = outputs.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+      String m = modelTag;
+      String v = versionTag;
+      AtomicInteger counter = inflight;
+      return outputs.handle((out, failure) -> {
+        counter.decrementAndGet();
+        if (failure != null) {
+          Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+              ? failure.getCause() : failure;
+          if (cause instanceof TimeoutException) {
+            cause = new RequestTimeoutException("request to model '" + m + "' version " + v
+                + " timed out after " + timeoutMicros + " µs");
+          }
+          metrics.requestFinished(m, v, call.protocol().tag(), ErrorStatus.classify(cause).kind().outcome(),
+              System.nanoTime() - start);
+          throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
+        }
+        metrics.requestFinished(m, v, call.protocol().tag(), "success", System.nanoTime() - start);
+        return new InferResult(m, v, call.id(), select(out, call));
+      });
+    } catch (RuntimeException e) {
+      if (inflight != null) {
+        inflight.decrementAndGet();
+      }
+      metrics.requestFinished(modelTag, versionTag, call.protocol().tag(), ErrorStatus.classify(e).kind().outcome(),
+          System.nanoTime() - start);
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static List<Tensor> select(List<Tensor> outputs, InferCall call) {
+    if (call.requestedOutputs().isEmpty()) {
+      return outputs;
+    }
+    return outputs.stream().filter(t -> call.requestedOutputs().contains(t.name())).toList();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.modelport.serving.inference;
+
+import dev.modelport.protocol.tensor.Shapes;
+import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.error.InvalidRequestException;
+import dev.modelport.serving.repository.ModelSignature;
+import dev.modelport.serving.repository.TensorSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a request against the model's signature and puts its inputs in signature order. Every
+ * failure is an {@link InvalidRequestException} naming the tensor. Stateless.
+ */
+final class SignatureCheck {
+
+  private SignatureCheck() {}
+
+  static List<Tensor> orderedInputs(ModelSignature signature, List<Tensor> inputs) {
+    Map<String, Tensor> byName = new HashMap<>();
+    for (Tensor t : inputs) {
+      if (byName.put(t.name(), t) != null) {
+        throw new InvalidRequestException("input '" + t.name() + "' appears more than once");
+      }
+      if (signature.input(t.name()).isEmpty()) {
+        throw new InvalidRequestException("input '" + t.name() + "' is not an input of the model; expected "
+            + names(signature.inputs()));
+      }
+    }
+    List<Tensor> ordered = new ArrayList<>(signature.inputs().size());
+    long rows = -1;
+    for (TensorSpec spec : signature.inputs()) {
+      Tensor t = byName.get(spec.name());
+      if (t == null) {
+        throw new InvalidRequestException("input '" + spec.name() + "' is missing; the model expects "
+            + names(signature.inputs()));
+      }
+      if (t.datatype() != spec.datatype()) {
+        throw new InvalidRequestException("input '" + spec.name() + "': datatype " + t.datatype()
+            + " does not match the model's " + spec.datatype());
+      }
+      if (!spec.accepts(t.shape())) {
+        throw new InvalidRequestException("input '" + spec.name() + "': shape " + Shapes.format(t.shape())
+            + " does not match the model's " + Shapes.format(spec.shape()));
+      }
+      if (spec.batchable()) {
+        if (rows >= 0 && t.shape()[0] != rows) {
+          throw new InvalidRequestException("input '" + spec.name() + "': " + t.shape()[0]
+              + " rows, but the other inputs have " + rows);
+        }
+        rows = t.shape()[0];
+      }
+      ordered.add(t);
+    }
+    if (rows == 0) {
+      throw new InvalidRequestException("input '" + signature.inputs().get(0).name() + "': batch of 0 rows");
+    }
+    return ordered;
+  }
+
+  static void checkRequestedOutputs(ModelSignature signature, Set<String> requested) {
+    for (String name : requested) {
+      if (signature.output(name).isEmpty()) {
+        throw new InvalidRequestException("output '" + name + "' is not an output of the model; expected "
+            + names(signature.outputs()));
+      }
+    }
+  }
+
+  private static String names(List<TensorSpec> specs) {
+    return specs.stream().map(TensorSpec::toString).collect(Collectors.joining(", ", "[", "]"));
+  }
+}

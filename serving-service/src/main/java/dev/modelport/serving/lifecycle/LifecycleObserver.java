@@ -1,0 +1,21 @@
+package dev.modelport.serving.lifecycle;
+
+import dev.modelport.serving.batching.BatchListener;
+import dev.modelport.serving.batching.DynamicBatcher;
+
+/** Observes version lifecycles (metrics). Implementations are thread-safe and never throw. */
+public interface LifecycleObserver {
+
+  LifecycleObserver NONE = new LifecycleObserver() {};
+
+  /** The batch listener for a version about to be created. */
+  default BatchListener batchListener(String model, long version) {
+    return BatchListener.NONE;
+  }
+
+  /** A version became ready after {@code loadNanos} (load and warm-up). */
+  default void loaded(String model, long version, DynamicBatcher batcher, long loadNanos) {}
+
+  /** A version stopped serving (unloaded or failed). */
+  default void unloaded(String model, long version) {}
+}

@@ -1,0 +1,134 @@
+package dev.modelport.serving.metrics;
+
+import dev.modelport.serving.batching.BatchListener;
+import dev.modelport.serving.batching.DynamicBatcher;
+import dev.modelport.serving.lifecycle.LifecycleObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The serving metrics (DESIGN.md, "Metrics"), dotted Micrometer names that Prometheus exports as
+ * {@code modelport_inference_requests_total} and so on. Tags come from small fixed sets: model,
+ * version, protocol ({@code rest}, {@code grpc}), outcome; never request ids.
+ *
+ * <p>Thread-safe. Meters are created once per tag combination and cached, so the hot path costs
+ * a map lookup and an increment.
+ */
+public final class ServingMetrics implements LifecycleObserver {
+
+  public static final String REQUESTS = "modelport.inference.requests";
+  public static final String REQUEST_DURATION = "modelport.inference.request.duration";
+  public static final String QUEUE_DURATION = "modelport.inference.queue.duration";
+  public static final String COMPUTE_DURATION = "modelport.inference.compute.duration";
+  public static final String BATCH_SIZE = "modelport.inference.batch.size";
+  public static final String QUEUE_DEPTH = "modelport.inference.queue.depth";
+  public static final String INFLIGHT = "modelport.inference.inflight";
+  public static final String MODEL_LOADED = "modelport.model.loaded";
+  public static final String LOAD_DURATION = "modelport.model.load.duration";
+
+  /** Tag value for requests whose model is not known (keeps client input out of tag values). */
+  public static final String UNKNOWN = "_unknown";
+
+  private final MeterRegistry registry;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> inflight = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> loaded = new ConcurrentHashMap<>();
+  private final Map<String, DynamicBatcher> queues = new ConcurrentHashMap<>();
+
+  public ServingMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Counts a finished request and records its duration. */
+  public void requestFinished(String model, String version, String protocol, String outcome, long nanos) {
+    String key = model + '\0' + version + '\0' + protocol;
+    counters.computeIfAbsent(key + '\0' + outcome, k -> Counter.builder(REQUESTS)
+        .description("Inference requests by protocol and outcome")
+        .tags("model", model, "version", version, "protocol", protocol, "outcome", outcome)
+        .register(registry)).increment();
+    requestTimers.computeIfAbsent(key, k -> Timer.builder(REQUEST_DURATION)
+        .description("Inference request duration, from decoded request to result")
+        .tags("model", model, "version", version, "protocol", protocol)
+        .publishPercentileHistogram()
+        .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The in-flight counter of a version (requests accepted and not yet answered). */
+  public AtomicInteger inflight(String model, String version) {
+    return inflight.computeIfAbsent(model + '\0' + version, k -> {
+      AtomicInteger value = new AtomicInteger();
+      Gauge.builder(INFLIGHT, value, AtomicInteger::get)
+          .description("Inference requests in flight")
+          .tags("model", model, "version", version)
+          .register(registry);
+      return value;
+    });
+  }
+
+  @Override
+  public BatchListener batchListener(String model, long version) {
+    Tags tags = Tags.of("model", model, "version", Long.toString(version));
+    Timer queue = Timer.builder(QUEUE_DURATION).description("Time requests wait in the batching queue")
+        .tags(tags).publishPercentileHistogram().register(registry);
+    Timer compute = Timer.builder(COMPUTE_DURATION).description("Engine time per batch")
+        .tags(tags).publishPercentileHistogram().register(registry);
+    DistributionSummary batch = DistributionSummary.builder(BATCH_SIZE)
+        .description("Rows per engine call").tags(tags)
+        .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256).register(registry);
+    return new BatchListener() {
+      @Override
+      public void dequeued(long nanos) {
+        queue.record(nanos, TimeUnit.NANOSECONDS);
+      }
+
+      @Override
+      public void computed(int requests, int rows, long nanos) {
+        compute.record(nanos, TimeUnit.NANOSECONDS);
+        batch.record(rows);
+      }
+    };
+  }
+
+  @Override
+  public void loaded(String model, long version, DynamicBatcher batcher, long loadNanos) {
+    String v = Long.toString(version);
+    String key = model + '\0' + v;
+    Timer.builder(LOAD_DURATION).description("Time to load and warm up a model version")
+        .tags("model", model, "version", v).register(registry).record(loadNanos, TimeUnit.NANOSECONDS);
+    queues.put(key, batcher);
+    loadedGauge(model, v).set(1);
+    inflight(model, v);
+    Gauge.builder(QUEUE_DEPTH, queues, q -> {
+      DynamicBatcher b = q.get(key);
+      return b == null ? 0 : b.queueDepth();
+    }).description("Requests waiting in the batching queue")
+        .tags("model", model, "version", v).register(registry);
+  }
+
+  @Override
+  public void unloaded(String model, long version) {
+    String v = Long.toString(version);
+    queues.remove(model + '\0' + v);
+    loadedGauge(model, v).set(0);
+  }
+
+  private AtomicInteger loadedGauge(String model, String version) {
+    return loaded.computeIfAbsent(model + '\0' + version, k -> {
+      AtomicInteger value = new AtomicInteger();
+      Gauge.builder(MODEL_LOADED, value, AtomicInteger::get)
+          .description("1 while the model version is loaded and ready, else 0")
+          .tags("model", model, "version", version)
+          .register(registry);
+      return value;
+    });
+  }
+}

@@ -1,0 +1,43 @@
+package dev.modelport.serving.repository;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The artifact formats the service runs, each on its DJL engine. */
+public enum ModelFormat {
+  /** {@code model.onnx}, run by ONNX Runtime. */
+  ONNX("OnnxRuntime", ".onnx"),
+  /** {@code model.pt}, a TorchScript module run by PyTorch. */
+  TORCHSCRIPT("PyTorch", ".pt");
+
+  private final String djlEngine;
+  private final String extension;
+
+  ModelFormat(String djlEngine, String extension) {
+    this.djlEngine = djlEngine;
+    this.extension = extension;
+  }
+
+  /** The DJL engine name ({@code OnnxRuntime}, {@code PyTorch}). */
+  public String djlEngine() {
+    return djlEngine;
+  }
+
+  /** The file name extension, with its dot. */
+  public String extension() {
+    return extension;
+  }
+
+  /** The format of a file by its extension ({@code .onnx}; {@code .pt} or {@code .pth}). */
+  public static Optional<ModelFormat> ofFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".onnx")) {
+      return Optional.of(ONNX);
+    }
+    if (name.endsWith(".pt") || name.endsWith(".pth")) {
+      return Optional.of(TORCHSCRIPT);
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,191 @@
+package dev.modelport.serving.batching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modelport.protocol.tensor.DataType;
+import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.error.ModelNotReadyException;
+import dev.modelport.serving.error.QueueFullException;
+import dev.modelport.serving.error.RequestTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DynamicBatcherTest {
+
+  private static final long FAR = TimeUnit.HOURS.toNanos(1);
+
+  /** A fake engine: output row = 2 * input row, records every batch, can be held at a gate. */
+  static final class FakeExecutor implements BatchExecutor {
+    final List<Tensor> seen = new CopyOnWriteArrayList<>();
+    final CountDownLatch entered = new CountDownLatch(1);
+    volatile CountDownLatch gate = new CountDownLatch(0);
+
+    @Override
+    public List<Tensor> execute(List<Tensor> inputs) throws Exception {
+      Tensor in = inputs.get(0);
+      seen.add(in);
+      entered.countDown();
+      gate.await(10, TimeUnit.SECONDS);
+      float[] x = (float[]) in.data();
+      float[] y = new float[x.length];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = 2 * x[i];
+      }
+      return List.of(new Tensor("y", DataType.FP32, in.shape(), y));
+    }
+  }
+
+  private final FakeExecutor executor = new FakeExecutor();
+  private DynamicBatcher batcher;
+
+  @AfterEach
+  void close() {
+    executor.gate.countDown();
+    if (batcher != null) {
+      batcher.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private static List<Tensor> rows(float... firstColumn) {
+    float[] data = new float[firstColumn.length * 2];
+    for (int i = 0; i < firstColumn.length; i++) {
+      data[2 * i] = firstColumn[i];
+      data[2 * i + 1] = -firstColumn[i];
+    }
+    return List.of(new Tensor("x", DataType.FP32, new long[] {firstColumn.length, 2}, data));
+  }
+
+  private DynamicBatcher start(BatchPolicy policy) {
+    batcher = new DynamicBatcher("m version 1", policy, () -> executor, BatchListener.NONE);
+    return batcher;
+  }
+
+  private CountDownLatch holdExecutor() throws InterruptedException {
+    CountDownLatch gate = new CountDownLatch(1);
+    executor.gate = gate;
+    batcher.submit(rows(-1), System.nanoTime() + FAR);
+    assertThat(executor.entered.await(5, TimeUnit.SECONDS)).isTrue();
+    return gate;
+  }
+
+  @Test
+  void requestsWaitingTogetherAreJoinedIntoOneBatchAndSplitBackExactly() throws Exception {
+    start(new BatchPolicy(true, 16, 0, List.of(), 100, 1));
+    CountDownLatch gate = holdExecutor();
+    List<CompletableFuture<List<Tensor>>> results = new ArrayList<>();
+    results.add(batcher.submit(rows(1), System.nanoTime() + FAR));
+    results.add(batcher.submit(rows(2, 3), System.nanoTime() + FAR));
+    results.add(batcher.submit(rows(4, 5, 6), System.nanoTime() + FAR));
+    gate.countDown();
+
+    assertThat((float[]) results.get(0).get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2, -2);
+    assertThat((float[]) results.get(1).get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(4, -4, 6, -6);
+    Tensor third = results.get(2).get(5, TimeUnit.SECONDS).get(0);
+    assertThat(third.shape()).containsExactly(3, 2);
+    assertThat((float[]) third.data()).containsExactly(8, -8, 10, -10, 12, -12);
+    assertThat(executor.seen).hasSize(2);
+    assertThat(executor.seen.get(1).shape()).containsExactly(6, 2);
+  }
+
+  @Test
+  void batchesNeverExceedTheMaximumBatchSize() throws Exception {
+    start(new BatchPolicy(true, 3, 0, List.of(), 100, 1));
+    CountDownLatch gate = holdExecutor();
+    List<CompletableFuture<List<Tensor>>> results = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      results.add(batcher.submit(rows(i), System.nanoTime() + FAR));
+    }
+    gate.countDown();
+    for (int i = 0; i < 7; i++) {
+      assertThat((float[]) results.get(i).get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2f * i, -2f * i);
+    }
+    assertThat(executor.seen.subList(1, executor.seen.size()))
+        .extracting(t -> t.shape()[0]).containsExactly(3L, 3L, 1L);
+  }
+
+  @Test
+  void aFullQueueRefusesTheNextRequest() throws Exception {
+    start(new BatchPolicy(true, 4, 0, List.of(), 2, 1));
+    holdExecutor();
+    batcher.submit(rows(1), System.nanoTime() + FAR);
+    batcher.submit(rows(2), System.nanoTime() + FAR);
+    assertThat(batcher.queueDepth()).isEqualTo(2);
+    assertThatThrownBy(() -> batcher.submit(rows(3), System.nanoTime() + FAR))
+        .isInstanceOf(QueueFullException.class).hasMessageContaining("queue is full");
+  }
+
+  @Test
+  void anExpiredRequestFailsWithATimeoutAndNeverReachesTheEngine() throws Exception {
+    start(new BatchPolicy(true, 4, 0, List.of(), 10, 1));
+    CountDownLatch gate = holdExecutor();
+    CompletableFuture<List<Tensor>> expired = batcher.submit(rows(42), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20));
+    CompletableFuture<List<Tensor>> alive = batcher.submit(rows(7), System.nanoTime() + FAR);
+    Thread.sleep(50);
+    gate.countDown();
+
+    assertThatThrownBy(() -> expired.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(RequestTimeoutException.class);
+    assertThat((float[]) alive.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(14, -14);
+    assertThat(executor.seen).noneMatch(t -> ((float[]) t.data())[0] == 42f);
+  }
+
+  @Test
+  void anUnbatchedPolicyRunsEveryRequestOnItsOwn() throws Exception {
+    start(BatchPolicy.unbatched(10, 1));
+    CountDownLatch gate = holdExecutor();
+    CompletableFuture<List<Tensor>> a = batcher.submit(rows(1), System.nanoTime() + FAR);
+    CompletableFuture<List<Tensor>> b = batcher.submit(rows(2), System.nanoTime() + FAR);
+    gate.countDown();
+    a.get(5, TimeUnit.SECONDS);
+    b.get(5, TimeUnit.SECONDS);
+    assertThat(executor.seen).extracting(t -> t.shape()[0]).containsExactly(1L, 1L, 1L);
+  }
+
+  @Test
+  void requestsWithDifferentTrailingDimensionsAreNotJoined() throws Exception {
+    start(new BatchPolicy(true, 16, 0, List.of(), 10, 1));
+    CountDownLatch gate = holdExecutor();
+    CompletableFuture<List<Tensor>> a = batcher.submit(rows(1), System.nanoTime() + FAR);
+    CompletableFuture<List<Tensor>> b = batcher.submit(
+        List.of(new Tensor("x", DataType.FP32, new long[] {1, 3}, new float[] {5, 6, 7})), System.nanoTime() + FAR);
+    gate.countDown();
+    assertThat((float[]) a.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2, -2);
+    assertThat((float[]) b.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(10, 12, 14);
+    assertThat(executor.seen).hasSize(3);
+  }
+
+  @Test
+  void closingFinishesQueuedRequestsThenRefusesNewOnes() throws Exception {
+    start(new BatchPolicy(true, 1, 0, List.of(), 10, 1));
+    CountDownLatch gate = holdExecutor();
+    CompletableFuture<List<Tensor>> queued = batcher.submit(rows(3), System.nanoTime() + FAR);
+    Thread closer = new Thread(() -> batcher.close(Duration.ofSeconds(5)));
+    closer.start();
+    Thread.sleep(50);
+    assertThatThrownBy(() -> batcher.submit(rows(4), System.nanoTime() + FAR))
+        .isInstanceOf(ModelNotReadyException.class);
+    gate.countDown();
+    closer.join(5000);
+    assertThat((float[]) queued.get(1, TimeUnit.SECONDS).get(0).data()).containsExactly(6, -6);
+  }
+
+  @Test
+  void aWaitingRequestIsHeldForTheQueueDelayToJoinLaterOnes() throws Exception {
+    start(new BatchPolicy(true, 8, TimeUnit.MILLISECONDS.toNanos(300), List.of(), 10, 1));
+    CompletableFuture<List<Tensor>> a = batcher.submit(rows(1), System.nanoTime() + FAR);
+    Thread.sleep(30);
+    CompletableFuture<List<Tensor>> b = batcher.submit(rows(2), System.nanoTime() + FAR);
+    a.get(5, TimeUnit.SECONDS);
+    b.get(5, TimeUnit.SECONDS);
+    assertThat(executor.seen).extracting(t -> t.shape()[0]).containsExactly(2L);
+  }
+}

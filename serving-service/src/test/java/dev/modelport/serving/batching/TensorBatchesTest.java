@@ -1,0 +1,52 @@
+package dev.modelport.serving.batching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modelport.protocol.tensor.DataType;
+import dev.modelport.protocol.tensor.Tensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TensorBatchesTest {
+
+  @Test
+  void joiningConcatenatesEveryInputAlongTheFirstDimension() {
+    List<Tensor> a = List.of(new Tensor("n", DataType.FP32, new long[] {1, 2}, new float[] {1, 2}),
+        new Tensor("c", DataType.INT64, new long[] {1, 1}, new long[] {7}));
+    List<Tensor> b = List.of(new Tensor("n", DataType.FP32, new long[] {2, 2}, new float[] {3, 4, 5, 6}),
+        new Tensor("c", DataType.INT64, new long[] {2, 1}, new long[] {8, 9}));
+
+    List<Tensor> joined = TensorBatches.join(List.of(a, b));
+
+    assertThat(joined.get(0).shape()).containsExactly(3, 2);
+    assertThat((float[]) joined.get(0).data()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat((long[]) joined.get(1).data()).containsExactly(7, 8, 9);
+  }
+
+  @Test
+  void splittingHandsEachRequestItsOwnRows() {
+    Tensor out = new Tensor("p", DataType.FP64, new long[] {3, 2}, new double[] {1, 2, 3, 4, 5, 6});
+    List<List<Tensor>> parts = TensorBatches.split(List.of(out), new int[] {2, 1});
+    assertThat((double[]) parts.get(0).get(0).data()).containsExactly(1, 2, 3, 4);
+    assertThat(parts.get(1).get(0).shape()).containsExactly(1, 2);
+    assertThat((double[]) parts.get(1).get(0).data()).containsExactly(5, 6);
+  }
+
+  @Test
+  void anOutputWithTheWrongNumberOfRowsIsRefused() {
+    Tensor out = new Tensor("p", DataType.FP32, new long[] {2, 1}, new float[] {1, 2});
+    assertThatThrownBy(() -> TensorBatches.split(List.of(out), new int[] {2, 1}))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'p'");
+  }
+
+  @Test
+  void tensorsDifferingInTrailingDimensionsOrDatatypeAreNotJoinable() {
+    List<Tensor> a = List.of(new Tensor("x", DataType.FP32, new long[] {1, 2}, new float[2]));
+    List<Tensor> b = List.of(new Tensor("x", DataType.FP32, new long[] {1, 3}, new float[3]));
+    List<Tensor> c = List.of(new Tensor("x", DataType.INT32, new long[] {1, 2}, new int[2]));
+    assertThat(TensorBatches.joinable(a, a)).isTrue();
+    assertThat(TensorBatches.joinable(a, b)).isFalse();
+    assertThat(TensorBatches.joinable(a, c)).isFalse();
+  }
+}

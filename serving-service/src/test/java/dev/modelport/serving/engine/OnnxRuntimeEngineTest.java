@@ -1,0 +1,13 @@
+package dev.modelport.serving.engine;
+
+import dev.modelport.serving.repository.ModelFormat;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OnnxRuntimeEngineTest extends EngineContractTest {
+
+  @Override
+  ModelFormat format() {
+    return ModelFormat.ONNX;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.modelport.serving.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modelport.protocol.tensor.DataType;
+import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.batching.BatchExecutor;
+import dev.modelport.serving.engine.DjlEngines;
+import dev.modelport.serving.engine.EngineDefaults;
+import dev.modelport.serving.engine.ModelRunner;
+import dev.modelport.serving.error.InvalidRequestException;
+import dev.modelport.serving.error.ModelNotFoundException;
+import dev.modelport.serving.error.ModelNotReadyException;
+import dev.modelport.serving.repository.EngineSettings;
+import dev.modelport.serving.repository.LocalModelRepository;
+import dev.modelport.serving.repository.ModelArtifact;
+import dev.modelport.serving.repository.ModelSignature;
+import dev.modelport.serving.repository.TensorSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lifecycle on fake engines (no natives): a model's files are only placeholders. */
+class ModelManagerTest {
+
+  private static final ModelSignature SIGNATURE = new ModelSignature(
+      List.of(new TensorSpec("x", DataType.FP32, new long[] {-1, 1}, List.of())),
+      List.of(new TensorSpec("y", DataType.FP32, new long[] {-1, 1}, List.of())));
+
+  @TempDir Path root;
+  private final Set<ModelRunner> open = ConcurrentHashMap.newKeySet();
+  private ModelManager manager;
+
+  /** Engines whose runners copy x to y, fail for files named broken.onnx, and track closing. */
+  private final DjlEngines fakeEngines = new DjlEngines(EngineDefaults.CPU) {
+    @Override
+    public ModelRunner load(ModelArtifact artifact, Optional<ModelSignature> declared, EngineSettings settings) {
+      if (artifact.file().getFileName().toString().startsWith("broken")) {
+        throw new IllegalStateException("cannot parse " + artifact.file().getFileName());
+      }
+      ModelRunner runner = new ModelRunner() {
+        @Override
+        public ModelSignature signature() {
+          return SIGNATURE;
+        }
+
+        @Override
+        public BatchExecutor newExecutor() {
+          return inputs -> List.of(new Tensor("y", DataType.FP32, inputs.get(0).shape(), inputs.get(0).data()));
+        }
+
+        @Override
+        public String describe() {
+          return "fake";
+        }
+
+        @Override
+        public void close() {
+          open.remove(this);
+        }
+      };
+      open.add(runner);
+      return runner;
+    }
+  };
+
+  @BeforeEach
+  void repository() throws IOException {
+    Files.createDirectories(root.resolve("m/1"));
+    Files.writeString(root.resolve("m/1/model.onnx"), "placeholder");
+    Files.createDirectories(root.resolve("bad"));
+    Files.writeString(root.resolve("bad/model.yaml"), "versions:\n  1: broken.onnx\n");
+    Files.writeString(root.resolve("bad/broken.onnx"), "placeholder");
+    manager = new ModelManager(new LocalModelRepository(List.of(root)),
+        new VersionLoader(fakeEngines, true, LifecycleObserver.NONE), LifecycleObserver.NONE, Duration.ofSeconds(5));
+  }
+
+  private float infer(float x) throws Exception {
+    ModelRuntime runtime = manager.resolve("m", Optional.empty()).readyRuntime();
+    Tensor in = new Tensor("x", DataType.FP32, new long[] {1, 1}, new float[] {x});
+    return ((float[]) runtime.batcher().submit(List.of(in), System.nanoTime() + TimeUnit.SECONDS.toNanos(5))
+        .get(5, TimeUnit.SECONDS).get(0).data())[0];
+  }
+
+  @Test
+  void aLoadedVersionIsReadyAndServes() throws Exception {
+    manager.load("m");
+    assertThat(manager.find("m", Optional.of("1")).state()).isInstanceOf(VersionState.Ready.class);
+    assertThat(infer(3f)).isEqualTo(3f);
+  }
+
+  @Test
+  void unloadingClosesTheEngineAndLaterRequestsAreNotReady() {
+    manager.load("m");
+    manager.unload("m");
+    assertThat(open).isEmpty();
+    assertThat(manager.find("m", Optional.empty()).state()).isInstanceOf(VersionState.Unloaded.class);
+    assertThatThrownBy(() -> manager.resolve("m", Optional.empty()))
+        .isInstanceOf(ModelNotReadyException.class).hasMessageContaining("unloaded");
+  }
+
+  @Test
+  void reloadingSwapsInANewRuntimeAndClosesTheOldOne() throws Exception {
+    manager.load("m");
+    ModelRuntime first = manager.resolve("m", Optional.empty()).readyRuntime();
+    manager.load("m");
+    assertThat(manager.resolve("m", Optional.empty()).readyRuntime()).isNotSameAs(first);
+    assertThat(open).hasSize(1);
+    assertThat(infer(5f)).isEqualTo(5f);
+  }
+
+  @Test
+  void aFailedLoadLeavesTheVersionFailedWithItsReason() {
+    assertThatThrownBy(() -> manager.load("bad")).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("broken.onnx");
+    assertThat(manager.find("bad", Optional.empty()).state())
+        .isInstanceOfSatisfying(VersionState.Failed.class, f -> assertThat(f.reason()).contains("broken.onnx"));
+    assertThat(open).isEmpty();
+  }
+
+  @Test
+  void unknownModelsAndVersionsAreNotFoundAndKnownUnloadedModelsAreNotReady() {
+    manager.load("m");
+    assertThatThrownBy(() -> manager.resolve("nope", Optional.empty())).isInstanceOf(ModelNotFoundException.class);
+    assertThatThrownBy(() -> manager.resolve("m", Optional.of("2"))).isInstanceOf(ModelNotFoundException.class);
+    assertThatThrownBy(() -> manager.load("nope")).isInstanceOf(ModelNotFoundException.class);
+    assertThatThrownBy(() -> manager.resolve("bad", Optional.empty())).isInstanceOf(ModelNotReadyException.class);
+  }
+
+  @Test
+  void afterShutdownEveryRequestIsRefusedAndEveryEngineClosed() {
+    manager.load("m");
+    manager.shutdown();
+    assertThat(open).isEmpty();
+    assertThatThrownBy(() -> manager.resolve("m", Optional.empty()))
+        .isInstanceOf(ModelNotReadyException.class).hasMessageContaining("shutting down");
+  }
+}
