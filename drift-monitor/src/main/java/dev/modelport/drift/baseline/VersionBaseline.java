@@ -1,0 +1,27 @@
+package dev.modelport.drift.baseline;
+
+import dev.modelport.drift.ModelVersionKey;
+import dev.modelport.featurestats.profile.DatasetProfile;
+import java.util.Optional;
+
+/**
+ * A known model version: its signature and, when the registry holds one that fits the signature,
+ * its training baseline. The baseline profile is shared read-only between threads: nobody updates
+ * it after construction.
+ *
+ * @param key model version
+ * @param signature features and input layout
+ * @param baseline the training profile, if any
+ * @param missingBaselineReason why there is no usable baseline (null when there is one)
+ */
+public record VersionBaseline(ModelVersionKey key, ModelSignature signature, Optional<DatasetProfile> baseline,
+                              String missingBaselineReason) {
+
+    public static VersionBaseline withBaseline(ModelVersionKey key, ModelSignature signature, DatasetProfile baseline) {
+        return new VersionBaseline(key, signature, Optional.of(baseline), null);
+    }
+
+    public static VersionBaseline withoutBaseline(ModelVersionKey key, ModelSignature signature, String reason) {
+        return new VersionBaseline(key, signature, Optional.empty(), reason);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.modelport.drift.consumer;
+
+import dev.modelport.drift.window.ClosedWindow;
+
+/**
+ * Receives every closed window on the consumer thread, before its offsets may be committed: it must
+ * evaluate and record it before returning. Exceptions are logged and the window counts as done.
+ */
+@FunctionalInterface
+public interface WindowSink {
+
+    void windowClosed(ClosedWindow window);
+}
