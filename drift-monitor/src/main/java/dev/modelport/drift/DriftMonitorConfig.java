@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 
 /**
  * Every setting of the drift-monitor, under {@code modelport.drift}. Each key is documented in
- * {@code CONFIGURATION.md} with its default. Immutable; read once at startup.
+ * the README's configuration reference with its default. Immutable; read once at startup.
  */
 @ConfigMapping(prefix = "modelport.drift")
 public interface DriftMonitorConfig {

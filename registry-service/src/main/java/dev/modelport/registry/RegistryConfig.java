@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Configuration of the registry under {@code modelport.registry}. Every key with its default is
- * listed in CONFIGURATION.md.
+ * listed in the README's configuration reference.
  */
 @ConfigMapping(prefix = "modelport.registry")
 public interface RegistryConfig {

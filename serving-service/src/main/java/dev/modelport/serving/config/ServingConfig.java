@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Configuration of the serving service, prefix {@code modelport.serving} (see CONFIGURATION.md). */
+/** Configuration of the serving service, prefix {@code modelport.serving} (see the README's configuration reference). */
 @ConfigMapping(prefix = "modelport.serving")
 public interface ServingConfig {
 

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads {@code <model>/model.yaml} (see CONFIGURATION.md for the keys). Unknown keys are errors,
+ * Reads {@code <model>/model.yaml} (see the README's configuration reference for the keys). Unknown keys are errors,
  * so that a misspelt setting does not silently fall back to its default. Stateless and
  * thread-safe.
  */
