@@ -1,0 +1,80 @@
+package dev.modelport.cli.up;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link ServiceLaunch} of each service from the {@link UpSettings}: the embedded
+ * defaults (H2 file database, filesystem blobs, local model repository) plus the ports, paths
+ * and the broker address. Pure: starts nothing.
+ */
+public final class LaunchPlanner {
+
+  static final String FOREIGN_MEMORY = "--add-modules=jdk.incubator.foreign";
+  private static final String READINESS_PATH = "/q/health/ready";
+
+  private final UpSettings settings;
+  private final Path javaExecutable;
+
+  public LaunchPlanner(UpSettings settings, Path javaExecutable) {
+    this.settings = settings;
+    this.javaExecutable = javaExecutable;
+  }
+
+  /** The java launcher of the running JVM. */
+  public static Path currentJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /** The launches of the enabled services, in start order. */
+  public List<ServiceLaunch> plan(String bootstrapServers) {
+    return settings.services().stream().map(service -> launch(service, bootstrapServers)).toList();
+  }
+
+  /** The launch of one service. */
+  public ServiceLaunch launch(Service service, String bootstrapServers) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    int httpPort;
+    switch (service) {
+      case REGISTRY -> {
+        httpPort = settings.registryPort();
+        properties.put("quarkus.http.port", String.valueOf(httpPort));
+        properties.put("modelport.registry.data-dir", settings.dataDir().resolve("registry").toString());
+        // Laptop only: every caller is an anonymous admin (SuiteLauncher says so on the console).
+        properties.put("modelport.registry.security.enabled", "false");
+      }
+      case SERVING -> {
+        httpPort = settings.servingPort();
+        properties.put("quarkus.http.port", String.valueOf(httpPort));
+        properties.put("quarkus.grpc.server.port", String.valueOf(settings.grpcPort()));
+        properties.put("modelport.serving.source", "local");
+        properties.put("modelport.serving.repository", settings.models().toString());
+      }
+      case DRIFT -> {
+        httpPort = settings.driftPort();
+        properties.put("quarkus.http.port", String.valueOf(httpPort));
+        properties.put("modelport.drift.consumer.bootstrap-servers", bootstrapServers);
+        properties.put("modelport.drift.registry.url", registryUrl());
+        properties.put("modelport.drift.report-base-url", "http://localhost:" + httpPort);
+      }
+      default -> throw new IllegalArgumentException("unknown service " + service);
+    }
+    List<String> jvmOptions = service.needsForeignMemory() ? List.of(FOREIGN_MEMORY) : List.of();
+    return new ServiceLaunch(
+        service,
+        javaExecutable,
+        jvmOptions,
+        properties,
+        service.jar(settings.projectHome()),
+        settings.logDir().resolve(service.module() + ".log"),
+        URI.create("http://localhost:" + httpPort + READINESS_PATH));
+  }
+
+  /** The registry's base URL as the other services reach it. */
+  public String registryUrl() {
+    return "http://localhost:" + settings.registryPort();
+  }
+}
