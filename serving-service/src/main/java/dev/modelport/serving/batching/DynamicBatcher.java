@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +27,11 @@ import org.jboss.logging.Logger;
  * for more, unless it has reached the largest size or a preferred size with nothing else waiting.
  * Requests whose deadline has passed, or whose caller has given up, are dropped right before the
  * engine call: an expired request never reaches the engine.
+ *
+ * <p>Each request names the executor its result completes on (the caller's event loop): the
+ * batcher thread only forms the batch, runs the engine and hands each request its rows, so that
+ * cutting the rows out, encoding the responses and recording metrics run in parallel on the
+ * transport threads instead of one after the other on the batcher thread.
  *
  * <p>Thread-safe. {@link #submit} never blocks. {@link #close} stops accepting, lets the queued
  * requests finish (draining), then closes the executors on their threads.
@@ -66,18 +72,31 @@ public final class DynamicBatcher implements AutoCloseable {
   }
 
   /**
+   * Queues a request; its result completes on the batcher thread (see {@link #submit(List, long,
+   * Executor)}).
+   */
+  public CompletableFuture<List<Tensor>> submit(List<Tensor> inputs, long deadlineNanos) {
+    return submit(inputs, deadlineNanos, Runnable::run);
+  }
+
+  /**
    * Queues a request.
    *
    * @param inputs input tensors in signature order, already validated
    * @param deadlineNanos {@link System#nanoTime()} after which the request must not run
+   * @param completer where the result is cut from the batch's outputs and completed, so where the
+   *     caller's dependent stages (encoding, metrics) run: the caller's event loop keeps that
+   *     per-request work off the batcher thread, which then only joins, runs the engine and hands
+   *     over; {@code Runnable::run} completes on the batcher thread. If it refuses a task the
+   *     result completes on the batcher thread.
    * @return the outputs in signature order; completes exceptionally with
    *     {@link RequestTimeoutException} when the deadline passed while queued
    * @throws QueueFullException when {@link BatchPolicy#maxQueueSize()} requests are waiting
    * @throws ModelNotReadyException after {@link #close}
    */
-  public CompletableFuture<List<Tensor>> submit(List<Tensor> inputs, long deadlineNanos) {
+  public CompletableFuture<List<Tensor>> submit(List<Tensor> inputs, long deadlineNanos, Executor completer) {
     PendingRequest request = new PendingRequest(
-        inputs, TensorBatches.rows(inputs), deadlineNanos, System.nanoTime());
+        inputs, TensorBatches.rows(inputs), deadlineNanos, System.nanoTime(), completer);
     lock.lock();
     try {
       if (closed) {
@@ -207,6 +226,11 @@ public final class DynamicBatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs one batch. This thread only drops expired requests, joins, calls the engine and hands
+   * each request its row range; cutting the rows out, completing the future (and the caller's
+   * stages behind it) and the queue-time metric run on each request's completer.
+   */
   private void run(BatchExecutor executor, List<PendingRequest> collected) {
     long now = System.nanoTime();
     List<PendingRequest> batch = new ArrayList<>(collected.size());
@@ -215,38 +239,68 @@ public final class DynamicBatcher implements AutoCloseable {
         continue; // the caller gave up (its own timeout) or was cancelled
       }
       if (r.expiredAt(now)) {
-        r.result.completeExceptionally(new RequestTimeoutException(
+        RequestTimeoutException timeout = new RequestTimeoutException(
             "request timed out after waiting " + TimeUnit.NANOSECONDS.toMicros(now - r.enqueuedNanos)
-                + " µs in the queue of " + name));
+                + " µs in the queue of " + name);
+        r.completeOnCaller(() -> r.result.completeExceptionally(timeout));
         continue;
       }
-      listener.dequeued(now - r.enqueuedNanos);
       batch.add(r);
     }
     if (batch.isEmpty()) {
       return;
     }
+    List<Tensor> outputs;
+    int total;
     try {
       List<List<Tensor>> inputs = new ArrayList<>(batch.size());
-      int[] rows = new int[batch.size()];
-      for (int i = 0; i < batch.size(); i++) {
-        inputs.add(batch.get(i).inputs);
-        rows[i] = batch.get(i).rows;
+      for (PendingRequest r : batch) {
+        inputs.add(r.inputs);
       }
       List<Tensor> joined = TensorBatches.join(inputs);
+      total = TensorBatches.rows(joined);
       long start = System.nanoTime();
-      List<Tensor> outputs = executor.execute(joined);
-      listener.computed(batch.size(), TensorBatches.rows(joined), System.nanoTime() - start);
-      if (batch.size() == 1) {
-        batch.get(0).result.complete(outputs);
-        return;
-      }
-      List<List<Tensor>> parts = TensorBatches.split(outputs, rows);
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).result.complete(parts.get(i));
+      outputs = executor.execute(joined);
+      listener.computed(batch.size(), total, System.nanoTime() - start);
+      if (batch.size() > 1) {
+        TensorBatches.checkRows(outputs, total);
       }
     } catch (Exception | Error e) {
-      batch.forEach(r -> r.result.completeExceptionally(e));
+      for (PendingRequest r : batch) {
+        long waited = now - r.enqueuedNanos;
+        r.completeOnCaller(() -> {
+          listener.dequeued(waited);
+          r.result.completeExceptionally(e);
+        });
+      }
+      return;
+    }
+    if (batch.size() == 1) {
+      PendingRequest r = batch.get(0);
+      long waited = now - r.enqueuedNanos;
+      List<Tensor> result = outputs;
+      r.completeOnCaller(() -> {
+        listener.dequeued(waited);
+        r.result.complete(result);
+      });
+      return;
+    }
+    int firstRow = 0;
+    for (PendingRequest r : batch) {
+      int from = firstRow;
+      long waited = now - r.enqueuedNanos;
+      r.completeOnCaller(() -> {
+        listener.dequeued(waited);
+        List<Tensor> part;
+        try {
+          part = TensorBatches.slice(outputs, from, r.rows, total);
+        } catch (RuntimeException | Error e) {
+          r.result.completeExceptionally(e);
+          return;
+        }
+        r.result.complete(part);
+      });
+      firstRow += r.rows;
     }
   }
 }

@@ -74,28 +74,46 @@ public final class TensorBatches {
    */
   public static List<List<Tensor>> split(List<Tensor> outputs, int[] rows) {
     int total = Arrays.stream(rows).sum();
+    checkRows(outputs, total);
     List<List<Tensor>> parts = new ArrayList<>(rows.length);
+    int offset = 0;
     for (int k = 0; k < rows.length; k++) {
-      parts.add(new ArrayList<>(outputs.size()));
+      parts.add(slice(outputs, offset, rows[k], total));
+      offset += rows[k];
     }
+    return parts;
+  }
+
+  /**
+   * Checks that every output has {@code total} rows, so that {@link #slice} can cut it.
+   *
+   * @throws IllegalStateException when an output's first dimension is not {@code total}
+   */
+  public static void checkRows(List<Tensor> outputs, int total) {
     for (Tensor out : outputs) {
       long[] shape = out.shape();
       if (shape.length == 0 || shape[0] != total) {
         throw new IllegalStateException("model returned output '" + out.name() + "' with shape "
             + Shapes.format(shape) + " for a batch of " + total + " rows");
       }
-      int perRow = total == 0 ? 0 : out.elementCount() / total;
-      int offset = 0;
-      for (int k = 0; k < rows.length; k++) {
-        int n = rows[k] * perRow;
-        Object data = Array.newInstance(out.data().getClass().getComponentType(), n);
-        System.arraycopy(out.data(), offset, data, 0, n);
-        offset += n;
-        long[] partShape = shape.clone();
-        partShape[0] = rows[k];
-        parts.get(k).add(new Tensor(out.name(), out.datatype(), partShape, data));
-      }
     }
-    return parts;
+  }
+
+  /**
+   * Rows {@code [firstRow, firstRow + rows)} of each output (of {@code total} rows, checked by
+   * {@link #checkRows}), copied. Reads the outputs only, so several threads may slice one batch.
+   */
+  public static List<Tensor> slice(List<Tensor> outputs, int firstRow, int rows, int total) {
+    List<Tensor> part = new ArrayList<>(outputs.size());
+    for (Tensor out : outputs) {
+      int perRow = total == 0 ? 0 : out.elementCount() / total;
+      int n = rows * perRow;
+      Object data = Array.newInstance(out.data().getClass().getComponentType(), n);
+      System.arraycopy(out.data(), firstRow * perRow, data, 0, n);
+      long[] shape = out.shape().clone();
+      shape[0] = rows;
+      part.add(new Tensor(out.name(), out.datatype(), shape, data));
+    }
+    return part;
   }
 }

@@ -8,9 +8,12 @@ import dev.modelport.serving.error.ServingException;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ModelRuntime;
 import dev.modelport.serving.lifecycle.ServedVersion;
+import dev.modelport.serving.metrics.RequestMeters;
 import dev.modelport.serving.metrics.ServingMetrics;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The data plane shared by REST and gRPC: resolves the version, checks the request against its
  * signature, queues it on the version's batcher with its deadline and records the request
- * metrics. Never blocks: the result completes on a batcher thread (or on the timeout timer).
+ * metrics. Never blocks: the result completes on the caller's event loop, handed there by the
+ * batcher thread (on the batcher thread for callers outside Vert.x; on the timeout timer when the
+ * request times out).
  * Thread-safe.
  */
 public final class InferenceService {
@@ -39,17 +44,29 @@ public final class InferenceService {
     this.defaultTimeoutMicros = defaultTimeoutMicros;
   }
 
-  /** Runs {@code call}; the future fails with a {@link ServingException} or engine error. */
+  /**
+   * Runs {@code call}; the future fails with a {@link ServingException} or engine error. The result
+   * completes on the calling thread's Vert.x context when it has one (see {@link CallerThreads}).
+   */
   public CompletableFuture<InferResult> infer(InferCall call) {
+    return infer(call, CallerThreads.current());
+  }
+
+  /**
+   * Runs {@code call}, completing its result (and the caller's stages behind it) on
+   * {@code completer}; the future fails with a {@link ServingException} or engine error.
+   */
+  public CompletableFuture<InferResult> infer(InferCall call, Executor completer) {
     long start = System.nanoTime();
-    String modelTag = ServingMetrics.UNKNOWN;
-    String versionTag = ServingMetrics.UNKNOWN;
+    String protocol = call.protocol().tag();
+    RequestMeters meters = null;
     AtomicInteger inflight = null;
     try {
       ServedVersion version = models.resolve(call.model(), call.version());
-      modelTag = version.model();
-      versionTag = Long.toString(version.version());
-      inflight = metrics.inflight(modelTag, versionTag);
+      String m = version.model();
+      String v = Long.toString(version.version());
+      meters = metrics.requestMeters(m, v);
+      inflight = meters.inflight();
       inflight.incrementAndGet();
       ModelRuntime runtime = version.readyRuntime();
       List<Tensor> inputs = SignatureCheck.orderedInputs(runtime.signature(), call.inputs());
@@ -59,35 +76,38 @@ public final class InferenceService {
         throw new InvalidRequestException("request: timeout must be >= 0 µs, got " + timeoutMicros);
       }
       long deadline = start + (timeoutMicros > 0 ? TimeUnit.MICROSECONDS.toNanos(timeoutMicros) : NO_DEADLINE_NANOS);
-      CompletableFuture<List<Tensor>> outputs = runtime.batcher().submit(inputs, deadline);
+      CompletableFuture<List<Tensor>> outputs = runtime.batcher().submit(inputs, deadline, completer);
       if (timeoutMicros > 0) {
         outputs = outputs.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
-      String m = modelTag;
-      String v = versionTag;
+      RequestMeters requestMeters = meters;
       AtomicInteger counter = inflight;
       return outputs.handle((out, failure) -> {
         counter.decrementAndGet();
         if (failure != null) {
-          Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+          Throwable cause = failure instanceof CompletionException && failure.getCause() != null
               ? failure.getCause() : failure;
           if (cause instanceof TimeoutException) {
             cause = new RequestTimeoutException("request to model '" + m + "' version " + v
                 + " timed out after " + timeoutMicros + " µs");
           }
-          metrics.requestFinished(m, v, call.protocol().tag(), ErrorStatus.classify(cause).kind().outcome(),
-              System.nanoTime() - start);
-          throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
+          requestMeters.finished(protocol, ErrorStatus.classify(cause).kind().outcome(), System.nanoTime() - start);
+          throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
         }
-        metrics.requestFinished(m, v, call.protocol().tag(), "success", System.nanoTime() - start);
+        requestMeters.finished(protocol, ServingMetrics.SUCCESS, System.nanoTime() - start);
         return new InferResult(m, v, call.id(), select(out, call));
       });
     } catch (RuntimeException e) {
       if (inflight != null) {
         inflight.decrementAndGet();
       }
-      metrics.requestFinished(modelTag, versionTag, call.protocol().tag(), ErrorStatus.classify(e).kind().outcome(),
-          System.nanoTime() - start);
+      String outcome = ErrorStatus.classify(e).kind().outcome();
+      if (meters != null) {
+        meters.finished(protocol, outcome, System.nanoTime() - start);
+      } else {
+        metrics.requestFinished(ServingMetrics.UNKNOWN, ServingMetrics.UNKNOWN, protocol, outcome,
+            System.nanoTime() - start);
+      }
       return CompletableFuture.failedFuture(e);
     }
   }

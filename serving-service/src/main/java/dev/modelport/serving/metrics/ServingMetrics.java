@@ -3,7 +3,6 @@ package dev.modelport.serving.metrics;
 import dev.modelport.serving.batching.BatchListener;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.lifecycle.LifecycleObserver;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,10 +35,11 @@ public final class ServingMetrics implements LifecycleObserver {
 
   /** Tag value for requests whose model is not known (keeps client input out of tag values). */
   public static final String UNKNOWN = "_unknown";
+  /** The outcome tag of a request answered with a result. */
+  public static final String SUCCESS = "success";
 
   private final MeterRegistry registry;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-  private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, RequestMeters>> requestMeters = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inflight = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> loaded = new ConcurrentHashMap<>();
   private final Map<String, DynamicBatcher> queues = new ConcurrentHashMap<>();
@@ -50,16 +50,21 @@ public final class ServingMetrics implements LifecycleObserver {
 
   /** Counts a finished request and records its duration. */
   public void requestFinished(String model, String version, String protocol, String outcome, long nanos) {
-    String key = model + '\0' + version + '\0' + protocol;
-    counters.computeIfAbsent(key + '\0' + outcome, k -> Counter.builder(REQUESTS)
-        .description("Inference requests by protocol and outcome")
-        .tags("model", model, "version", version, "protocol", protocol, "outcome", outcome)
-        .register(registry)).increment();
-    requestTimers.computeIfAbsent(key, k -> Timer.builder(REQUEST_DURATION)
-        .description("Inference request duration, from decoded request to result")
-        .tags("model", model, "version", version, "protocol", protocol)
-        .publishPercentileHistogram()
-        .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    requestMeters(model, version).finished(protocol, outcome, nanos);
+  }
+
+  /** The request meters of a version, created on first use and cached. */
+  public RequestMeters requestMeters(String model, String version) {
+    Map<String, RequestMeters> versions = requestMeters.get(model);
+    if (versions == null) {
+      versions = requestMeters.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+    }
+    RequestMeters meters = versions.get(version);
+    if (meters == null) {
+      meters = versions.computeIfAbsent(version,
+          v -> new RequestMeters(registry, model, v, inflight(model, v)));
+    }
+    return meters;
   }
 
   /** The in-flight counter of a version (requests accepted and not yet answered). */

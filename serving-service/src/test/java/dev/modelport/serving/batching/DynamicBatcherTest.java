@@ -15,6 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -187,5 +191,37 @@ class DynamicBatcherTest {
     a.get(5, TimeUnit.SECONDS);
     b.get(5, TimeUnit.SECONDS);
     assertThat(executor.seen).extracting(t -> t.shape()[0]).containsExactly(2L);
+  }
+
+  @Test
+  void resultsAreCutAndCompletedOnEachRequestsCompleterNotOnTheBatcherThread() throws Exception {
+    start(new BatchPolicy(true, 16, 0, List.of(), 100, 1));
+    ExecutorService callerA = Executors.newSingleThreadExecutor(r -> new Thread(r, "caller-a"));
+    ExecutorService callerB = Executors.newSingleThreadExecutor(r -> new Thread(r, "caller-b"));
+    try {
+      CountDownLatch gate = holdExecutor();
+      CompletableFuture<String> a = batcher.submit(rows(1), System.nanoTime() + FAR, callerA)
+          .thenApply(out -> Thread.currentThread().getName() + ":" + ((float[]) out.get(0).data())[0]);
+      CompletableFuture<String> b = batcher.submit(rows(2, 3), System.nanoTime() + FAR, callerB)
+          .thenApply(out -> Thread.currentThread().getName() + ":" + ((float[]) out.get(0).data())[2]);
+      gate.countDown();
+
+      assertThat(a.get(5, TimeUnit.SECONDS)).isEqualTo("caller-a:2.0");
+      assertThat(b.get(5, TimeUnit.SECONDS)).isEqualTo("caller-b:6.0");
+      assertThat(executor.seen.get(1).shape()).containsExactly(3, 2);
+    } finally {
+      callerA.shutdownNow();
+      callerB.shutdownNow();
+    }
+  }
+
+  @Test
+  void aResultStillCompletesWhenItsCompleterRefusesTheTask() throws Exception {
+    start(new BatchPolicy(true, 16, 0, List.of(), 100, 1));
+    Executor refusing = task -> {
+      throw new RejectedExecutionException("event loop closed");
+    };
+    CompletableFuture<List<Tensor>> result = batcher.submit(rows(4), System.nanoTime() + FAR, refusing);
+    assertThat((float[]) result.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(8, -8);
   }
 }

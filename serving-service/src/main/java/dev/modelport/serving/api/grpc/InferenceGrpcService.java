@@ -23,6 +23,7 @@ import dev.modelport.serving.api.ModelDescriptions.Description;
 import dev.modelport.serving.error.ErrorStatus;
 import dev.modelport.serving.error.InvalidRequestException;
 import dev.modelport.serving.error.ModelNotReadyException;
+import dev.modelport.serving.inference.CallerThreads;
 import dev.modelport.serving.inference.InferCall;
 import dev.modelport.serving.inference.InferResult;
 import dev.modelport.serving.inference.InferenceService;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * {@code inference.GRPCInferenceService} (port 8081): health, metadata and {@code ModelInfer}
@@ -48,7 +50,9 @@ import java.util.concurrent.TimeUnit;
  * request used them (as Triton does) or when an output has no typed field (FP16); typed otherwise.
  * The request's {@code timeout} parameter (µs) and the call's gRPC deadline both bound the
  * request. Errors map through the one status table (INVALID_ARGUMENT, NOT_FOUND,
- * RESOURCE_EXHAUSTED, UNAVAILABLE, DEADLINE_EXCEEDED). Methods run on the event loop and never block.
+ * RESOURCE_EXHAUSTED, UNAVAILABLE, DEADLINE_EXCEEDED). Methods run on the event loop and never block;
+ * the batcher hands each result back to the request's event loop, which encodes and writes it
+ * (on the worker pool above {@value #INLINE_ENCODE_ELEMENTS} output elements).
  */
 @GrpcService
 public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
@@ -57,6 +61,10 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
   @Inject ModelManager models;
   @Inject ServingLifecycle lifecycle;
   @Inject TensorLimits limits;
+  @Inject ManagedExecutor workers;
+
+  /** Results up to this many elements are encoded and written on the event loop, larger ones on the worker pool. */
+  static final int INLINE_ENCODE_ELEMENTS = 64 * 1024;
 
   @Override
   public void serverLive(ServerLiveRequest request, StreamObserver<ServerLiveResponse> response) {
@@ -123,18 +131,34 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
       return;
     }
     boolean raw = request.getRawInputContentsCount() > 0;
-    inference.infer(call).whenComplete((result, failure) -> {
+    inference.infer(call, CallerThreads.current()).whenComplete((result, failure) -> {
       if (failure != null) {
         fail(response, failure);
         return;
       }
-      try {
-        response.onNext(encode(result, raw));
-        response.onCompleted();
-      } catch (RuntimeException e) {
-        fail(response, e);
+      if (elements(result) <= INLINE_ENCODE_ELEMENTS) {
+        send(response, result, raw); // here: the event loop the request came in on
+      } else {
+        workers.execute(() -> send(response, result, raw));
       }
     });
+  }
+
+  private static void send(StreamObserver<ModelInferResponse> response, InferResult result, boolean raw) {
+    try {
+      response.onNext(encode(result, raw));
+      response.onCompleted();
+    } catch (RuntimeException e) {
+      fail(response, e);
+    }
+  }
+
+  private static long elements(InferResult result) {
+    long n = 0;
+    for (Tensor t : result.outputs()) {
+      n += t.elementCount();
+    }
+    return n;
   }
 
   private static ModelInferResponse encode(InferResult result, boolean raw) {

@@ -8,6 +8,8 @@ import dev.modelport.protocol.rest.InferenceResponse;
 import dev.modelport.protocol.rest.RequestOutput;
 import dev.modelport.protocol.rest.ResponseOutput;
 import dev.modelport.serving.error.InvalidRequestException;
+import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.inference.CallerThreads;
 import dev.modelport.serving.inference.InferCall;
 import dev.modelport.serving.inference.InferResult;
 import dev.modelport.serving.inference.InferenceService;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -35,8 +38,10 @@ import java.util.function.Predicate;
  * hands the request to the {@link InferenceService} and encodes the result, with the outputs the
  * client asked for in binary form. Small bodies are decoded on the event loop (no thread hop on
  * the latency path); bodies above {@value #INLINE_DECODE_LIMIT} bytes are decoded on the worker
- * pool so that a large JSON tensor never stalls the event loop. No thread waits while the request
- * is queued in the batcher.
+ * pool so that a large JSON tensor never stalls the event loop. The batcher hands the result back
+ * to the request's event loop, which encodes it when it is small (up to
+ * {@value #INLINE_ENCODE_ELEMENTS} elements) and passes larger ones to the worker pool. No thread
+ * waits while the request is queued in the batcher.
  */
 @Path("/v2/models/{model}")
 public class InferenceResource {
@@ -44,6 +49,8 @@ public class InferenceResource {
   static final String TIMEOUT_PARAMETER = "timeout";
   /** Bodies up to this size are decoded on the event loop (a few hundred microseconds at most). */
   static final int INLINE_DECODE_LIMIT = 64 * 1024;
+  /** Results up to this many elements are encoded on the event loop (a JSON body of some 64 KB). */
+  static final int INLINE_ENCODE_ELEMENTS = 4096;
 
   @Inject InferenceJsonDecoder decoder;
   @Inject InferenceService inference;
@@ -67,14 +74,16 @@ public class InferenceResource {
   }
 
   private CompletionStage<Response> run(String model, Optional<String> version, Integer headerLength, byte[] body) {
+    Executor completer = CallerThreads.current(); // this request's event loop
     if (body.length <= INLINE_DECODE_LIMIT) {
-      return infer(model, version, headerLength, body);
+      return infer(model, version, headerLength, body, completer);
     }
-    return CompletableFuture.supplyAsync(() -> infer(model, version, headerLength, body), workers)
+    return CompletableFuture.supplyAsync(() -> infer(model, version, headerLength, body, completer), workers)
         .thenCompose(r -> r);
   }
 
-  private CompletionStage<Response> infer(String model, Optional<String> version, Integer headerLength, byte[] body) {
+  private CompletionStage<Response> infer(String model, Optional<String> version, Integer headerLength,
+      byte[] body, Executor completer) {
     InferenceRequest request;
     try {
       request = decoder.decodeRequest(body, headerLength);
@@ -89,9 +98,24 @@ public class InferenceResource {
       return CompletableFuture.completedFuture(RestErrors.response(e));
     }
     Predicate<String> binary = InferenceJsonEncoder.binaryOutputsRequestedBy(request);
-    return inference.infer(call)
-        .thenApply(result -> ok(result, binary))
+    return inference.infer(call, completer)
+        .thenCompose(result -> encode(result, binary))
         .exceptionally(RestErrors::response);
+  }
+
+  /**
+   * The response, encoded here (the event loop, as the result completes there) when the outputs
+   * are small, else on the worker pool so that a large JSON tensor never stalls the event loop.
+   */
+  private CompletionStage<Response> encode(InferResult result, Predicate<String> binary) {
+    long elements = 0;
+    for (Tensor t : result.outputs()) {
+      elements += t.elementCount();
+    }
+    if (elements <= INLINE_ENCODE_ELEMENTS) {
+      return CompletableFuture.completedFuture(ok(result, binary));
+    }
+    return CompletableFuture.supplyAsync(() -> ok(result, binary), workers);
   }
 
   private static Response ok(InferResult result, Predicate<String> binary) {
