@@ -77,6 +77,38 @@ public final class EmpiricalCdf {
         return cumulativeWeights[i];
     }
 
+    /** Receives the two CDFs at each distinct point of their merged support, in ascending order. */
+    @FunctionalInterface
+    interface StepVisitor {
+        void step(double x, double fractionA, double fractionB);
+    }
+
+    /**
+     * Walks the union of the points of {@code a} and {@code b} once, in ascending order, handing
+     * the visitor both CDFs just after each distinct point (ties merged). Both must be non-empty.
+     * Cost: O(size(a) + size(b)).
+     */
+    static void walk(EmpiricalCdf a, EmpiricalCdf b, StepVisitor visitor) {
+        double na = a.total;
+        double nb = b.total;
+        int i = 0;
+        int j = 0;
+        long wa = 0;
+        long wb = 0;
+        while (i < a.size() || j < b.size()) {
+            double x = i < a.size() && (j >= b.size() || a.point(i) <= b.point(j)) ? a.point(i) : b.point(j);
+            if (i < a.size() && a.point(i) == x) {
+                i = a.skipTies(i);
+                wa = a.cumulativeWeight(i - 1);
+            }
+            if (j < b.size() && b.point(j) == x) {
+                j = b.skipTies(j);
+                wb = b.cumulativeWeight(j - 1);
+            }
+            visitor.step(x, wa / na, wb / nb);
+        }
+    }
+
     /** Index just past the run of points equal to {@code points[i]}. */
     int skipTies(int i) {
         double x = points[i];

@@ -32,26 +32,9 @@ public final class KolmogorovSmirnov {
         if (a.total() == 0 || b.total() == 0) {
             throw new IllegalArgumentException("KS needs two non-empty samples");
         }
-        double na = a.total();
-        double nb = b.total();
-        int i = 0;
-        int j = 0;
-        long wa = 0;
-        long wb = 0;
-        double d = 0;
-        while (i < a.size() || j < b.size()) {
-            double x = i < a.size() && (j >= b.size() || a.point(i) <= b.point(j)) ? a.point(i) : b.point(j);
-            if (i < a.size() && a.point(i) == x) {
-                i = a.skipTies(i);
-                wa = a.cumulativeWeight(i - 1);
-            }
-            if (j < b.size() && b.point(j) == x) {
-                j = b.skipTies(j);
-                wb = b.cumulativeWeight(j - 1);
-            }
-            d = Math.max(d, Math.abs(wa / na - wb / nb));
-        }
-        return d;
+        double[] d = {0};
+        EmpiricalCdf.walk(a, b, (x, fa, fb) -> d[0] = Math.max(d[0], Math.abs(fa - fb)));
+        return d[0];
     }
 
     /** Two-sided asymptotic p-value of {@code d} for sample sizes {@code n1} and {@code n2}. */

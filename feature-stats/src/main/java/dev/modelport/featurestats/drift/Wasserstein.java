@@ -20,30 +20,17 @@ public final class Wasserstein {
         if (a.total() == 0 || b.total() == 0) {
             throw new IllegalArgumentException("Wasserstein distance needs two non-empty samples");
         }
-        double na = a.total();
-        double nb = b.total();
-        int i = 0;
-        int j = 0;
-        long wa = 0;
-        long wb = 0;
-        double previous = Double.NaN;
-        double sum = 0;
-        while (i < a.size() || j < b.size()) {
-            double x = i < a.size() && (j >= b.size() || a.point(i) <= b.point(j)) ? a.point(i) : b.point(j);
-            if (previous == previous) {
-                sum += Math.abs(wa / na - wb / nb) * (x - previous);
+        // Integral of |Fa - Fb| over the merged support: both CDFs are constant between points.
+        double[] state = {Double.NaN, 0, 0, 0}; // previous x, Fa and Fb there, running sum
+        EmpiricalCdf.walk(a, b, (x, fa, fb) -> {
+            if (!Double.isNaN(state[0])) {
+                state[3] += Math.abs(state[1] - state[2]) * (x - state[0]);
             }
-            if (i < a.size() && a.point(i) == x) {
-                i = a.skipTies(i);
-                wa = a.cumulativeWeight(i - 1);
-            }
-            if (j < b.size() && b.point(j) == x) {
-                j = b.skipTies(j);
-                wb = b.cumulativeWeight(j - 1);
-            }
-            previous = x;
-        }
-        return sum;
+            state[0] = x;
+            state[1] = fa;
+            state[2] = fb;
+        });
+        return state[3];
     }
 
     /** {@code distance / max(referenceStd, 0.001)}. */
