@@ -138,7 +138,8 @@ final class BenchmarkReport {
         p.latency().getValueAtPercentile(50) / 1000.0, p.latency().getValueAtPercentile(99) / 1000.0);
   }
 
-  private static String machine() {
+  /** Cores, CPU model, Java and the load average now, for a benchmark's "Machine:" line. */
+  static String machine() {
     String cpu = "unknown CPU";
     String load = "";
     try {

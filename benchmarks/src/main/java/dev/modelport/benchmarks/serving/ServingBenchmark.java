@@ -3,16 +3,14 @@ package dev.modelport.benchmarks.serving;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -27,9 +25,6 @@ import java.util.function.Supplier;
  * {@code bench.models} (the repository, default examples/models), {@code bench.out}.
  */
 public final class ServingBenchmark {
-
-  private static final int REST_PORT = 18080;
-  private static final int GRPC_PORT = 18081;
 
   private final Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
   private final Duration warmup = Duration.ofSeconds(3);
@@ -59,7 +54,7 @@ public final class ServingBenchmark {
       List<LoadResult> served = new ArrayList<>();
       List<double[]> interleaved = new ArrayList<>();
       double[] serverMicros = new double[2];
-      try (Server server = Server.start(jar, models, true); V2Clients clients = new V2Clients("localhost", REST_PORT, GRPC_PORT)) {
+      try (ServerProcess server = start(true); V2Clients clients = new V2Clients("localhost", ServerProcess.REST_PORT, ServerProcess.GRPC_PORT)) {
         served.add(load("mobilenet-v3-small gRPC raw", 0, 16, 1, clients.grpcRaw("mobilenet-v3-small", image)));
         served.add(load("mobilenet-v3-small REST binary", 0, 16, 1, clients.restBinary("mobilenet-v3-small", image)));
         served.add(load("mobilenet-v3-small REST JSON", 0, 16, 1, clients.restJson("mobilenet-v3-small", image)));
@@ -83,14 +78,20 @@ public final class ServingBenchmark {
         after = clients.requestDurationTotals("breast-cancer-mlp", "rest");
         serverMicros[1] = 1e6 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
       }
-      try (Server server = Server.start(jar, models, false); V2Clients clients = new V2Clients("localhost", REST_PORT, GRPC_PORT)) {
+      try (ServerProcess server = start(false); V2Clients clients = new V2Clients("localhost", ServerProcess.REST_PORT, ServerProcess.GRPC_PORT)) {
         served.add(load("breast-cancer-mlp gRPC, batching off", 0, 64, 1, clients.grpcRaw("breast-cancer-mlp", row)));
         served.add(load("breast-cancer-mlp REST JSON, batching off", 0, 64, 1, clients.restJson("breast-cancer-mlp", row)));
       }
       String section = new BenchmarkReport(measure, mobilenet, breast, served, bestBatch, interleaved, serverMicros).markdown();
-      write(section);
+      ReportSection.write(out, "## serving-service", section);
       System.out.println(section);
     }
+  }
+
+  private ServerProcess start(boolean batching) throws IOException, InterruptedException {
+    return ServerProcess.start(jar, models, batching ? "batching" : "unbatched", Map.of(
+        "modelport.serving.models", "mobilenet-v3-small,breast-cancer-mlp",
+        "modelport.serving.batching-enabled", Boolean.toString(batching)));
   }
 
   private LoadResult load(String name, double rate, int concurrency, int items, Supplier<java.util.concurrent.CompletableFuture<?>> send)
@@ -111,59 +112,7 @@ public final class ServingBenchmark {
     return new Tensor(name, DataType.FP32, shape, data);
   }
 
-  /** Replaces the "## serving-service" section of the report, or appends it. */
-  private void write(String section) throws IOException {
-    String doc = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n";
-    int start = doc.indexOf("\n## serving-service\n");
-    if (start >= 0) {
-      int next = doc.indexOf("\n## ", start + 1);
-      doc = doc.substring(0, start + 1) + section + (next >= 0 ? doc.substring(next) : "");
-    } else {
-      doc = doc.stripTrailing() + "\n\n" + section;
-    }
-    Files.writeString(out, doc, StandardCharsets.UTF_8);
-  }
-
   static void log(String message) {
     System.out.println("[bench " + LocalDate.now() + " " + java.time.LocalTime.now().withNano(0) + "] " + message);
-  }
-
-  /** The packaged server as a child process; closing stops it. */
-  private record Server(Process process) implements AutoCloseable {
-
-    static Server start(Path jar, Path models, boolean batching) throws Exception {
-      Path log = Path.of("benchmarks/target/serving-" + (batching ? "batching" : "unbatched") + ".log");
-      Files.createDirectories(log.getParent());
-      Process p = new ProcessBuilder("java", "-Xmx1g",
-          "-Dmodelport.serving.source=local",
-          "-Dmodelport.serving.repository=" + models,
-          "-Dmodelport.serving.models=mobilenet-v3-small,breast-cancer-mlp",
-          "-Dmodelport.serving.batching-enabled=" + batching,
-          "-Dquarkus.http.port=" + REST_PORT,
-          "-Dquarkus.grpc.server.port=" + GRPC_PORT,
-          "-jar", jar.toString())
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      Server server = new Server(p);
-      try (V2Clients probe = new V2Clients("localhost", REST_PORT, GRPC_PORT)) {
-        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!probe.ready()) {
-          if (!p.isAlive() || System.nanoTime() > until) {
-            server.close();
-            throw new IllegalStateException("the server did not become ready; see " + log);
-          }
-          Thread.sleep(250);
-        }
-      }
-      log("server ready (batching " + (batching ? "on" : "off") + ")");
-      return server;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    }
   }
 }

@@ -21,33 +21,60 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * V2 clients for the load generator. Request bodies and messages are encoded once, before the
  * run, so the measured cost is the server's (and the transport's), not the client's encoding.
+ *
+ * <p>gRPC requests go round-robin over several channels (HTTP/2 connections), as concurrent
+ * clients with their own connections would send them: the server pins a connection to one event
+ * loop, so a single channel would put the whole load on one server thread. Responses are handled
+ * on the channel's network thread (no hand-off to an executor), as a C++ client would.
  */
 public final class V2Clients implements AutoCloseable {
 
-  private final ManagedChannel channel;
-  private final GRPCInferenceServiceGrpc.GRPCInferenceServiceFutureStub grpc;
+  /** gRPC channels used when the caller does not choose; system property {@code bench.grpc.channels}. */
+  public static final int DEFAULT_CHANNELS = Integer.getInteger("bench.grpc.channels", 4);
+
+  private final List<ManagedChannel> channels;
+  private final List<GRPCInferenceServiceGrpc.GRPCInferenceServiceFutureStub> stubs;
+  private final AtomicInteger next = new AtomicInteger();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String restBase;
 
   public V2Clients(String host, int restPort, int grpcPort) {
+    this(host, restPort, grpcPort, DEFAULT_CHANNELS);
+  }
+
+  /** Clients with {@code grpcChannels} gRPC connections. */
+  public V2Clients(String host, int restPort, int grpcPort, int grpcChannels) {
     // A wide flow-control window, as tritonclient's large-message users configure it.
-    this.channel = NettyChannelBuilder.forAddress(host, grpcPort).usePlaintext()
-        .flowControlWindow(16 * 1024 * 1024)
-        .maxInboundMessageSize(128 * 1024 * 1024).build();
-    this.grpc = GRPCInferenceServiceGrpc.newFutureStub(channel);
+    this.channels = IntStream.range(0, grpcChannels)
+        .mapToObj(i -> (ManagedChannel) NettyChannelBuilder.forAddress(host, grpcPort).usePlaintext()
+            .flowControlWindow(16 * 1024 * 1024)
+            .directExecutor()
+            .maxInboundMessageSize(128 * 1024 * 1024).build())
+        .toList();
+    this.stubs = channels.stream().map(GRPCInferenceServiceGrpc::newFutureStub).toList();
     this.restBase = "http://" + host + ":" + restPort;
   }
 
-  /** gRPC ModelInfer with raw input contents (tritonclient's form). */
+  /** gRPC ModelInfer with raw input contents (tritonclient's form), to the model's default version. */
   public Supplier<CompletableFuture<?>> grpcRaw(String model, List<Tensor> inputs) {
-    ModelInferRequest request = GrpcTensorMapper.addInputs(ModelInferRequest.newBuilder().setModelName(model), inputs, true).build();
+    return grpcRaw(model, "", inputs);
+  }
+
+  /** gRPC ModelInfer with raw input contents to {@code version} ("" for the default version). */
+  public Supplier<CompletableFuture<?>> grpcRaw(String model, String version, List<Tensor> inputs) {
+    ModelInferRequest request = GrpcTensorMapper.addInputs(
+        ModelInferRequest.newBuilder().setModelName(model).setModelVersion(version), inputs, true).build();
     return () -> {
       CompletableFuture<ModelInferResponse> f = new CompletableFuture<>();
+      GRPCInferenceServiceGrpc.GRPCInferenceServiceFutureStub grpc =
+          stubs.get(Math.floorMod(next.getAndIncrement(), stubs.size()));
       Futures.addCallback(grpc.modelInfer(request), new FutureCallback<>() {
         @Override
         public void onSuccess(ModelInferResponse r) {
@@ -112,6 +139,20 @@ public final class V2Clients implements AutoCloseable {
     return totals;
   }
 
+  /**
+   * The repository extension: {@code POST /v2/repository/models/{model}/load} or {@code .../unload}.
+   *
+   * @throws IllegalStateException unless the server answers 200
+   */
+  public void repository(String model, String action) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+            URI.create(restBase + "/v2/repository/models/" + model + "/" + action))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(action + " " + model + ": HTTP " + r.statusCode() + ": " + r.body());
+    }
+  }
+
   /** True once {@code GET /v2/health/ready} answers 200. */
   public boolean ready() {
     try {
@@ -124,6 +165,6 @@ public final class V2Clients implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.shutdownNow();
+    channels.forEach(ManagedChannel::shutdownNow);
   }
 }

@@ -27,16 +27,17 @@ final class ChildService {
     this.process = process;
   }
 
-  /** Starts the process in {@code workingDir}, truncating its log file. */
+  /** Starts the process in {@code workingDir} with the launch's environment added, truncating its log file. */
   static ChildService start(ServiceLaunch launch, Path workingDir) throws IOException {
     Files.createDirectories(launch.logFile().getParent());
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(launch.command())
             .directory(workingDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(launch.logFile().toFile())
-            .redirectInput(ProcessBuilder.Redirect.PIPE)
-            .start();
+            .redirectInput(ProcessBuilder.Redirect.PIPE);
+    builder.environment().putAll(launch.environment());
+    Process process = builder.start();
     return new ChildService(launch, process);
   }
 

@@ -12,12 +12,14 @@ import java.util.Map;
  * <jar>}, its log file and the URL that answers 200 once it is ready. Immutable.
  *
  * @param systemProperties the {@code -D} settings, in command-line order
+ * @param environment variables set for the process on top of the inherited environment
  */
 public record ServiceLaunch(
     Service service,
     Path javaExecutable,
     List<String> jvmOptions,
     Map<String, String> systemProperties,
+    Map<String, String> environment,
     Path jar,
     Path logFile,
     URI readinessUrl) {
@@ -25,6 +27,7 @@ public record ServiceLaunch(
   public ServiceLaunch {
     jvmOptions = List.copyOf(jvmOptions);
     systemProperties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(systemProperties));
+    environment = Map.copyOf(environment);
   }
 
   /** The full command line, ready for {@link ProcessBuilder}. */

@@ -48,6 +48,12 @@ class LaunchPlannerTest {
         .containsEntry("quarkus.http.port", "18080")
         .containsEntry("quarkus.grpc.server.port", "18081");
     assertThat(serving.jvmOptions()).isEmpty();
+    if (System.getenv("MALLOC_ARENA_MAX") == null) {
+      assertThat(serving.environment()).containsExactly(entry("MALLOC_ARENA_MAX", "2"));
+    } else {
+      assertThat(serving.environment()).isEmpty(); // the caller's own setting is inherited
+    }
+    assertThat(launch(Service.REGISTRY).environment()).isEmpty();
     assertThat(serving.readinessUrl().getPort()).isEqualTo(18080);
   }
 

@@ -7,6 +7,7 @@ import dev.modelport.serving.engine.DjlSystemProperties;
 import dev.modelport.serving.engine.EngineDefaults;
 import dev.modelport.serving.inference.InferenceService;
 import dev.modelport.serving.lifecycle.ModelManager;
+import dev.modelport.serving.lifecycle.NativeHeapTrimmer;
 import dev.modelport.serving.lifecycle.VersionLoader;
 import dev.modelport.serving.metrics.ServingMetrics;
 import dev.modelport.serving.repository.LocalModelRepository;
@@ -66,7 +67,8 @@ public class ServingBeans {
   @Singleton
   ModelManager modelManager(ServingConfig config, ModelSource source, DjlEngines engines, ServingMetrics metrics) {
     VersionLoader loader = new VersionLoader(engines, config.batchingEnabled(), metrics);
-    return new ModelManager(source, loader, metrics, config.drainTimeout());
+    return new ModelManager(source, loader, metrics, config.drainTimeout(),
+        new NativeHeapTrimmer(config.trimNativeHeap()));
   }
 
   @Produces

@@ -35,6 +35,13 @@ public interface ServingConfig {
   @WithDefault("30s")
   Duration drainTimeout();
 
+  /**
+   * Whether to give the native memory freed by unloaded models back to the operating system
+   * (the JVM's {@code System.trim_native_heap}) after each unload or reload.
+   */
+  @WithDefault("true")
+  boolean trimNativeHeap();
+
   /** Request limits. */
   Limits limits();
 

@@ -34,14 +34,25 @@ public final class ModelManager {
   private final VersionLoader loader;
   private final LifecycleObserver observer;
   private final Duration drainTimeout;
+  private final NativeHeapTrimmer trimmer;
   private final Map<String, ServedModel> models = new ConcurrentHashMap<>();
   private volatile boolean accepting = true;
 
   public ModelManager(ModelSource source, VersionLoader loader, LifecycleObserver observer, Duration drainTimeout) {
+    this(source, loader, observer, drainTimeout, new NativeHeapTrimmer(false));
+  }
+
+  /**
+   * @param trimmer trims the native heap after each load, reload and unload, so that the native
+   *     memory that loading used for a while, and that closed engine models freed, leaves the process
+   */
+  public ModelManager(ModelSource source, VersionLoader loader, LifecycleObserver observer, Duration drainTimeout,
+      NativeHeapTrimmer trimmer) {
     this.source = source;
     this.loader = loader;
     this.observer = observer;
     this.drainTimeout = drainTimeout;
+    this.trimmer = trimmer;
   }
 
   public ModelSource source() {
@@ -92,6 +103,7 @@ public final class ModelManager {
       }
       Collection<ServedVersion> previous = entry.replace(next, definition.defaultVersion());
       drainAll(previous);
+      trimmer.trim(); // loading (graph optimisation, warm-up) and the previous versions freed native memory
       if (!failures.isEmpty()) {
         throw new InvalidRequestException("failed to load model '" + name + "': " + String.join("; ", failures));
       }
@@ -113,7 +125,9 @@ public final class ModelManager {
       throw new ModelNotFoundException("model '" + name + "' is not in the model repository");
     }
     synchronized (entry) {
-      drainAll(entry.versions().values());
+      if (drainAll(entry.versions().values())) {
+        trimmer.trim();
+      }
     }
   }
 
@@ -196,7 +210,8 @@ public final class ModelManager {
     }
   }
 
-  private void drainAll(Collection<ServedVersion> versions) {
+  /** Drains and closes the ready versions among {@code versions}; true if there were any. */
+  private boolean drainAll(Collection<ServedVersion> versions) {
     List<ServedVersion> draining = new ArrayList<>();
     for (ServedVersion v : versions) {
       if (v.state() instanceof VersionState.Ready r) {
@@ -214,6 +229,7 @@ public final class ModelManager {
         LOG.infof("Unloaded model '%s' version %d", v.model(), v.version());
       }
     }
+    return !draining.isEmpty();
   }
 
   /** A model's versions and default version; the snapshot is replaced as a whole on (re)load. */

@@ -74,6 +74,8 @@ class ModelManagerTest {
     }
   };
 
+  private final NativeHeapTrimmer trimmer = new NativeHeapTrimmer(true);
+
   @BeforeEach
   void repository() throws IOException {
     Files.createDirectories(root.resolve("m/1"));
@@ -82,7 +84,8 @@ class ModelManagerTest {
     Files.writeString(root.resolve("bad/model.yaml"), "versions:\n  1: broken.onnx\n");
     Files.writeString(root.resolve("bad/broken.onnx"), "placeholder");
     manager = new ModelManager(new LocalModelRepository(List.of(root)),
-        new VersionLoader(fakeEngines, true, LifecycleObserver.NONE), LifecycleObserver.NONE, Duration.ofSeconds(5));
+        new VersionLoader(fakeEngines, true, LifecycleObserver.NONE), LifecycleObserver.NONE, Duration.ofSeconds(5),
+        trimmer);
   }
 
   private float infer(float x) throws Exception {
@@ -107,6 +110,21 @@ class ModelManagerTest {
     assertThat(manager.find("m", Optional.empty()).state()).isInstanceOf(VersionState.Unloaded.class);
     assertThatThrownBy(() -> manager.resolve("m", Optional.empty()))
         .isInstanceOf(ModelNotReadyException.class).hasMessageContaining("unloaded");
+  }
+
+  @Test
+  void theNativeHeapIsTrimmedAfterEachLoadReloadAndUnloadButNotAtShutdown() {
+    manager.load("m");
+    assertThat(trimmer.trims()).isEqualTo(1);
+    manager.unload("m");
+    assertThat(trimmer.trims()).isEqualTo(2);
+    manager.unload("m"); // already unloaded: nothing freed, no trim
+    assertThat(trimmer.trims()).isEqualTo(2);
+    manager.load("m");
+    manager.load("m"); // the reload drains and closes the previous version
+    assertThat(trimmer.trims()).isEqualTo(4);
+    manager.shutdown();
+    assertThat(trimmer.trims()).isEqualTo(4);
   }
 
   @Test
