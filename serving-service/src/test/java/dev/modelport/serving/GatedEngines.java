@@ -61,7 +61,7 @@ public class GatedEngines {
     ServingConfig.Engine e = config.engine();
     DjlSystemProperties.apply(e.pytorch().threads(), e.pytorch().interopThreads());
     EngineDefaults defaults = new EngineDefaults(e.device(), e.onnx().intraOpThreads(),
-        e.onnx().interOpThreads(), e.pytorch().threads(), e.pytorch().interopThreads());
+        e.onnx().interOpThreads(), e.onnx().allowSpinning(), e.pytorch().threads(), e.pytorch().interopThreads());
     return new DjlEngines(defaults) {
       @Override
       public ModelRunner load(ModelArtifact artifact, Optional<ModelSignature> declared, EngineSettings settings) {

@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
  * The engine alone: the same ONNX model through DJL's ONNX Runtime engine, in this process, on one
- * calling thread with the server's session settings (intra-op threads = cores, one inter-op thread),
- * at each batch size. Inputs are copied from a Java array and outputs back to one, as the server
+ * calling thread with the served model's intra-op threads (its {@code model.yaml}; 0 = one per core)
+ * and one inter-op thread, at each batch size, with ONNX Runtime's default of spinning threads
+ * (its fastest setting for a process that does nothing else). Inputs are copied from a Java array and outputs back to one, as the server
  * does, so the difference to the served figures is the serving overhead.
  */
 public final class InProcessBaseline implements AutoCloseable {
@@ -39,8 +41,12 @@ public final class InProcessBaseline implements AutoCloseable {
   private final int rowSize;
   private final SplittableRandom random = new SplittableRandom(7);
 
-  /** Loads the model (ONNX Runtime, CPU, one inter-op thread, intra-op threads = cores). */
-  public InProcessBaseline(Path onnx, long[] rowShape) throws Exception {
+  /**
+   * Loads the model (ONNX Runtime, CPU, one inter-op thread).
+   *
+   * @param intraOpThreads intra-op threads; 0 lets ONNX Runtime use one per core
+   */
+  public InProcessBaseline(Path onnx, long[] rowShape, int intraOpThreads) throws Exception {
     System.setProperty("ai.djl.offline", "true");
     Criteria<float[][], float[]> criteria = Criteria.builder()
         .setTypes(float[][].class, float[].class)
@@ -48,6 +54,7 @@ public final class InProcessBaseline implements AutoCloseable {
         .optEngine("OnnxRuntime")
         .optDevice(Device.cpu())
         .optOption("interOpNumThreads", "1")
+        .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
         .optTranslator(new FlatTranslator(rowShape))
         .build();
     int size = 1;
@@ -92,6 +99,39 @@ public final class InProcessBaseline implements AutoCloseable {
       calls++;
     }
     return new Point(batch, calls * batch / ((now - start) / 1e9), latency);
+  }
+
+  /**
+   * Calls the model at {@code batch} rows {@code ratePerSecond} times a second for {@code duration}
+   * (after 1 s at that pace): the engine call at low load, where the calling thread sleeps between
+   * calls as the server's batcher thread does, so caches and the CPU are as cold as there.
+   */
+  public Point measurePaced(int batch, double ratePerSecond, Duration duration) throws Exception {
+    float[] data = new float[batch * rowSize];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) random.nextDouble(-1, 1);
+    }
+    float[][] input = {data, {batch}};
+    Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+    long interval = (long) (1e9 / ratePerSecond);
+    long start = System.nanoTime();
+    long warmUntil = start + TimeUnit.SECONDS.toNanos(1);
+    long end = warmUntil + duration.toNanos();
+    long calls = 0;
+    for (long next = start; next < end; next += interval) {
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      long t0 = System.nanoTime();
+      predictor.predict(input);
+      long t1 = System.nanoTime();
+      if (t0 >= warmUntil) {
+        latency.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(t1 - t0)));
+        calls++;
+      }
+    }
+    return new Point(batch, calls * batch / (duration.toNanos() / 1e9), latency);
   }
 
   @Override

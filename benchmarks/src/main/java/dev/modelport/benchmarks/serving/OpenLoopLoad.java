@@ -75,6 +75,6 @@ public final class OpenLoopLoad {
     slots.acquire(concurrency); // wait for the stragglers
     slots.release(concurrency);
     return new LoadResult(scenario, concurrency, completed.get(), errors.get(),
-        duration.toNanos() / 1e9, itemsPerRequest, latency);
+        duration.toNanos() / 1e9, itemsPerRequest, latency, null);
   }
 }

@@ -19,6 +19,9 @@ public final class ServerProcess implements AutoCloseable {
   public static final int REST_PORT = 18080;
   public static final int GRPC_PORT = 18081;
 
+  /** {@code sysconf(_SC_CLK_TCK)}: 100 on Linux for every common architecture. */
+  private static final int CLOCK_TICKS = 100;
+
   private final Process process;
 
   private ServerProcess(Process process) {
@@ -68,6 +71,20 @@ public final class ServerProcess implements AutoCloseable {
 
   public long pid() {
     return process.pid();
+  }
+
+  /** CPU time (user and system) the server process has used so far, in seconds. */
+  public double cpuSeconds() throws IOException {
+    return cpuSeconds(pid());
+  }
+
+  /** CPU time (user and system) of process {@code pid} so far, from {@code /proc/<pid>/stat}, in seconds. */
+  static double cpuSeconds(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // fields[0] is the state (field 3 of proc(5)); utime and stime are fields 14 and 15.
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return ticks / (double) CLOCK_TICKS;
   }
 
   /** The process's resident set size ({@code VmRSS} of {@code /proc/<pid>/status}) in bytes. */

@@ -53,10 +53,12 @@ public final class V2Clients implements AutoCloseable {
   public V2Clients(String host, int restPort, int grpcPort, int grpcChannels) {
     // A wide flow-control window, as tritonclient's large-message users configure it.
     this.channels = IntStream.range(0, grpcChannels)
-        .mapToObj(i -> (ManagedChannel) NettyChannelBuilder.forAddress(host, grpcPort).usePlaintext()
-            .flowControlWindow(16 * 1024 * 1024)
-            .directExecutor()
-            .maxInboundMessageSize(128 * 1024 * 1024).build())
+        .mapToObj(i -> {
+          NettyChannelBuilder b = NettyChannelBuilder.forAddress(host, grpcPort).usePlaintext()
+              .flowControlWindow(16 * 1024 * 1024)
+              .maxInboundMessageSize(128 * 1024 * 1024);
+          return (ManagedChannel) b.directExecutor().build();
+        })
         .toList();
     this.stubs = channels.stream().map(GRPCInferenceServiceGrpc::newFutureStub).toList();
     this.restBase = "http://" + host + ":" + restPort;
@@ -121,22 +123,21 @@ public final class V2Clients implements AutoCloseable {
   }
 
   /**
-   * The server's own mean request duration in microseconds ({@code modelport_inference_request_duration_seconds}
-   * sum and count) for a model's version 1 and a protocol tag, as {sum seconds, count}.
+   * The sum of a metric's samples for a model's version 1 ({@code name} is the sample name, e.g.
+   * {@code modelport_inference_compute_duration_seconds_sum}), over every protocol unless
+   * {@code protocol} is given.
    */
-  public double[] requestDurationTotals(String model, String protocol) throws Exception {
+  public double metricTotal(String name, String model, String protocol) throws Exception {
     String text = http.send(HttpRequest.newBuilder(URI.create(restBase + "/q/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
-    double[] totals = new double[2];
+    double total = 0;
     for (String line : text.split("\n")) {
-      boolean sum = line.startsWith("modelport_inference_request_duration_seconds_sum{");
-      boolean count = line.startsWith("modelport_inference_request_duration_seconds_count{");
-      if ((sum || count) && line.contains("model=\"" + model + "\"") && line.contains("protocol=\"" + protocol + "\"")
-          && line.contains("version=\"1\"")) {
-        totals[sum ? 0 : 1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      if (line.startsWith(name + "{") && line.contains("model=\"" + model + "\"") && line.contains("version=\"1\"")
+          && (protocol == null || line.contains("protocol=\"" + protocol + "\""))) {
+        total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }
-    return totals;
+    return total;
   }
 
   /**

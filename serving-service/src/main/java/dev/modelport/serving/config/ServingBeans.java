@@ -59,7 +59,7 @@ public class ServingBeans {
   DjlEngines engines(ServingConfig config) {
     ServingConfig.Engine e = config.engine();
     DjlSystemProperties.apply(e.pytorch().threads(), e.pytorch().interopThreads());
-    return new DjlEngines(new EngineDefaults(e.device(), e.onnx().intraOpThreads(), e.onnx().interOpThreads(),
+    return new DjlEngines(new EngineDefaults(e.device(), e.onnx().intraOpThreads(), e.onnx().interOpThreads(), e.onnx().allowSpinning(),
         e.pytorch().threads(), e.pytorch().interopThreads()));
   }
 

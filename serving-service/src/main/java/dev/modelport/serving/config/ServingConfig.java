@@ -105,6 +105,13 @@ public interface ServingConfig {
       /** Inter-op threads per session; 0 lets ONNX Runtime choose. */
       @WithDefault("1")
       int interOpThreads();
+
+      /**
+       * Whether idle intra-op threads spin before sleeping (ONNX Runtime's
+       * {@code session.intra_op.allow_spinning}); spinning takes CPU from the transport threads.
+       */
+      @WithDefault("false")
+      boolean allowSpinning();
     }
 
     /** PyTorch settings; process-wide, fixed when the engine starts. */

@@ -6,6 +6,8 @@ import ai.djl.engine.Engine;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.repository.EngineSettings;
 import dev.modelport.serving.repository.ModelArtifact;
@@ -13,7 +15,9 @@ import dev.modelport.serving.repository.ModelConfigException;
 import dev.modelport.serving.repository.ModelFormat;
 import dev.modelport.serving.repository.ModelSignature;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,25 +61,57 @@ public class DjlEngines {
         .optEngine(artifact.format().djlEngine())
         .optDevice(device)
         .optTranslator(new TensorListTranslator(signature));
-    if (artifact.format() == ModelFormat.ONNX) {
-      int intra = settings.threads().orElse(defaults.onnxIntraOpThreads());
-      if (intra > 0) {
-        criteria.optOption("intraOpNumThreads", Integer.toString(intra));
-      }
-      if (defaults.onnxInterOpThreads() > 0) {
-        criteria.optOption("interOpNumThreads", Integer.toString(defaults.onnxInterOpThreads()));
-      }
-    } else {
-      criteria.optOption("mapLocation", "true");
-    }
+    OrtSession.SessionOptions sessionOptions = null;
     try {
+      if (artifact.format() == ModelFormat.ONNX) {
+        sessionOptions = onnxSessionOptions(criteria, settings);
+      } else {
+        criteria.optOption("mapLocation", "true");
+      }
       ZooModel<List<Tensor>, List<Tensor>> model = criteria.build().loadModel();
       return new DjlModelRunner(model, signature, artifact.format().djlEngine() + " on " + device
-          + " from " + artifact.file());
-    } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+          + " from " + artifact.file(), sessionOptions);
+    } catch (IOException | ModelNotFoundException | MalformedModelException | OrtException | RuntimeException e) {
+      if (sessionOptions != null) {
+        sessionOptions.close();
+      }
       throw new ModelConfigException("model '" + artifact.model() + "' version " + artifact.version()
           + ": " + artifact.format().djlEngine() + " cannot load " + artifact.file() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * ONNX Runtime session settings: threads as strings (DJL's options), and the spinning switch,
+   * which DJL has no string option for, as a session options object under DJL's
+   * {@code sessionOptions} key (DJL applies the string options on top of it).
+   *
+   * @return the session options object; the model's runner closes it after the model
+   */
+  private OrtSession.SessionOptions onnxSessionOptions(Criteria.Builder<?, ?> criteria, EngineSettings settings)
+      throws OrtException {
+    Map<String, String> options = new HashMap<>();
+    int intra = settings.threads().orElse(defaults.onnxIntraOpThreads());
+    if (intra > 0) {
+      options.put("intraOpNumThreads", Integer.toString(intra));
+    }
+    if (defaults.onnxInterOpThreads() > 0) {
+      options.put("interOpNumThreads", Integer.toString(defaults.onnxInterOpThreads()));
+    }
+    OrtSession.SessionOptions session = new OrtSession.SessionOptions();
+    for (Map.Entry<String, String> entry : onnxConfigEntries(defaults.onnxAllowSpinning()).entrySet()) {
+      session.addConfigEntry(entry.getKey(), entry.getValue());
+    }
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    Map<String, Object> untyped = (Map) options; // DJL reads this key as an object from its string map
+    untyped.put("sessionOptions", session);
+    criteria.optOptions(options);
+    return session;
+  }
+
+  /** ONNX Runtime session configuration entries for the spinning switch. */
+  static Map<String, String> onnxConfigEntries(boolean allowSpinning) {
+    String spin = allowSpinning ? "1" : "0";
+    return Map.of("session.intra_op.allow_spinning", spin, "session.inter_op.allow_spinning", spin);
   }
 
   private static Device device(ModelArtifact artifact, String requested) {

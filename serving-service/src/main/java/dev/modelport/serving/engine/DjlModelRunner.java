@@ -20,13 +20,17 @@ final class DjlModelRunner implements ModelRunner {
   private final ZooModel<List<Tensor>, List<Tensor>> model;
   private final ModelSignature signature;
   private final String description;
+  private final AutoCloseable engineOptions;
   private final Set<Predictor<List<Tensor>, List<Tensor>>> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  DjlModelRunner(ZooModel<List<Tensor>, List<Tensor>> model, ModelSignature signature, String description) {
+  /** @param engineOptions native engine settings to close after the model, or null */
+  DjlModelRunner(ZooModel<List<Tensor>, List<Tensor>> model, ModelSignature signature, String description,
+      AutoCloseable engineOptions) {
     this.model = model;
     this.signature = signature;
     this.description = description;
+    this.engineOptions = engineOptions;
   }
 
   @Override
@@ -73,5 +77,12 @@ final class DjlModelRunner implements ModelRunner {
       }
     }
     model.close();
+    if (engineOptions != null) {
+      try {
+        engineOptions.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(description + ": closing the engine options failed: " + e.getMessage(), e);
+      }
+    }
   }
 }
