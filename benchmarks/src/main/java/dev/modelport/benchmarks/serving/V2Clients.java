@@ -53,12 +53,11 @@ public final class V2Clients implements AutoCloseable {
   public V2Clients(String host, int restPort, int grpcPort, int grpcChannels) {
     // A wide flow-control window, as tritonclient's large-message users configure it.
     this.channels = IntStream.range(0, grpcChannels)
-        .mapToObj(i -> {
-          NettyChannelBuilder b = NettyChannelBuilder.forAddress(host, grpcPort).usePlaintext()
-              .flowControlWindow(16 * 1024 * 1024)
-              .maxInboundMessageSize(128 * 1024 * 1024);
-          return (ManagedChannel) b.directExecutor().build();
-        })
+        .mapToObj(i -> (ManagedChannel) NettyChannelBuilder.forAddress(host, grpcPort).usePlaintext()
+            .flowControlWindow(16 * 1024 * 1024)
+            .maxInboundMessageSize(128 * 1024 * 1024)
+            .directExecutor()
+            .build())
         .toList();
     this.stubs = channels.stream().map(GRPCInferenceServiceGrpc::newFutureStub).toList();
     this.restBase = "http://" + host + ":" + restPort;

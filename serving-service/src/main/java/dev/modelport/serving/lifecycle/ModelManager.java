@@ -38,10 +38,6 @@ public final class ModelManager {
   private final Map<String, ServedModel> models = new ConcurrentHashMap<>();
   private volatile boolean accepting = true;
 
-  public ModelManager(ModelSource source, VersionLoader loader, LifecycleObserver observer, Duration drainTimeout) {
-    this(source, loader, observer, drainTimeout, new NativeHeapTrimmer(false));
-  }
-
   /**
    * @param trimmer trims the native heap after each load, reload and unload, so that the native
    *     memory that loading used for a while, and that closed engine models freed, leaves the process
