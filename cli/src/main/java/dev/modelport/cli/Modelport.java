@@ -11,14 +11,15 @@ import picocli.CommandLine.Spec;
  * The {@code modelport} command: dispatches to its subcommands (today {@code up}, which runs the
  * whole suite on a laptop).
  *
- * <p>Exit codes follow picocli: 0 success, 1 the command failed, 2 a usage error (the message
- * names the option).
+ * <p>Exit codes follow picocli: 0 success, 1 the command failed, 2 a usage error (the message names
+ * the option).
  */
 @Command(
     name = "modelport",
     mixinStandardHelpOptions = true,
     versionProvider = Modelport.Version.class,
-    description = "Modelport: model registry, Open Inference Protocol serving and drift monitoring.",
+    description =
+        "Modelport: model registry, Open Inference Protocol serving and drift monitoring.",
     subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
 public final class Modelport implements Runnable {
 
@@ -36,7 +37,8 @@ public final class Modelport implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: try 'modelport up' (or 'modelport help').");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: try 'modelport up' (or 'modelport help').");
   }
 
   /** The version of this build, from the jar manifest when there is one. */

@@ -16,46 +16,53 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
-/** CDI producers of the plain-Java components; each is a singleton shared by the consumer and the API. */
+/**
+ * CDI producers of the plain-Java components; each is a singleton shared by the consumer and the
+ * API.
+ */
 public class DriftMonitorBeans {
 
-    @Produces
-    @Singleton
-    RegistryClient registryClient(DriftMonitorConfig config) {
-        RegistryClient.Builder b = RegistryClient.builder(URI.create(config.registry().url()))
-                .requestTimeout(config.registry().requestTimeout())
-                .retry(new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(1)));
-        config.registry().apiKey().ifPresent(b::apiKey);
-        return b.build();
-    }
+  @Produces
+  @Singleton
+  RegistryClient registryClient(DriftMonitorConfig config) {
+    RegistryClient.Builder b =
+        RegistryClient.builder(URI.create(config.registry().url()))
+            .requestTimeout(config.registry().requestTimeout())
+            .retry(new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(1)));
+    config.registry().apiKey().ifPresent(b::apiKey);
+    return b.build();
+  }
 
-    @Produces
-    @Singleton
-    BaselineCache baselineCache(RegistryClient client, DriftMonitorConfig config) {
-        return new BaselineCache(new RegistryBaselineSource(client), config.registry().negativeCacheTtl(), Clock.systemUTC());
-    }
+  @Produces
+  @Singleton
+  BaselineCache baselineCache(RegistryClient client, DriftMonitorConfig config) {
+    return new BaselineCache(
+        new RegistryBaselineSource(client),
+        config.registry().negativeCacheTtl(),
+        Clock.systemUTC());
+  }
 
-    @Produces
-    @Singleton
-    RegistryChangeFeed changeFeed(RegistryClient client) {
-        return new RegistryClientChangeFeed(client, Duration.ofSeconds(30));
-    }
+  @Produces
+  @Singleton
+  RegistryChangeFeed changeFeed(RegistryClient client) {
+    return new RegistryClientChangeFeed(client, Duration.ofSeconds(30));
+  }
 
-    @Produces
-    @Singleton
-    DriftMetrics driftMetrics(MeterRegistry registry) {
-        return new DriftMetrics(registry);
-    }
+  @Produces
+  @Singleton
+  DriftMetrics driftMetrics(MeterRegistry registry) {
+    return new DriftMetrics(registry);
+  }
 
-    @Produces
-    @Singleton
-    DriftResultsStore resultsStore(DriftMonitorConfig config) {
-        return new DriftResultsStore(config.historySize());
-    }
+  @Produces
+  @Singleton
+  DriftResultsStore resultsStore(DriftMonitorConfig config) {
+    return new DriftResultsStore(config.historySize());
+  }
 
-    @Produces
-    @Singleton
-    DriftConfigs driftConfigs(DriftMonitorConfig config) {
-        return new DriftConfigs(config);
-    }
+  @Produces
+  @Singleton
+  DriftConfigs driftConfigs(DriftMonitorConfig config) {
+    return new DriftConfigs(config);
+  }
 }

@@ -39,233 +39,298 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The whole service: events produced into the embedded broker, baselines from a registry serving the
- * example models' train.csv profiles, results read through the JSON API, the report page and
- * /q/metrics, retraining Jobs created on the Kubernetes mock API server (CRUD mode), alerts posted to
- * an Alertmanager endpoint.
+ * The whole service: events produced into the embedded broker, baselines from a registry serving
+ * the example models' train.csv profiles, results read through the JSON API, the report page and
+ * /q/metrics, retraining Jobs created on the Kubernetes mock API server (CRUD mode), alerts posted
+ * to an Alertmanager endpoint.
  */
 @QuarkusTest
 @TestProfile(DriftMonitorServiceTest.Profile.class)
-@WithTestResource(value = EmbeddedKafkaResource.class, initArgs = {
-        @ResourceArg(name = "topics", value = "modelport.inference-events")})
+@WithTestResource(
+    value = EmbeddedKafkaResource.class,
+    initArgs = {@ResourceArg(name = "topics", value = "modelport.inference-events")})
 @WithTestResource(FakeRegistryResource.class)
 @WithKubernetesTestServer(crud = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DriftMonitorServiceTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
-    static final String TOPIC = "modelport.inference-events";
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
+  static final String TOPIC = "modelport.inference-events";
 
-    /** Small windows (one CSV each) and episodes of two windows; Jobs in namespace "ml". */
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.ofEntries(
-                    Map.entry("modelport.drift.models.breast-cancer-mlp.window.max-rows", "114"),
-                    Map.entry("modelport.drift.models.breast-cancer-mlp.dataset-drift-share", "0.15"),
-                    Map.entry("modelport.drift.models.credit-risk-mixed.window.max-rows", "800"),
-                    Map.entry("modelport.drift.actions.consecutive-windows", "2"),
-                    Map.entry("modelport.drift.actions.retraining.enabled", "true"),
-                    Map.entry("modelport.drift.actions.retraining.mode", "cluster"),
-                    Map.entry("modelport.drift.actions.retraining.namespace", "ml"),
-                    Map.entry("modelport.drift.actions.retraining.cooldown", "1h"),
-                    Map.entry("modelport.drift.consumer.poll-timeout", "100ms"),
-                    Map.entry("modelport.drift.report-base-url", "http://drift.example"));
-        }
+  /** Small windows (one CSV each) and episodes of two windows; Jobs in namespace "ml". */
+  public static class Profile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.ofEntries(
+          Map.entry("modelport.drift.models.breast-cancer-mlp.window.max-rows", "114"),
+          Map.entry("modelport.drift.models.breast-cancer-mlp.dataset-drift-share", "0.15"),
+          Map.entry("modelport.drift.models.credit-risk-mixed.window.max-rows", "800"),
+          Map.entry("modelport.drift.actions.consecutive-windows", "2"),
+          Map.entry("modelport.drift.actions.retraining.enabled", "true"),
+          Map.entry("modelport.drift.actions.retraining.mode", "cluster"),
+          Map.entry("modelport.drift.actions.retraining.namespace", "ml"),
+          Map.entry("modelport.drift.actions.retraining.cooldown", "1h"),
+          Map.entry("modelport.drift.consumer.poll-timeout", "100ms"),
+          Map.entry("modelport.drift.report-base-url", "http://drift.example"));
     }
+  }
 
-    @InjectEmbeddedKafka
-    EmbeddedKafkaBroker broker;
+  @InjectEmbeddedKafka EmbeddedKafkaBroker broker;
 
-    @InjectFakeRegistry
-    FakeRegistry registry;
+  @InjectFakeRegistry FakeRegistry registry;
 
-    @KubernetesTestServer
-    KubernetesServer kubernetes;
+  @KubernetesTestServer KubernetesServer kubernetes;
 
-    @Test
-    @Order(1)
-    void creditEventsOfTwoInputsFlagRegionAndUtilizationInTheApiAndTheMetrics() {
-        produce(CREDIT, InferenceEvents.inChunks(true, "1", ExampleModels.rows(CREDIT, "drifted.csv"), 50, 1_000_000));
+  @Test
+  @Order(1)
+  void creditEventsOfTwoInputsFlagRegionAndUtilizationInTheApiAndTheMetrics() {
+    produce(
+        CREDIT,
+        InferenceEvents.inChunks(
+            true, "1", ExampleModels.rows(CREDIT, "drifted.csv"), 50, 1_000_000));
 
-        awaitWindows(CREDIT, 1);
+    awaitWindows(CREDIT, 1);
 
-        given().get("/api/v1/drift/" + CREDIT + "/versions/1").then().statusCode(200)
-                .body("latest.rows", equalTo(800))
-                .body("latest.outcome", equalTo("no_drift"))
-                .body("latest.datasetDrift.driftedFeatures", org.hamcrest.Matchers.containsInAnyOrder("region", "utilization"))
-                .body("latest.features.find { it.feature == 'region' }.type", equalTo("categorical"))
-                .body("latest.features.find { it.feature == 'region' }.drifted", equalTo(true))
-                .body("latest.features.find { it.feature == 'income' }.drifted", equalTo(false));
-        String metrics = metrics();
-        assertThat(sample(metrics, "modelport_drift_detected", CREDIT, "feature=\"region\"")).isEqualTo(1.0);
-        assertThat(sample(metrics, "modelport_drift_detected", CREDIT, "feature=\"utilization\"")).isEqualTo(1.0);
-        assertThat(sample(metrics, "modelport_drift_detected", CREDIT, "feature=\"income\"")).isEqualTo(0.0);
-        assertThat(sample(metrics, "modelport_drift_rows_total", CREDIT, "version=\"1\"")).isEqualTo(800.0);
-        assertThat(sample(metrics, "modelport_drift_dataset_share", CREDIT, "version=\"1\"")).isEqualTo(2.0 / 6);
+    given()
+        .get("/api/v1/drift/" + CREDIT + "/versions/1")
+        .then()
+        .statusCode(200)
+        .body("latest.rows", equalTo(800))
+        .body("latest.outcome", equalTo("no_drift"))
+        .body(
+            "latest.datasetDrift.driftedFeatures",
+            org.hamcrest.Matchers.containsInAnyOrder("region", "utilization"))
+        .body("latest.features.find { it.feature == 'region' }.type", equalTo("categorical"))
+        .body("latest.features.find { it.feature == 'region' }.drifted", equalTo(true))
+        .body("latest.features.find { it.feature == 'income' }.drifted", equalTo(false));
+    String metrics = metrics();
+    assertThat(sample(metrics, "modelport_drift_detected", CREDIT, "feature=\"region\""))
+        .isEqualTo(1.0);
+    assertThat(sample(metrics, "modelport_drift_detected", CREDIT, "feature=\"utilization\""))
+        .isEqualTo(1.0);
+    assertThat(sample(metrics, "modelport_drift_detected", CREDIT, "feature=\"income\""))
+        .isEqualTo(0.0);
+    assertThat(sample(metrics, "modelport_drift_rows_total", CREDIT, "version=\"1\""))
+        .isEqualTo(800.0);
+    assertThat(sample(metrics, "modelport_drift_dataset_share", CREDIT, "version=\"1\""))
+        .isEqualTo(2.0 / 6);
+  }
+
+  @Test
+  @Order(2)
+  void aDriftEpisodeCreatesOneRetrainingJobAndAlertAndNoneDuringTheCooldown() {
+    double[][] drifted = ExampleModels.rows(BREAST, "drifted.csv");
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+
+    produceWindows(drifted, 2);
+    awaitAction("retraining_job", "created", 1);
+    List<Job> jobs = jobs();
+    assertThat(jobs).hasSize(1);
+    Map<String, String> env = env(jobs.get(0));
+    assertThat(env)
+        .containsEntry("MODELPORT_MODEL", BREAST)
+        .containsEntry("MODELPORT_VERSION", "1")
+        .containsEntry(
+            "MODELPORT_DRIFT_REPORT_URL", "http://drift.example/drift/" + BREAST + "/versions/1");
+    assertThat(env.get("MODELPORT_DRIFTED_FEATURES").split(","))
+        .containsExactlyInAnyOrderElementsOf(ExampleModels.BREAST_DRIFTED);
+    assertThat(registry.alerts()).hasSize(1);
+    assertThat(registry.alerts().get(0))
+        .contains(
+            "\"alertname\":\"ModelportDatasetDrift\"",
+            "\"model\":\"" + BREAST + "\"",
+            "\"generatorURL\":\"http://drift.example/drift/" + BREAST + "/versions/1\"",
+            "\"startsAt\"");
+
+    produceWindows(drifted, 1); // the same episode goes on: nothing new
+    produceWindows(test, 1); // the episode ends
+    produceWindows(drifted, 2); // a new episode, within the cooldown
+    awaitWindows(BREAST, 6);
+    awaitAction("retraining_job", "cooling_down", 1);
+    assertThat(jobs()).hasSize(1);
+    assertThat(registry.alerts()).hasSize(2);
+  }
+
+  @Test
+  @Order(3)
+  void theJsonApiGivesEachFeaturesStatisticPValueThresholdAndVerdict() {
+    given()
+        .get("/api/v1/drift/" + BREAST + "/versions/1")
+        .then()
+        .statusCode(200)
+        .body("latest.outcome", equalTo("drift"))
+        .body(
+            "latest.datasetDrift.driftedFeatures",
+            org.hamcrest.Matchers.containsInAnyOrder(ExampleModels.BREAST_DRIFTED.toArray()))
+        .body("latest.features.find { it.feature == 'mean_radius' }.method", equalTo("ks"))
+        .body(
+            "latest.features.find { it.feature == 'mean_radius' }.pValue",
+            org.hamcrest.Matchers.lessThan(0.05f))
+        .body("latest.features.find { it.feature == 'mean_radius' }.threshold", equalTo(0.05f))
+        .body("latest.features.find { it.feature == 'mean_texture' }.drifted", equalTo(false))
+        .body("recent.size()", equalTo(6))
+        .body(
+            "recent.outcome",
+            org.hamcrest.Matchers.contains(
+                "drift", "drift", "no_drift", "drift", "drift", "drift"));
+    given()
+        .get("/api/v1/drift/" + BREAST)
+        .then()
+        .statusCode(200)
+        .body("versions.version", org.hamcrest.Matchers.contains("1"));
+    given()
+        .get("/api/v1/drift/no-such-model")
+        .then()
+        .statusCode(404)
+        .body("error", org.hamcrest.Matchers.notNullValue());
+    given().get("/api/v1/drift/" + BREAST + "/versions/x").then().statusCode(400);
+  }
+
+  @Test
+  @Order(4)
+  void theReportPageShowsOneHistogramPerFeatureWithTheDriftedFeaturesFirst() {
+    String html =
+        given()
+            .get("/drift/" + BREAST + "/versions/1")
+            .then()
+            .statusCode(200)
+            .contentType(org.hamcrest.Matchers.containsString("text/html"))
+            .extract()
+            .asString();
+
+    assertThat(count(html, "<svg class=\"histogram\"")).isEqualTo(30);
+    assertThat(html).doesNotContain("<script");
+    Matcher figures = Pattern.compile("<figcaption[^>]*>([^<]+)</figcaption>").matcher(html);
+    List<String> captions = new ArrayList<>();
+    while (figures.find()) {
+      captions.add(figures.group(1));
     }
+    assertThat(captions.subList(0, 5)).allMatch(c -> c.endsWith("(drifted)"));
+    assertThat(captions.subList(5, 30)).noneMatch(c -> c.endsWith("(drifted)"));
+    given().get("/drift/" + BREAST + "/versions/9").then().statusCode(404);
+  }
 
-    @Test
-    @Order(2)
-    void aDriftEpisodeCreatesOneRetrainingJobAndAlertAndNoneDuringTheCooldown() {
-        double[][] drifted = ExampleModels.rows(BREAST, "drifted.csv");
-        double[][] test = ExampleModels.rows(BREAST, "test.csv");
+  @Test
+  @Order(5)
+  void badEventsAreCountedAndEveryMetricOfTheDesignIsExported() {
+    produce(List.of(new Message(BREAST, new byte[] {1, 2, 3, (byte) 0xff})));
+    Await.until(
+        TIMEOUT,
+        () -> metrics().contains("modelport_drift_bad_events_total{reason=\"undecodable\"}"),
+        () -> "the bad event counted");
 
-        produceWindows(drifted, 2);
-        awaitAction("retraining_job", "created", 1);
-        List<Job> jobs = jobs();
-        assertThat(jobs).hasSize(1);
-        Map<String, String> env = env(jobs.get(0));
-        assertThat(env).containsEntry("MODELPORT_MODEL", BREAST).containsEntry("MODELPORT_VERSION", "1")
-                .containsEntry("MODELPORT_DRIFT_REPORT_URL", "http://drift.example/drift/" + BREAST + "/versions/1");
-        assertThat(env.get("MODELPORT_DRIFTED_FEATURES").split(","))
-                .containsExactlyInAnyOrderElementsOf(ExampleModels.BREAST_DRIFTED);
-        assertThat(registry.alerts()).hasSize(1);
-        assertThat(registry.alerts().get(0)).contains("\"alertname\":\"ModelportDatasetDrift\"", "\"model\":\"" + BREAST + "\"",
-                "\"generatorURL\":\"http://drift.example/drift/" + BREAST + "/versions/1\"", "\"startsAt\"");
-
-        produceWindows(drifted, 1);   // the same episode goes on: nothing new
-        produceWindows(test, 1);      // the episode ends
-        produceWindows(drifted, 2);   // a new episode, within the cooldown
-        awaitWindows(BREAST, 6);
-        awaitAction("retraining_job", "cooling_down", 1);
-        assertThat(jobs()).hasSize(1);
-        assertThat(registry.alerts()).hasSize(2);
+    String metrics = metrics();
+    for (String name :
+        List.of(
+            "modelport_drift_score{",
+            "modelport_drift_detected{",
+            "modelport_drift_dataset_share{",
+            "modelport_drift_rows_total{",
+            "modelport_drift_windows_total{",
+            "modelport_drift_bad_events_total{",
+            "modelport_drift_consumer_lag{")) {
+      assertThat(metrics).contains(name);
     }
+    assertThat(sample(metrics, "modelport_drift_windows_total", BREAST, "outcome=\"drift\""))
+        .isEqualTo(5.0);
+    given()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'drift-consumer' }.status", equalTo("UP"));
+    assertThat(
+            sample(metrics, "modelport_drift_score", BREAST, "feature=\"mean_area\",method=\"ks\""))
+        .isGreaterThan(0.2);
+  }
 
-    @Test
-    @Order(3)
-    void theJsonApiGivesEachFeaturesStatisticPValueThresholdAndVerdict() {
-        given().get("/api/v1/drift/" + BREAST + "/versions/1").then().statusCode(200)
-                .body("latest.outcome", equalTo("drift"))
-                .body("latest.datasetDrift.driftedFeatures",
-                        org.hamcrest.Matchers.containsInAnyOrder(ExampleModels.BREAST_DRIFTED.toArray()))
-                .body("latest.features.find { it.feature == 'mean_radius' }.method", equalTo("ks"))
-                .body("latest.features.find { it.feature == 'mean_radius' }.pValue", org.hamcrest.Matchers.lessThan(0.05f))
-                .body("latest.features.find { it.feature == 'mean_radius' }.threshold", equalTo(0.05f))
-                .body("latest.features.find { it.feature == 'mean_texture' }.drifted", equalTo(false))
-                .body("recent.size()", equalTo(6))
-                .body("recent.outcome", org.hamcrest.Matchers.contains("drift", "drift", "no_drift", "drift", "drift", "drift"));
-        given().get("/api/v1/drift/" + BREAST).then().statusCode(200).body("versions.version", org.hamcrest.Matchers.contains("1"));
-        given().get("/api/v1/drift/no-such-model").then().statusCode(404).body("error", org.hamcrest.Matchers.notNullValue());
-        given().get("/api/v1/drift/" + BREAST + "/versions/x").then().statusCode(400);
+  private void produceWindows(double[][] rows, int windows) {
+    List<dev.modelport.protocol.event.InferenceEvent> events = new ArrayList<>();
+    for (int i = 0; i < windows; i++) {
+      events.addAll(InferenceEvents.inChunks(false, "1", rows, 19, 1_000_000));
     }
+    produce(BREAST, events);
+  }
 
-    @Test
-    @Order(4)
-    void theReportPageShowsOneHistogramPerFeatureWithTheDriftedFeaturesFirst() {
-        String html = given().get("/drift/" + BREAST + "/versions/1").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.containsString("text/html")).extract().asString();
+  private void produce(String model, List<dev.modelport.protocol.event.InferenceEvent> events) {
+    produce(events.stream().map(e -> new Message(model, e.toByteArray())).toList());
+  }
 
-        assertThat(count(html, "<svg class=\"histogram\"")).isEqualTo(30);
-        assertThat(html).doesNotContain("<script");
-        Matcher figures = Pattern.compile("<figcaption[^>]*>([^<]+)</figcaption>").matcher(html);
-        List<String> captions = new ArrayList<>();
-        while (figures.find()) {
-            captions.add(figures.group(1));
-        }
-        assertThat(captions.subList(0, 5)).allMatch(c -> c.endsWith("(drifted)"));
-        assertThat(captions.subList(5, 30)).noneMatch(c -> c.endsWith("(drifted)"));
-        given().get("/drift/" + BREAST + "/versions/9").then().statusCode(404);
+  private void produce(List<Message> messages) {
+    Producers.send(broker.bootstrapServers(), TOPIC, messages);
+  }
+
+  private static void awaitWindows(String model, int count) {
+    Await.until(
+        TIMEOUT,
+        () -> {
+          var response = given().get("/api/v1/drift/" + model).then().extract();
+          return response.statusCode() == 200
+              && response.jsonPath().getList("versions[0].recent").size() >= count;
+        },
+        () -> count + " windows of " + model);
+  }
+
+  private static void awaitAction(String action, String result, int count) {
+    Await.until(
+        TIMEOUT,
+        () -> {
+          Double v =
+              sampleOrNull(
+                  metrics(),
+                  "modelport_drift_actions_total",
+                  "action=\"" + action + "\"",
+                  "result=\"" + result + "\"");
+          return v != null && v >= count;
+        },
+        () -> action + " " + result);
+  }
+
+  private List<Job> jobs() {
+    return kubernetes.getClient().batch().v1().jobs().inNamespace("ml").list().getItems();
+  }
+
+  private static Map<String, String> env(Job job) {
+    Map<String, String> env = new java.util.HashMap<>();
+    for (EnvVar e : job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+      env.put(e.getName(), e.getValue());
     }
+    return env;
+  }
 
-    @Test
-    @Order(5)
-    void badEventsAreCountedAndEveryMetricOfTheDesignIsExported() {
-        produce(List.of(new Message(BREAST, new byte[] {1, 2, 3, (byte) 0xff})));
-        Await.until(TIMEOUT, () -> metrics().contains("modelport_drift_bad_events_total{reason=\"undecodable\"}"),
-                () -> "the bad event counted");
+  private static String metrics() {
+    return given().get("/q/metrics").then().statusCode(200).extract().asString();
+  }
 
-        String metrics = metrics();
-        for (String name : List.of("modelport_drift_score{", "modelport_drift_detected{", "modelport_drift_dataset_share{",
-                "modelport_drift_rows_total{", "modelport_drift_windows_total{", "modelport_drift_bad_events_total{",
-                "modelport_drift_consumer_lag{")) {
-            assertThat(metrics).contains(name);
-        }
-        assertThat(sample(metrics, "modelport_drift_windows_total", BREAST, "outcome=\"drift\"")).isEqualTo(5.0);
-        given().get("/q/health/live").then().statusCode(200).body("checks.find { it.name == 'drift-consumer' }.status",
-                equalTo("UP"));
-        assertThat(sample(metrics, "modelport_drift_score", BREAST, "feature=\"mean_area\",method=\"ks\"")).isGreaterThan(0.2);
+  private static double sample(String metrics, String name, String model, String... labels) {
+    String[] all = new String[labels.length + 1];
+    all[0] = "model=\"" + model + "\"";
+    System.arraycopy(labels, 0, all, 1, labels.length);
+    Double v = sampleOrNull(metrics, name, all);
+    assertThat(v).as(name + " with " + String.join(",", all)).isNotNull();
+    return v;
+  }
+
+  private static Double sampleOrNull(String metrics, String name, String... labels) {
+    for (String line : metrics.split("\n")) {
+      if (!line.startsWith(name + "{")) {
+        continue;
+      }
+      boolean all = true;
+      for (String l : labels) {
+        all &= line.contains(l);
+      }
+      if (all) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
     }
+    return null;
+  }
 
-    private void produceWindows(double[][] rows, int windows) {
-        List<dev.modelport.protocol.event.InferenceEvent> events = new ArrayList<>();
-        for (int i = 0; i < windows; i++) {
-            events.addAll(InferenceEvents.inChunks(false, "1", rows, 19, 1_000_000));
-        }
-        produce(BREAST, events);
+  private static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
     }
-
-    private void produce(String model, List<dev.modelport.protocol.event.InferenceEvent> events) {
-        produce(events.stream().map(e -> new Message(model, e.toByteArray())).toList());
-    }
-
-    private void produce(List<Message> messages) {
-        Producers.send(broker.bootstrapServers(), TOPIC, messages);
-    }
-
-    private static void awaitWindows(String model, int count) {
-        Await.until(TIMEOUT, () -> {
-            var response = given().get("/api/v1/drift/" + model).then().extract();
-            return response.statusCode() == 200
-                    && response.jsonPath().getList("versions[0].recent").size() >= count;
-        }, () -> count + " windows of " + model);
-    }
-
-    private static void awaitAction(String action, String result, int count) {
-        Await.until(TIMEOUT, () -> {
-            Double v = sampleOrNull(metrics(), "modelport_drift_actions_total", "action=\"" + action + "\"",
-                    "result=\"" + result + "\"");
-            return v != null && v >= count;
-        }, () -> action + " " + result);
-    }
-
-    private List<Job> jobs() {
-        return kubernetes.getClient().batch().v1().jobs().inNamespace("ml").list().getItems();
-    }
-
-    private static Map<String, String> env(Job job) {
-        Map<String, String> env = new java.util.HashMap<>();
-        for (EnvVar e : job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
-            env.put(e.getName(), e.getValue());
-        }
-        return env;
-    }
-
-    private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    private static double sample(String metrics, String name, String model, String... labels) {
-        String[] all = new String[labels.length + 1];
-        all[0] = "model=\"" + model + "\"";
-        System.arraycopy(labels, 0, all, 1, labels.length);
-        Double v = sampleOrNull(metrics, name, all);
-        assertThat(v).as(name + " with " + String.join(",", all)).isNotNull();
-        return v;
-    }
-
-    private static Double sampleOrNull(String metrics, String name, String... labels) {
-        for (String line : metrics.split("\n")) {
-            if (!line.startsWith(name + "{")) {
-                continue;
-            }
-            boolean all = true;
-            for (String l : labels) {
-                all &= line.contains(l);
-            }
-            if (all) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return null;
-    }
-
-    private static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
-    }
+    return n;
+  }
 }

@@ -47,129 +47,172 @@ import org.junit.jupiter.api.Test;
  * Against the real registry-service, started as a process from its packaged jar (H2 and filesystem
  * blobs in a temporary directory): the example models are uploaded with their train.csv through
  * registry-client, the registry builds the baselines, and the drift-monitor's pipeline fetches them
- * through {@link RegistryBaselineSource} and follows the change feed. Skipped when
- * registry-service has not been packaged (build it first: {@code ./mvnw -pl registry-service package}).
+ * through {@link RegistryBaselineSource} and follows the change feed. Skipped when registry-service
+ * has not been packaged (build it first: {@code ./mvnw -pl registry-service package}).
  */
 class RealRegistryIT {
 
-    static final Path JAR = Path.of("..", "registry-service", "target", "quarkus-app", "quarkus-run.jar");
-    static final Duration TIMEOUT = Duration.ofSeconds(90);
-    static Process registry;
-    static Path dataDir;
-    static RegistryClient client;
-    static EmbeddedKafkaBroker broker;
+  static final Path JAR =
+      Path.of("..", "registry-service", "target", "quarkus-app", "quarkus-run.jar");
+  static final Duration TIMEOUT = Duration.ofSeconds(90);
+  static Process registry;
+  static Path dataDir;
+  static RegistryClient client;
+  static EmbeddedKafkaBroker broker;
 
-    @BeforeAll
-    static void startRegistryAndBroker() throws Exception {
-        assumeTrue(Files.exists(JAR), "registry-service is not packaged: " + JAR.toAbsolutePath());
-        dataDir = Files.createTempDirectory("drift-it-registry");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path log = Path.of("target", "real-registry-it.log");
-        Files.createDirectories(log.getParent());
-        registry = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules=jdk.incubator.foreign", "-Dquarkus.http.port=" + port,
-                "-Dmodelport.registry.data-dir=" + dataDir, "-Dmodelport.registry.security.enabled=false",
-                "-Djava.io.tmpdir=" + dataDir, "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        URI base = URI.create("http://127.0.0.1:" + port);
-        awaitReady(base.resolve("/q/health/ready"));
-        client = RegistryClient.builder(base).build();
-        upload(BREAST, ExampleModels.breastSignature());
-        upload(CREDIT, ExampleModels.creditSignature());
-        broker = EmbeddedKafkaBroker.builder().build().start();
+  @BeforeAll
+  static void startRegistryAndBroker() throws Exception {
+    assumeTrue(Files.exists(JAR), "registry-service is not packaged: " + JAR.toAbsolutePath());
+    dataDir = Files.createTempDirectory("drift-it-registry");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
     }
+    Path log = Path.of("target", "real-registry-it.log");
+    Files.createDirectories(log.getParent());
+    registry =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules=jdk.incubator.foreign",
+                "-Dquarkus.http.port=" + port,
+                "-Dmodelport.registry.data-dir=" + dataDir,
+                "-Dmodelport.registry.security.enabled=false",
+                "-Djava.io.tmpdir=" + dataDir,
+                "-jar",
+                JAR.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    URI base = URI.create("http://127.0.0.1:" + port);
+    awaitReady(base.resolve("/q/health/ready"));
+    client = RegistryClient.builder(base).build();
+    upload(BREAST, ExampleModels.breastSignature());
+    upload(CREDIT, ExampleModels.creditSignature());
+    broker = EmbeddedKafkaBroker.builder().build().start();
+  }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-        if (registry != null) {
-            registry.destroy();
-            if (!registry.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                registry.destroyForcibly();
-            }
-        }
-        if (dataDir != null) {
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+  @AfterAll
+  static void stop() throws Exception {
+    if (broker != null) {
+      broker.close();
     }
-
-    @Test
-    void baselinesBuiltByTheRegistryFlagTheDriftedFeaturesOfBothModels() {
-        String topic = "real-registry";
-        broker.createTopics(1, topic);
-        double[][] test = ExampleModels.rows(BREAST, "test.csv");
-        double[][] drifted = ExampleModels.rows(BREAST, "drifted.csv");
-        double[][] creditDrifted = ExampleModels.rows(CREDIT, "drifted.csv");
-        List<Message> messages = new ArrayList<>();
-        InferenceEvents.inChunks(false, "1", test, 38, 1_000_000).forEach(e -> messages.add(new Message(BREAST, e.toByteArray())));
-        InferenceEvents.inChunks(false, "1", drifted, 38, 2_000_000).forEach(e -> messages.add(new Message(BREAST, e.toByteArray())));
-        InferenceEvents.inChunks(true, "1", creditDrifted, 100, 1_000_000).forEach(e -> messages.add(new Message(CREDIT, e.toByteArray())));
-        Producers.send(broker.bootstrapServers(), topic, messages);
-        BaselineCache cache = new BaselineCache(new RegistryBaselineSource(client), Duration.ofMinutes(1), Clock.systemUTC());
-        LoopHarness h = new LoopHarness().baselineSource(cache)
-                .policy(BREAST, new WindowPolicy(test.length, Duration.ofHours(1)))
-                .policy(CREDIT, new WindowPolicy(creditDrifted.length, Duration.ofHours(1)))
-                .driftConfig(BREAST, DriftConfig.defaults().withDatasetDriftShare(0.15));
-
-        var loop = h.loop(broker.bootstrapServers(), topic, "real-registry").start();
-        Await.until(TIMEOUT, () -> h.reports.size() == 3, () -> "three windows, got " + h.reports.size());
-        loop.stop();
-
-        List<WindowReport> breast = h.reportsOf(BREAST);
-        assertThat(breast).extracting(WindowReport::outcome).containsExactly(Outcome.NO_DRIFT, Outcome.DRIFT);
-        assertThat(breast.get(1).driftedFeatures()).containsExactlyInAnyOrderElementsOf(ExampleModels.BREAST_DRIFTED);
-        assertThat(h.reportsOf(CREDIT).get(0).driftedFeatures()).containsExactlyInAnyOrder("region", "utilization");
+    if (registry != null) {
+      registry.destroy();
+      if (!registry.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        registry.destroyForcibly();
+      }
     }
-
-    @Test
-    void theChangeFeedNamesAModelWhenANewVersionIsUploaded() throws Exception {
-        List<String> changed = new CopyOnWriteArrayList<>();
-        try (RegistryClientChangeFeed feed = new RegistryClientChangeFeed(client, Duration.ofSeconds(5))) {
-            feed.start(changed::add);
-            Await.until(TIMEOUT, () -> changed.contains(CREDIT), () -> "the earlier uploads replayed");
-            int before = changed.size();
-
-            upload(BREAST, ExampleModels.breastSignature());
-
-            Await.until(TIMEOUT, () -> changed.size() > before && changed.get(changed.size() - 1).equals(BREAST),
-                    () -> "the new version announced, got " + changed);
-        }
+    if (dataDir != null) {
+      try (var paths = Files.walk(dataDir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
+  }
 
-    private static void upload(String model, Signature signature) throws IOException {
-        if (client.findModel(model).isEmpty()) {
-            client.createModel(new NewModel(model, "drift-monitor IT", Map.of()));
-        }
-        Path folder = ExampleModels.ROOT.resolve(model);
-        VersionMetadata metadata = new VersionMetadata(ArtifactFormat.ONNX, null, signature, null, Map.of(), Map.of(), null,
-                Map.of(), "uploaded by RealRegistryIT");
-        client.uploadVersion(model, VersionUpload.of(folder.resolve("model.onnx"), metadata)
-                .withTrainingData(folder.resolve("train.csv")));
-    }
+  @Test
+  void baselinesBuiltByTheRegistryFlagTheDriftedFeaturesOfBothModels() {
+    String topic = "real-registry";
+    broker.createTopics(1, topic);
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    double[][] drifted = ExampleModels.rows(BREAST, "drifted.csv");
+    double[][] creditDrifted = ExampleModels.rows(CREDIT, "drifted.csv");
+    List<Message> messages = new ArrayList<>();
+    InferenceEvents.inChunks(false, "1", test, 38, 1_000_000)
+        .forEach(e -> messages.add(new Message(BREAST, e.toByteArray())));
+    InferenceEvents.inChunks(false, "1", drifted, 38, 2_000_000)
+        .forEach(e -> messages.add(new Message(BREAST, e.toByteArray())));
+    InferenceEvents.inChunks(true, "1", creditDrifted, 100, 1_000_000)
+        .forEach(e -> messages.add(new Message(CREDIT, e.toByteArray())));
+    Producers.send(broker.bootstrapServers(), topic, messages);
+    BaselineCache cache =
+        new BaselineCache(
+            new RegistryBaselineSource(client), Duration.ofMinutes(1), Clock.systemUTC());
+    LoopHarness h =
+        new LoopHarness()
+            .baselineSource(cache)
+            .policy(BREAST, new WindowPolicy(test.length, Duration.ofHours(1)))
+            .policy(CREDIT, new WindowPolicy(creditDrifted.length, Duration.ofHours(1)))
+            .driftConfig(BREAST, DriftConfig.defaults().withDatasetDriftShare(0.15));
 
-    private static void awaitReady(URI health) {
-        HttpClient http = HttpClient.newHttpClient();
-        Await.until(TIMEOUT, () -> {
-            if (!registry.isAlive()) {
-                throw new AssertionError("registry-service exited with " + registry.exitValue()
-                        + "; see target/real-registry-it.log");
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }, () -> "registry-service ready at " + health);
+    var loop = h.loop(broker.bootstrapServers(), topic, "real-registry").start();
+    Await.until(
+        TIMEOUT, () -> h.reports.size() == 3, () -> "three windows, got " + h.reports.size());
+    loop.stop();
+
+    List<WindowReport> breast = h.reportsOf(BREAST);
+    assertThat(breast)
+        .extracting(WindowReport::outcome)
+        .containsExactly(Outcome.NO_DRIFT, Outcome.DRIFT);
+    assertThat(breast.get(1).driftedFeatures())
+        .containsExactlyInAnyOrderElementsOf(ExampleModels.BREAST_DRIFTED);
+    assertThat(h.reportsOf(CREDIT).get(0).driftedFeatures())
+        .containsExactlyInAnyOrder("region", "utilization");
+  }
+
+  @Test
+  void theChangeFeedNamesAModelWhenANewVersionIsUploaded() throws Exception {
+    List<String> changed = new CopyOnWriteArrayList<>();
+    try (RegistryClientChangeFeed feed =
+        new RegistryClientChangeFeed(client, Duration.ofSeconds(5))) {
+      feed.start(changed::add);
+      Await.until(TIMEOUT, () -> changed.contains(CREDIT), () -> "the earlier uploads replayed");
+      int before = changed.size();
+
+      upload(BREAST, ExampleModels.breastSignature());
+
+      Await.until(
+          TIMEOUT,
+          () -> changed.size() > before && changed.get(changed.size() - 1).equals(BREAST),
+          () -> "the new version announced, got " + changed);
     }
+  }
+
+  private static void upload(String model, Signature signature) throws IOException {
+    if (client.findModel(model).isEmpty()) {
+      client.createModel(new NewModel(model, "drift-monitor IT", Map.of()));
+    }
+    Path folder = ExampleModels.ROOT.resolve(model);
+    VersionMetadata metadata =
+        new VersionMetadata(
+            ArtifactFormat.ONNX,
+            null,
+            signature,
+            null,
+            Map.of(),
+            Map.of(),
+            null,
+            Map.of(),
+            "uploaded by RealRegistryIT");
+    client.uploadVersion(
+        model,
+        VersionUpload.of(folder.resolve("model.onnx"), metadata)
+            .withTrainingData(folder.resolve("train.csv")));
+  }
+
+  private static void awaitReady(URI health) {
+    HttpClient http = HttpClient.newHttpClient();
+    Await.until(
+        TIMEOUT,
+        () -> {
+          if (!registry.isAlive()) {
+            throw new AssertionError(
+                "registry-service exited with "
+                    + registry.exitValue()
+                    + "; see target/real-registry-it.log");
+          }
+          try {
+            return http.send(
+                        HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 200;
+          } catch (IOException e) {
+            return false;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+        },
+        () -> "registry-service ready at " + health);
+  }
 }

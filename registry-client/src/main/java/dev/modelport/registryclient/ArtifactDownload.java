@@ -14,10 +14,9 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * One streaming artifact download: copies the body into an output stream through a SHA-256
- * digest with a 64 KiB buffer. After a broken connection it asks for the rest with
- * {@code Range: bytes=N-} and {@code If-Range: <etag>}, so nothing is written twice. Single use,
- * not thread-safe.
+ * One streaming artifact download: copies the body into an output stream through a SHA-256 digest
+ * with a 64 KiB buffer. After a broken connection it asks for the rest with {@code Range: bytes=N-}
+ * and {@code If-Range: <etag>}, so nothing is written twice. Single use, not thread-safe.
  */
 final class ArtifactDownload {
   private static final int BUFFER = 64 * 1024;
@@ -30,7 +29,10 @@ final class ArtifactDownload {
   private long written;
   private String etag;
 
-  ArtifactDownload(HttpClient http, RetryPolicy retry, Supplier<HttpRequest.Builder> request,
+  ArtifactDownload(
+      HttpClient http,
+      RetryPolicy retry,
+      Supplier<HttpRequest.Builder> request,
       BiFunction<Integer, byte[], RegistryApiException> failure) {
     this.http = http;
     this.retry = retry;
@@ -62,7 +64,9 @@ final class ArtifactDownload {
         }
       } catch (NetworkException e) {
         if (attempt >= retry.maxAttempts()) {
-          throw new RegistryUnavailableException("artifact download failed after " + written + " bytes: " + e.getCause(), e.getCause());
+          throw new RegistryUnavailableException(
+              "artifact download failed after " + written + " bytes: " + e.getCause(),
+              e.getCause());
         }
       } catch (IOException e) {
         if (attempt >= retry.maxAttempts()) {
@@ -90,7 +94,8 @@ final class ArtifactDownload {
       throw new RegistryClientException("artifact download has no ETag to verify against");
     }
     if (written > 0 && (response.statusCode() != 206 || !tag.equals(etag))) {
-      throw new RegistryClientException("registry could not resume the download at byte " + written);
+      throw new RegistryClientException(
+          "registry could not resume the download at byte " + written);
     }
     etag = tag;
   }

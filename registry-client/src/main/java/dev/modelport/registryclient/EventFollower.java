@@ -24,18 +24,31 @@ final class EventFollower implements EventSubscription, Runnable {
   private volatile long cursor;
   private volatile boolean closed;
 
-  private EventFollower(RegistryClient client, long after, Duration wait, RetryPolicy retry, Consumer<ChangeEvent> listener) {
+  private EventFollower(
+      RegistryClient client,
+      long after,
+      Duration wait,
+      RetryPolicy retry,
+      Consumer<ChangeEvent> listener) {
     this.client = client;
     this.cursor = after;
     this.wait = wait;
-    this.backoff = new RetryPolicy(Integer.MAX_VALUE, retry.initialBackoff().isZero() ? Duration.ofMillis(200) : retry.initialBackoff(),
-        retry.maxBackoff().isZero() ? Duration.ofSeconds(5) : retry.maxBackoff());
+    this.backoff =
+        new RetryPolicy(
+            Integer.MAX_VALUE,
+            retry.initialBackoff().isZero() ? Duration.ofMillis(200) : retry.initialBackoff(),
+            retry.maxBackoff().isZero() ? Duration.ofSeconds(5) : retry.maxBackoff());
     this.listener = listener;
     this.thread = new Thread(this, "registry-event-follower");
     thread.setDaemon(true);
   }
 
-  static EventFollower start(RegistryClient client, long after, Duration wait, RetryPolicy retry, Consumer<ChangeEvent> listener) {
+  static EventFollower start(
+      RegistryClient client,
+      long after,
+      Duration wait,
+      RetryPolicy retry,
+      Consumer<ChangeEvent> listener) {
     EventFollower follower = new EventFollower(client, after, wait, retry, listener);
     follower.thread.start();
     return follower;
@@ -63,7 +76,9 @@ final class EventFollower implements EventSubscription, Runnable {
           return;
         }
         failures++;
-        LOG.log(Level.WARNING, "following the registry's change feed failed (attempt {0}), retrying: {1}",
+        LOG.log(
+            Level.WARNING,
+            "following the registry's change feed failed (attempt {0}), retrying: {1}",
             new Object[] {failures, e.toString()});
         try {
           Thread.sleep(backoff.backoff(failures).toMillis());

@@ -5,7 +5,10 @@ package dev.modelport.registryclient;
  * few seconds for the loop thread to end.
  */
 public interface EventSubscription extends AutoCloseable {
-  /** Sequence of the last event delivered to the listener (the {@code after} it started from if none). */
+  /**
+   * Sequence of the last event delivered to the listener (the {@code after} it started from if
+   * none).
+   */
   long lastSeq();
 
   @Override

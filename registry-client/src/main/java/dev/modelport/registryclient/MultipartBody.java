@@ -23,15 +23,35 @@ final class MultipartBody {
 
   /** A form field without a file name (kept in memory by the server; keep it small). */
   MultipartBody field(String name, String contentType, String value) {
-    parts.add(text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n"
-        + "Content-Type: " + contentType + "\r\n\r\n" + value + "\r\n"));
+    parts.add(
+        text(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + name
+                + "\"\r\n"
+                + "Content-Type: "
+                + contentType
+                + "\r\n\r\n"
+                + value
+                + "\r\n"));
     return this;
   }
 
   /** A file part whose bytes are read from {@code content} when the body is sent. */
-  MultipartBody file(String name, String fileName, String contentType, Supplier<InputStream> content) {
-    parts.add(text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-        + "\"; filename=\"" + fileName.replace("\"", "") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n"));
+  MultipartBody file(
+      String name, String fileName, String contentType, Supplier<InputStream> content) {
+    parts.add(
+        text(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + name
+                + "\"; filename=\""
+                + fileName.replace("\"", "")
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n"));
     parts.add(BodyPublishers.ofInputStream(content));
     parts.add(text("\r\n"));
     return this;

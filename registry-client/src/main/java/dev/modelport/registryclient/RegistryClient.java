@@ -17,7 +17,6 @@ import dev.modelport.registryclient.api.NewModel;
 import dev.modelport.registryclient.api.Page;
 import dev.modelport.registryclient.api.RegisteredModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,11 +39,11 @@ import java.util.function.Consumer;
 /**
  * Typed client of the registry REST API ({@code /api/v1}).
  *
- * <p>Thread-safe: share one instance per registry. Every call has the configured request timeout
- * (a long poll adds its wait to it). Idempotent calls (GET, PUT, DELETE) are retried with
- * exponential backoff on connection failures and on 429/502/503/504; uploads, creations and updates
- * are sent once. Artifact downloads stream with constant memory, resume with {@code Range} after a
- * broken connection and verify the SHA-256 against the {@code ETag}.
+ * <p>Thread-safe: share one instance per registry. Every call has the configured request timeout (a
+ * long poll adds its wait to it). Idempotent calls (GET, PUT, DELETE) are retried with exponential
+ * backoff on connection failures and on 429/502/503/504; uploads, creations and updates are sent
+ * once. Artifact downloads stream with constant memory, resume with {@code Range} after a broken
+ * connection and verify the SHA-256 against the {@code ETag}.
  */
 public final class RegistryClient implements AutoCloseable {
   private static final String API = "api/v1/";
@@ -66,7 +65,11 @@ public final class RegistryClient implements AutoCloseable {
     this.apiKey = b.apiKey;
     this.requestTimeout = b.requestTimeout;
     this.retry = b.retry;
-    this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(b.connectTimeout)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
   }
 
   /** A builder for a registry at {@code baseUri} (for example {@code http://localhost:8090}). */
@@ -77,14 +80,22 @@ public final class RegistryClient implements AutoCloseable {
   // ---- models
 
   public RegisteredModel createModel(NewModel model) {
-    return send("POST", "models", jsonBody(model), false, requestTimeout, type(RegisteredModel.class));
+    return send(
+        "POST", "models", jsonBody(model), false, requestTimeout, type(RegisteredModel.class));
   }
 
-  /** One page of models whose name starts with {@code namePrefix} and that carry {@code tag} (either may be null). */
+  /**
+   * One page of models whose name starts with {@code namePrefix} and that carry {@code tag} (either
+   * may be null).
+   */
   public Page<RegisteredModel> listModels(String namePrefix, String tag, int offset, int limit) {
-    String query = "?offset=" + offset + "&limit=" + limit
-        + (namePrefix == null ? "" : "&prefix=" + encode(namePrefix))
-        + (tag == null ? "" : "&tag=" + encode(tag));
+    String query =
+        "?offset="
+            + offset
+            + "&limit="
+            + limit
+            + (namePrefix == null ? "" : "&prefix=" + encode(namePrefix))
+            + (tag == null ? "" : "&tag=" + encode(tag));
     return get("models" + query, json.getTypeFactory().constructType(MODEL_PAGE));
   }
 
@@ -97,7 +108,13 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   public RegisteredModel updateModel(String name, ModelUpdate update) {
-    return send("PATCH", "models/" + encode(name), jsonBody(update), false, requestTimeout, type(RegisteredModel.class));
+    return send(
+        "PATCH",
+        "models/" + encode(name),
+        jsonBody(update),
+        false,
+        requestTimeout,
+        type(RegisteredModel.class));
   }
 
   /** Deletes a model and its versions; refused (409) while an alias points into it. */
@@ -110,15 +127,17 @@ public final class RegistryClient implements AutoCloseable {
   /** Uploads a new version; the registry assigns its number. Sent once, never retried. */
   public ModelVersion uploadVersion(String model, VersionUpload upload) {
     MultipartBody body = upload.body(toJson(upload.metadata()));
-    HttpRequest request = request("models/" + encode(model) + "/versions", Duration.ofDays(1))
-        .header("Content-Type", body.contentType())
-        .POST(body.publisher())
-        .build();
+    HttpRequest request =
+        request("models/" + encode(model) + "/versions", Duration.ofDays(1))
+            .header("Content-Type", body.contentType())
+            .POST(body.publisher())
+            .build();
     return execute(request, false, type(ModelVersion.class));
   }
 
   public Page<ModelVersion> listVersions(String model, int offset, int limit) {
-    return get("models/" + encode(model) + "/versions?offset=" + offset + "&limit=" + limit,
+    return get(
+        "models/" + encode(model) + "/versions?offset=" + offset + "&limit=" + limit,
         json.getTypeFactory().constructType(VERSION_PAGE));
   }
 
@@ -155,15 +174,25 @@ public final class RegistryClient implements AutoCloseable {
    * @throws ChecksumMismatchException when the bytes do not hash to the announced ETag
    */
   public String downloadArtifact(String model, int version, OutputStream out) {
-    return new ArtifactDownload(http, retry, () -> request(versionPath(model, version) + "/artifact", requestTimeout),
-        this::failure).copyTo(out);
+    return new ArtifactDownload(
+            http,
+            retry,
+            () -> request(versionPath(model, version) + "/artifact", requestTimeout),
+            this::failure)
+        .copyTo(out);
   }
 
   // ---- aliases
 
   /** Points {@code alias} at {@code version}, creating or moving it. */
   public Alias setAlias(String model, String alias, int version) {
-    return send("PUT", aliasPath(model, alias), jsonBody(new AliasTarget(version)), true, requestTimeout, type(Alias.class));
+    return send(
+        "PUT",
+        aliasPath(model, alias),
+        jsonBody(new AliasTarget(version)),
+        true,
+        requestTimeout,
+        type(Alias.class));
   }
 
   public Alias resolveAlias(String model, String alias) {
@@ -175,7 +204,8 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   public List<Alias> listAliases(String model) {
-    return get("models/" + encode(model) + "/aliases", json.getTypeFactory().constructType(ALIASES));
+    return get(
+        "models/" + encode(model) + "/aliases", json.getTypeFactory().constructType(ALIASES));
   }
 
   public void deleteAlias(String model, String alias) {
@@ -186,12 +216,14 @@ public final class RegistryClient implements AutoCloseable {
 
   /** The version's baseline profile as feature-stats JSON, if it has one. */
   public Optional<String> baselineJson(String model, int version) {
-    return notFoundAsEmpty(() -> get(versionPath(model, version) + "/baseline", type(String.class)));
+    return notFoundAsEmpty(
+        () -> get(versionPath(model, version) + "/baseline", type(String.class)));
   }
 
   /** Audit entries with id greater than {@code afterId}, optionally of one model, oldest first. */
   public List<AuditEntry> audit(String model, long afterId, int limit) {
-    String query = "?after=" + afterId + "&limit=" + limit + (model == null ? "" : "&model=" + encode(model));
+    String query =
+        "?after=" + afterId + "&limit=" + limit + (model == null ? "" : "&model=" + encode(model));
     return get("audit" + query, json.getTypeFactory().constructType(AUDIT));
   }
 
@@ -210,9 +242,9 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
-   * Follows the change feed from {@code after} on a new daemon thread, calling {@code listener}
-   * for each event in order. Failures (registry down, listener exceptions) are retried with
-   * backoff; an event whose listener call throws is delivered again.
+   * Follows the change feed from {@code after} on a new daemon thread, calling {@code listener} for
+   * each event in order. Failures (registry down, listener exceptions) are retried with backoff; an
+   * event whose listener call throws is delivered again.
    */
   public EventSubscription followEvents(long after, Duration wait, Consumer<ChangeEvent> listener) {
     return EventFollower.start(this, after, wait, retry, listener);
@@ -229,12 +261,21 @@ public final class RegistryClient implements AutoCloseable {
     return send("GET", path, null, true, requestTimeout, type);
   }
 
-  private <T> T send(String method, String path, BodyPublisher body, boolean idempotent, Duration timeout, JavaType type) {
+  private <T> T send(
+      String method,
+      String path,
+      BodyPublisher body,
+      boolean idempotent,
+      Duration timeout,
+      JavaType type) {
     HttpRequest.Builder builder = request(path, timeout);
     if (body != null) {
       builder.header("Content-Type", "application/json");
     }
-    return execute(builder.method(method, body == null ? BodyPublishers.noBody() : body).build(), idempotent, type);
+    return execute(
+        builder.method(method, body == null ? BodyPublishers.noBody() : body).build(),
+        idempotent,
+        type);
   }
 
   private <T> T execute(HttpRequest request, boolean idempotent, JavaType type) {
@@ -250,7 +291,8 @@ public final class RegistryClient implements AutoCloseable {
         }
       } catch (IOException e) {
         if (attempt >= attempts) {
-          throw new RegistryUnavailableException(request.method() + " " + request.uri() + " failed: " + e, e);
+          throw new RegistryUnavailableException(
+              request.method() + " " + request.uri() + " failed: " + e, e);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -283,8 +325,10 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   private HttpRequest.Builder request(String path, Duration timeout) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(API + path)).timeout(timeout)
-        .header("Accept", "application/json, application/octet-stream");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(API + path))
+            .timeout(timeout)
+            .header("Accept", "application/json, application/octet-stream");
     if (apiKey != null) {
       builder.header("Authorization", "Bearer " + apiKey);
     }
@@ -327,7 +371,8 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   private static String encode(String segment) {
-    return URLEncoder.encode(Objects.requireNonNull(segment), StandardCharsets.UTF_8).replace("+", "%20");
+    return URLEncoder.encode(Objects.requireNonNull(segment), StandardCharsets.UTF_8)
+        .replace("+", "%20");
   }
 
   static void sleep(Duration duration) {

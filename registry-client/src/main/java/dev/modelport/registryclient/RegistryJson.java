@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The JSON settings of the registry wire format: ISO-8601 instants, nulls omitted, unknown fields ignored. */
+/**
+ * The JSON settings of the registry wire format: ISO-8601 instants, nulls omitted, unknown fields
+ * ignored.
+ */
 public final class RegistryJson {
   private RegistryJson() {}
 

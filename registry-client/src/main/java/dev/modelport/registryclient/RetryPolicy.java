@@ -28,8 +28,11 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
   /** Backoff before retry number {@code retry} (1 for the first retry). */
   public Duration backoff(int retry) {
-    long cap = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(retry - 1, 20));
-    return cap <= 0 ? Duration.ZERO : Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+    long cap =
+        Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(retry - 1, 20));
+    return cap <= 0
+        ? Duration.ZERO
+        : Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
   }
 
   /** Whether an answer with this status is worth retrying. */

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * What to upload as a new version: the artifact, its metadata and optionally the training data CSV
- * (from which the registry builds the baseline) or a precomputed baseline profile JSON. The
- * sources are opened only while the request is sent.
+ * (from which the registry builds the baseline) or a precomputed baseline profile JSON. The sources
+ * are opened only while the request is sent.
  */
 public final class VersionUpload {
   private final VersionMetadata metadata;
@@ -21,7 +21,8 @@ public final class VersionUpload {
   private Path trainingData;
   private Path profile;
 
-  private VersionUpload(VersionMetadata metadata, String artifactFileName, Supplier<InputStream> artifact) {
+  private VersionUpload(
+      VersionMetadata metadata, String artifactFileName, Supplier<InputStream> artifact) {
     this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.artifactFileName = Objects.requireNonNull(artifactFileName, "artifactFileName");
     this.artifact = Objects.requireNonNull(artifact, "artifact");
@@ -33,7 +34,8 @@ public final class VersionUpload {
   }
 
   /** Uploads the bytes of a stream opened once when the request is sent (it is closed after). */
-  public static VersionUpload of(String fileName, Supplier<InputStream> artifact, VersionMetadata metadata) {
+  public static VersionUpload of(
+      String fileName, Supplier<InputStream> artifact, VersionMetadata metadata) {
     return new VersionUpload(metadata, fileName, artifact);
   }
 
@@ -54,14 +56,20 @@ public final class VersionUpload {
   }
 
   MultipartBody body(String metadataJson) {
-    MultipartBody body = new MultipartBody()
-        .field("metadata", "application/json", metadataJson)
-        .file("artifact", artifactFileName, "application/octet-stream", artifact);
+    MultipartBody body =
+        new MultipartBody()
+            .field("metadata", "application/json", metadataJson)
+            .file("artifact", artifactFileName, "application/octet-stream", artifact);
     if (trainingData != null) {
-      body.file("training-data", trainingData.getFileName().toString(), "text/csv", () -> open(trainingData));
+      body.file(
+          "training-data",
+          trainingData.getFileName().toString(),
+          "text/csv",
+          () -> open(trainingData));
     }
     if (profile != null) {
-      body.file("profile", profile.getFileName().toString(), "application/json", () -> open(profile));
+      body.file(
+          "profile", profile.getFileName().toString(), "application/json", () -> open(profile));
     }
     return body;
   }

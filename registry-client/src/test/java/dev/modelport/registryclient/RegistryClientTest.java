@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** The client's retry, error and download behaviour against a scripted local HTTP server. */
 class RegistryClientTest {
-  private static final String MODEL_JSON = "{\"name\":\"iris\",\"tags\":{},\"latestVersion\":2,\"aliases\":{\"champion\":2}}";
+  private static final String MODEL_JSON =
+      "{\"name\":\"iris\",\"tags\":{},\"latestVersion\":2,\"aliases\":{\"champion\":2}}";
 
   private HttpServer server;
   private RegistryClient client;
@@ -36,10 +37,11 @@ class RegistryClientTest {
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.start();
-    client = RegistryClient.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-        .apiKey("secret")
-        .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
-        .build();
+    client =
+        RegistryClient.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+            .apiKey("secret")
+            .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+            .build();
   }
 
   @AfterEach
@@ -47,7 +49,9 @@ class RegistryClientTest {
     server.stop(0);
   }
 
-  private static void respond(HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
+  private static void respond(
+      HttpExchange exchange, int status, byte[] body, Map<String, String> headers)
+      throws IOException {
     headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -58,14 +62,24 @@ class RegistryClientTest {
   @Test
   void idempotentReadIsRetriedAfterUnavailable() {
     AtomicInteger calls = new AtomicInteger();
-    server.createContext("/api/v1/models/iris", exchange -> {
-      requests.add(exchange.getRequestHeaders().getFirst("Authorization"));
-      if (calls.incrementAndGet() < 3) {
-        respond(exchange, 503, "{\"error\":\"starting\"}".getBytes(StandardCharsets.UTF_8), Map.of());
-      } else {
-        respond(exchange, 200, MODEL_JSON.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
-      }
-    });
+    server.createContext(
+        "/api/v1/models/iris",
+        exchange -> {
+          requests.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          if (calls.incrementAndGet() < 3) {
+            respond(
+                exchange,
+                503,
+                "{\"error\":\"starting\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of());
+          } else {
+            respond(
+                exchange,
+                200,
+                MODEL_JSON.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
+          }
+        });
 
     assertThat(client.getModel("iris").aliases()).containsEntry("champion", 2);
     assertThat(calls).hasValue(3);
@@ -75,26 +89,40 @@ class RegistryClientTest {
   @Test
   void creationIsNotRetriedAndCarriesTheRegistryMessage() {
     AtomicInteger calls = new AtomicInteger();
-    server.createContext("/api/v1/models", exchange -> {
-      calls.incrementAndGet();
-      respond(exchange, 503, "{\"error\":\"down for maintenance\"}".getBytes(StandardCharsets.UTF_8), Map.of());
-    });
+    server.createContext(
+        "/api/v1/models",
+        exchange -> {
+          calls.incrementAndGet();
+          respond(
+              exchange,
+              503,
+              "{\"error\":\"down for maintenance\"}".getBytes(StandardCharsets.UTF_8),
+              Map.of());
+        });
 
     assertThatThrownBy(() -> client.createModel(new NewModel("iris", null, null)))
-        .isInstanceOfSatisfying(RegistryApiException.class, e -> {
-          assertThat(e.status()).isEqualTo(503);
-          assertThat(e.error()).isEqualTo("down for maintenance");
-        });
+        .isInstanceOfSatisfying(
+            RegistryApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(503);
+              assertThat(e.error()).isEqualTo("down for maintenance");
+            });
     assertThat(calls).hasValue(1);
   }
 
   @Test
   void notFoundIsNotRetriedAndFindReturnsEmpty() {
     AtomicInteger calls = new AtomicInteger();
-    server.createContext("/api/v1/models/gone", exchange -> {
-      calls.incrementAndGet();
-      respond(exchange, 404, "{\"error\":\"model 'gone' not found\"}".getBytes(StandardCharsets.UTF_8), Map.of());
-    });
+    server.createContext(
+        "/api/v1/models/gone",
+        exchange -> {
+          calls.incrementAndGet();
+          respond(
+              exchange,
+              404,
+              "{\"error\":\"model 'gone' not found\"}".getBytes(StandardCharsets.UTF_8),
+              Map.of());
+        });
     assertThat(client.findModel("gone")).isEmpty();
     assertThat(calls).hasValue(1);
   }
@@ -105,25 +133,31 @@ class RegistryClientTest {
     new Random(1).nextBytes(artifact);
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(artifact));
     List<String> ranges = new CopyOnWriteArrayList<>();
-    server.createContext("/api/v1/models/iris/versions/1/artifact", exchange -> {
-      String range = exchange.getRequestHeaders().getFirst("Range");
-      ranges.add(String.valueOf(range));
-      exchange.getResponseHeaders().add("ETag", "\"" + sha + "\"");
-      if (range == null) {
-        // announce everything, send a third, then drop the connection
-        exchange.sendResponseHeaders(200, artifact.length);
-        exchange.getResponseBody().write(artifact, 0, 100_000);
-        exchange.getResponseBody().flush();
-        exchange.close();
-        return;
-      }
-      int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
-      exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (artifact.length - 1) + "/" + artifact.length);
-      exchange.sendResponseHeaders(206, artifact.length - from);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(artifact, from, artifact.length - from);
-      }
-    });
+    server.createContext(
+        "/api/v1/models/iris/versions/1/artifact",
+        exchange -> {
+          String range = exchange.getRequestHeaders().getFirst("Range");
+          ranges.add(String.valueOf(range));
+          exchange.getResponseHeaders().add("ETag", "\"" + sha + "\"");
+          if (range == null) {
+            // announce everything, send a third, then drop the connection
+            exchange.sendResponseHeaders(200, artifact.length);
+            exchange.getResponseBody().write(artifact, 0, 100_000);
+            exchange.getResponseBody().flush();
+            exchange.close();
+            return;
+          }
+          int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
+          exchange
+              .getResponseHeaders()
+              .add(
+                  "Content-Range",
+                  "bytes " + from + "-" + (artifact.length - 1) + "/" + artifact.length);
+          exchange.sendResponseHeaders(206, artifact.length - from);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(artifact, from, artifact.length - from);
+          }
+        });
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String verified = client.downloadArtifact("iris", 1, out);
@@ -137,10 +171,14 @@ class RegistryClientTest {
 
   @Test
   void downloadWithBytesNotMatchingTheETagFails() {
-    server.createContext("/api/v1/models/iris/versions/1/artifact", exchange ->
-        respond(exchange, 200, new byte[] {1, 2, 3}, Map.of("ETag", "\"" + "0".repeat(64) + "\"")));
+    server.createContext(
+        "/api/v1/models/iris/versions/1/artifact",
+        exchange ->
+            respond(
+                exchange, 200, new byte[] {1, 2, 3}, Map.of("ETag", "\"" + "0".repeat(64) + "\"")));
     assertThatThrownBy(() -> client.downloadArtifact("iris", 1, new ByteArrayOutputStream()))
-        .isInstanceOf(ChecksumMismatchException.class).hasMessageContaining("0".repeat(64));
+        .isInstanceOf(ChecksumMismatchException.class)
+        .hasMessageContaining("0".repeat(64));
   }
 
   @Test

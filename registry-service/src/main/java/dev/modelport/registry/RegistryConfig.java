@@ -61,7 +61,9 @@ public interface RegistryConfig {
   }
 
   interface Storage {
-    /** Blob store: {@code filesystem} (the default) or {@code s3} (any S3-compatible object store). */
+    /**
+     * Blob store: {@code filesystem} (the default) or {@code s3} (any S3-compatible object store).
+     */
     @WithDefault("filesystem")
     BlobStoreKind kind();
 
@@ -78,7 +80,10 @@ public interface RegistryConfig {
   }
 
   interface S3 {
-    /** Endpoint of an S3-compatible server (MinIO, Ceph, S3Proxy); AWS's regional endpoint when absent. */
+    /**
+     * Endpoint of an S3-compatible server (MinIO, Ceph, S3Proxy); AWS's regional endpoint when
+     * absent.
+     */
     Optional<URI> endpoint();
 
     /** Region to sign requests for. */
@@ -98,7 +103,9 @@ public interface RegistryConfig {
     /** Secret access key; the AWS default credentials chain when absent. */
     Optional<String> secretAccessKey();
 
-    /** Path-style addressing ({@code endpoint/bucket/key}), which most S3-compatible servers need. */
+    /**
+     * Path-style addressing ({@code endpoint/bucket/key}), which most S3-compatible servers need.
+     */
     @WithDefault("true")
     boolean pathStyle();
 
@@ -126,7 +133,9 @@ public interface RegistryConfig {
     @WithDefault("false")
     boolean anonymousRead();
 
-    /** API keys by name: {@code api-keys.<name>.sha256} (hex SHA-256 of the key) and {@code .role}. */
+    /**
+     * API keys by name: {@code api-keys.<name>.sha256} (hex SHA-256 of the key) and {@code .role}.
+     */
     Map<String, ApiKey> apiKeys();
 
     /**

@@ -18,7 +18,8 @@ public final class Api {
   public static final String ADMIN = "test-admin-key";
 
   /** Metadata of a tabular ONNX model with two numeric features {@code a} and {@code b}. */
-  public static final String METADATA = """
+  public static final String METADATA =
+      """
       {"format": "onnx",
        "signature": {
          "inputs": [{"name": "input", "datatype": "FP32", "shape": [-1, 2],
@@ -47,12 +48,17 @@ public final class Api {
 
   public static String createModel(String prefix) {
     String name = uniqueName(prefix);
-    as(PUBLISHER).contentType("application/json").body("{\"name\": \"" + name + "\", \"description\": \"d\"}")
-        .post("/api/v1/models").then().statusCode(201);
+    as(PUBLISHER)
+        .contentType("application/json")
+        .body("{\"name\": \"" + name + "\", \"description\": \"d\"}")
+        .post("/api/v1/models")
+        .then()
+        .statusCode(201);
     return name;
   }
 
-  public static ValidatableResponse upload(String key, String model, byte[] artifact, String metadata) {
+  public static ValidatableResponse upload(
+      String key, String model, byte[] artifact, String metadata) {
     return as(key)
         .multiPart("metadata", metadata, "application/json")
         .multiPart("artifact", "model.onnx", artifact, "application/octet-stream")

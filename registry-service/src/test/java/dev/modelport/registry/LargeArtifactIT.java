@@ -29,9 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 1 GiB artifact goes up and comes back down through the packaged registry running with
- * {@code -Xmx256m}: uploads and downloads stream, the heap does not hold the artifact, and the
- * checksum survives. Runs in {@code verify} (failsafe) against target/quarkus-app.
+ * A 1 GiB artifact goes up and comes back down through the packaged registry running with {@code
+ * -Xmx256m}: uploads and downloads stream, the heap does not hold the artifact, and the checksum
+ * survives. Runs in {@code verify} (failsafe) against target/quarkus-app.
  */
 class LargeArtifactIT {
   private static final long SIZE = 1L << 30;
@@ -51,20 +51,24 @@ class LargeArtifactIT {
     }
     base = URI.create("http://127.0.0.1:" + port);
     String jar = System.getProperty("registry.app.jar", "target/quarkus-app/quarkus-run.jar");
-    String keyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(KEY.getBytes()));
-    registry = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m",
-        "-Djava.io.tmpdir=" + work.resolve("tmp").toAbsolutePath(),
-        "-Dquarkus.http.port=" + port,
-        "-Dmodelport.registry.data-dir=" + work.toAbsolutePath(),
-        "-Dmodelport.registry.upload.max-size=2G",
-        "-Dmodelport.registry.security.api-keys.it.sha256=" + keyHash,
-        "-Dmodelport.registry.security.api-keys.it.role=admin",
-        "-jar", jar))
-        .redirectErrorStream(true)
-        .redirectOutput(Path.of("target", "large-artifact-it.log").toFile())
-        .start();
+    String keyHash =
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(KEY.getBytes()));
+    registry =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m",
+                    "-Djava.io.tmpdir=" + work.resolve("tmp").toAbsolutePath(),
+                    "-Dquarkus.http.port=" + port,
+                    "-Dmodelport.registry.data-dir=" + work.toAbsolutePath(),
+                    "-Dmodelport.registry.upload.max-size=2G",
+                    "-Dmodelport.registry.security.api-keys.it.sha256=" + keyHash,
+                    "-Dmodelport.registry.security.api-keys.it.role=admin",
+                    "-jar",
+                    jar))
+            .redirectErrorStream(true)
+            .redirectOutput(Path.of("target", "large-artifact-it.log").toFile())
+            .start();
     awaitReady();
   }
 
@@ -72,10 +76,14 @@ class LargeArtifactIT {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
-      assertThat(registry.isAlive()).as("registry process (see target/large-artifact-it.log)").isTrue();
+      assertThat(registry.isAlive())
+          .as("registry process (see target/large-artifact-it.log)")
+          .isTrue();
       try {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) {
           return;
         }
@@ -84,7 +92,8 @@ class LargeArtifactIT {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("registry did not become ready; see target/large-artifact-it.log");
+    throw new IllegalStateException(
+        "registry did not become ready; see target/large-artifact-it.log");
   }
 
   @AfterAll
@@ -102,19 +111,23 @@ class LargeArtifactIT {
 
   @Test
   void oneGibArtifactUploadsAndDownloadsThroughA256MibHeapWithItsChecksum() throws Exception {
-    RegistryClient client = RegistryClient.builder(base).apiKey(KEY).requestTimeout(Duration.ofMinutes(5)).build();
+    RegistryClient client =
+        RegistryClient.builder(base).apiKey(KEY).requestTimeout(Duration.ofMinutes(5)).build();
     client.createModel(new NewModel("huge", "1 GiB artifact", null));
-    VersionMetadata metadata = RegistryJson.newMapper().readValue(Api.METADATA, VersionMetadata.class);
+    VersionMetadata metadata =
+        RegistryJson.newMapper().readValue(Api.METADATA, VersionMetadata.class);
     GeneratedStream generated = new GeneratedStream(SIZE);
 
     long started = System.nanoTime();
-    ModelVersion version = client.uploadVersion("huge", VersionUpload.of("huge.onnx", () -> generated, metadata));
+    ModelVersion version =
+        client.uploadVersion("huge", VersionUpload.of("huge.onnx", () -> generated, metadata));
     long uploaded = System.nanoTime();
     String uploadedSha = generated.sha256();
     CountingOutputStream sink = new CountingOutputStream();
     String downloadedSha = client.downloadArtifact("huge", version.version(), sink);
-    System.out.printf("1 GiB upload %d ms, download %d ms%n", (uploaded - started) / 1_000_000,
-        (System.nanoTime() - uploaded) / 1_000_000);
+    System.out.printf(
+        "1 GiB upload %d ms, download %d ms%n",
+        (uploaded - started) / 1_000_000, (System.nanoTime() - uploaded) / 1_000_000);
 
     assertThat(version.artifact().size()).isEqualTo(SIZE);
     assertThat(version.artifact().sha256()).isEqualTo(uploadedSha);

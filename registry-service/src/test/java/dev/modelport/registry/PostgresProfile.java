@@ -11,8 +11,7 @@ import java.util.Map;
 public class PostgresProfile implements QuarkusTestProfile {
   @Override
   public Map<String, String> getConfigOverrides() {
-    return Map.of(
-        "modelport.registry.database", "postgresql");
+    return Map.of("modelport.registry.database", "postgresql");
   }
 
   @Override

@@ -29,7 +29,9 @@ public final class Fixtures {
   public static double[][] csv(String model, String file) {
     try {
       List<String> lines = Files.readAllLines(MODELS.resolve(model).resolve(file));
-      return lines.stream().skip(1).filter(l -> !l.isBlank())
+      return lines.stream()
+          .skip(1)
+          .filter(l -> !l.isBlank())
           .map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
           .toArray(double[][]::new);
     } catch (IOException e) {
@@ -70,8 +72,12 @@ public final class Fixtures {
       assertThat(header).contains("'<f4'").contains("'fortran_order': False");
       Matcher m = Pattern.compile("'shape': \\(([^)]*)\\)").matcher(header);
       assertThat(m.find()).isTrue();
-      long[] shape = Arrays.stream(m.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-          .mapToLong(Long::parseLong).toArray();
+      long[] shape =
+          Arrays.stream(m.group(1).split(","))
+              .map(String::trim)
+              .filter(s -> !s.isEmpty())
+              .mapToLong(Long::parseLong)
+              .toArray();
       float[] data = new float[Math.toIntExact(Tensor.elementCount(shape))];
       b.position(offset + headerLength);
       b.asFloatBuffer().get(data);
@@ -87,7 +93,8 @@ public final class Fixtures {
     assertThat(actual).hasSize(expected.length * width);
     for (int i = 0; i < expected.length; i++) {
       for (int j = 0; j < width; j++) {
-        assertThat((double) actual[i * width + j]).as("row %d column %d", i, j)
+        assertThat((double) actual[i * width + j])
+            .as("row %d column %d", i, j)
             .isCloseTo(expected[i][j], within(TOLERANCE));
       }
     }

@@ -23,17 +23,19 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Test engines: the real DJL engines, except that the engine calls of models named
- * {@code gated-*} first record their inputs and then pass a gate that a test can close, to hold
- * the executor busy (queue full, timeouts) deterministically.
+ * Test engines: the real DJL engines, except that the engine calls of models named {@code gated-*}
+ * first record their inputs and then pass a gate that a test can close, to hold the executor busy
+ * (queue full, timeouts) deterministically.
  */
 @ApplicationScoped
 public class GatedEngines {
 
   /** Every input batch the gated models' engine calls received. */
   public static final List<List<Tensor>> SEEN = new CopyOnWriteArrayList<>();
+
   /** Released once per engine call that has entered the gate. */
   public static final Semaphore ENTERED = new Semaphore(0);
+
   private static volatile CountDownLatch gate = new CountDownLatch(0);
 
   /** Holds every following gated engine call until {@link #open()}. */
@@ -60,11 +62,18 @@ public class GatedEngines {
   DjlEngines engines(ServingConfig config) {
     ServingConfig.Engine e = config.engine();
     DjlSystemProperties.apply(e.pytorch().threads(), e.pytorch().interopThreads());
-    EngineDefaults defaults = new EngineDefaults(e.device(), e.onnx().intraOpThreads(),
-        e.onnx().interOpThreads(), e.onnx().allowSpinning(), e.pytorch().threads(), e.pytorch().interopThreads());
+    EngineDefaults defaults =
+        new EngineDefaults(
+            e.device(),
+            e.onnx().intraOpThreads(),
+            e.onnx().interOpThreads(),
+            e.onnx().allowSpinning(),
+            e.pytorch().threads(),
+            e.pytorch().interopThreads());
     return new DjlEngines(defaults) {
       @Override
-      public ModelRunner load(ModelArtifact artifact, Optional<ModelSignature> declared, EngineSettings settings) {
+      public ModelRunner load(
+          ModelArtifact artifact, Optional<ModelSignature> declared, EngineSettings settings) {
         ModelRunner real = super.load(artifact, declared, settings);
         return artifact.model().startsWith("gated-") ? gated(real) : real;
       }

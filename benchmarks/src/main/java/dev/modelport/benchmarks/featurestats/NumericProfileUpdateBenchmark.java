@@ -37,54 +37,54 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 3, time = 2)
 public class NumericProfileUpdateBenchmark {
 
-    static final int VALUES = 1 << 20;
-    static final int FEATURES = 30;
+  static final int VALUES = 1 << 20;
+  static final int FEATURES = 30;
 
-    private double[] values;
-    private float[] rows;
-    private NumericProfile profile;
-    private DatasetProfile dataset;
+  private double[] values;
+  private float[] rows;
+  private NumericProfile profile;
+  private DatasetProfile dataset;
 
-    @Setup(Level.Trial)
-    public void generate() {
-        SplittableRandom random = new SplittableRandom(1);
-        values = new double[VALUES];
-        rows = new float[VALUES - VALUES % FEATURES];
-        for (int i = 0; i < VALUES; i++) {
-            values[i] = Math.exp(random.nextDouble() * 4) * (random.nextBoolean() ? 1 : -1);
-        }
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = (float) values[i];
-        }
+  @Setup(Level.Trial)
+  public void generate() {
+    SplittableRandom random = new SplittableRandom(1);
+    values = new double[VALUES];
+    rows = new float[VALUES - VALUES % FEATURES];
+    for (int i = 0; i < VALUES; i++) {
+      values[i] = Math.exp(random.nextDouble() * 4) * (random.nextBoolean() ? 1 : -1);
     }
-
-    @Setup(Level.Iteration)
-    public void freshProfiles() {
-        profile = new NumericProfile("x", ProfileOptions.DEFAULTS);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < FEATURES; i++) {
-            names.add("f" + i);
-        }
-        dataset = DatasetProfile.create(FeatureSchema.numeric(names), ProfileOptions.DEFAULTS);
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = (float) values[i];
     }
+  }
 
-    /** One feature, one double at a time. */
-    @Benchmark
-    @OperationsPerInvocation(VALUES)
-    public void updateOneFeature(Blackhole bh) {
-        NumericProfile p = profile;
-        double[] v = values;
-        for (int i = 0; i < v.length; i++) {
-            p.update(v[i]);
-        }
-        bh.consume(p.count());
+  @Setup(Level.Iteration)
+  public void freshProfiles() {
+    profile = new NumericProfile("x", ProfileOptions.DEFAULTS);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < FEATURES; i++) {
+      names.add("f" + i);
     }
+    dataset = DatasetProfile.create(FeatureSchema.numeric(names), ProfileOptions.DEFAULTS);
+  }
 
-    /** An FP32 [N, 30] tensor as the drift-monitor receives it, row by row. */
-    @Benchmark
-    @OperationsPerInvocation(VALUES - VALUES % FEATURES)
-    public void updateRowsOfThirtyFeatures(Blackhole bh) {
-        dataset.addRows(rows, 0, FEATURES);
-        bh.consume(dataset.feature(0).count());
+  /** One feature, one double at a time. */
+  @Benchmark
+  @OperationsPerInvocation(VALUES)
+  public void updateOneFeature(Blackhole bh) {
+    NumericProfile p = profile;
+    double[] v = values;
+    for (int i = 0; i < v.length; i++) {
+      p.update(v[i]);
     }
+    bh.consume(p.count());
+  }
+
+  /** An FP32 [N, 30] tensor as the drift-monitor receives it, row by row. */
+  @Benchmark
+  @OperationsPerInvocation(VALUES - VALUES % FEATURES)
+  public void updateRowsOfThirtyFeatures(Blackhole bh) {
+    dataset.addRows(rows, 0, FEATURES);
+    bh.consume(dataset.feature(0).count());
+  }
 }

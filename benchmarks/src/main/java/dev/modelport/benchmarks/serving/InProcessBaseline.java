@@ -20,10 +20,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The engine alone: the same ONNX model through DJL's ONNX Runtime engine, in this process, on one
- * calling thread with the served model's intra-op threads (its {@code model.yaml}; 0 = one per core)
- * and one inter-op thread, at each batch size, with ONNX Runtime's default of spinning threads
- * (its fastest setting for a process that does nothing else). Inputs are copied from a Java array and outputs back to one, as the server
- * does, so the difference to the served figures is the serving overhead.
+ * calling thread with the served model's intra-op threads (its {@code model.yaml}; 0 = one per
+ * core) and one inter-op thread, at each batch size, with ONNX Runtime's default of spinning
+ * threads (its fastest setting for a process that does nothing else). Inputs are copied from a Java
+ * array and outputs back to one, as the server does, so the difference to the served figures is the
+ * serving overhead.
  */
 public final class InProcessBaseline implements AutoCloseable {
 
@@ -48,15 +49,16 @@ public final class InProcessBaseline implements AutoCloseable {
    */
   public InProcessBaseline(Path onnx, long[] rowShape, int intraOpThreads) throws Exception {
     System.setProperty("ai.djl.offline", "true");
-    Criteria<float[][], float[]> criteria = Criteria.builder()
-        .setTypes(float[][].class, float[].class)
-        .optModelPath(onnx)
-        .optEngine("OnnxRuntime")
-        .optDevice(Device.cpu())
-        .optOption("interOpNumThreads", "1")
-        .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
-        .optTranslator(new FlatTranslator(rowShape))
-        .build();
+    Criteria<float[][], float[]> criteria =
+        Criteria.builder()
+            .setTypes(float[][].class, float[].class)
+            .optModelPath(onnx)
+            .optEngine("OnnxRuntime")
+            .optDevice(Device.cpu())
+            .optOption("interOpNumThreads", "1")
+            .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
+            .optTranslator(new FlatTranslator(rowShape))
+            .build();
     int size = 1;
     for (long d : rowShape) {
       size *= (int) d;

@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
  * Loads and unloads a model through the repository extension many times and follows the server's
  * resident memory: the issue's target is that 50 cycles leave it within 50 MB of where it started.
  *
- * <p>The packaged server ({@code -Xmx1g}) serves only {@code bench.memory.model} (default
- * {@code mobilenet-v3-small}: version 1 ONNX Runtime, version 2 PyTorch). "Start" is the resident
- * size once it is ready and has answered {@value #INFERENCES} requests on each version; each cycle
- * is unload, load (which warms up), then {@value #INFERENCES} requests on each version. Every
- * reading follows a full GC in the server ({@code jcmd GC.run}), so that garbage not yet
- * collected is not counted; the reading before that GC is reported too.
+ * <p>The packaged server ({@code -Xmx1g}) serves only {@code bench.memory.model} (default {@code
+ * mobilenet-v3-small}: version 1 ONNX Runtime, version 2 PyTorch). "Start" is the resident size
+ * once it is ready and has answered {@value #INFERENCES} requests on each version; each cycle is
+ * unload, load (which warms up), then {@value #INFERENCES} requests on each version. Every reading
+ * follows a full GC in the server ({@code jcmd GC.run}), so that garbage not yet collected is not
+ * counted; the reading before that GC is reported too.
  *
  * <p>Run from the repository root after {@code ./mvnw -pl serving-service,benchmarks -am install
  * -DskipTests}: {@code ./mvnw -q -pl benchmarks exec:java
@@ -36,10 +36,16 @@ public final class LoadUnloadMemoryBenchmark {
 
   private final int cycles = Integer.getInteger("bench.memory.cycles", 50);
   private final String model = System.getProperty("bench.memory.model", "mobilenet-v3-small");
-  private final Path jar = Path.of(System.getProperty("bench.jar", "serving-service/target/quarkus-app/quarkus-run.jar"));
+  private final Path jar =
+      Path.of(
+          System.getProperty("bench.jar", "serving-service/target/quarkus-app/quarkus-run.jar"));
   private final Path models = Path.of(System.getProperty("bench.models", "examples/models"));
   private final Path out = Path.of(System.getProperty("bench.out", "docs/benchmarks.md"));
-  /** Prints the JVM's native memory change (needs {@code -XX:NativeMemoryTracking} in bench.server.jvm-options). */
+
+  /**
+   * Prints the JVM's native memory change (needs {@code -XX:NativeMemoryTracking} in
+   * bench.server.jvm-options).
+   */
   private final boolean nativeMemoryTracking = Boolean.getBoolean("bench.memory.nmt");
 
   /** A reading after {@code cycle} cycles: resident bytes before and after a full GC. */
@@ -54,8 +60,10 @@ public final class LoadUnloadMemoryBenchmark {
     List<Tensor> input = List.of(input(model));
     List<Reading> readings = new ArrayList<>();
     long started = System.nanoTime();
-    try (ServerProcess server = ServerProcess.start(jar, models, "memory", Map.of("modelport.serving.models", model));
-        V2Clients clients = new V2Clients("localhost", ServerProcess.REST_PORT, ServerProcess.GRPC_PORT)) {
+    try (ServerProcess server =
+            ServerProcess.start(jar, models, "memory", Map.of("modelport.serving.models", model));
+        V2Clients clients =
+            new V2Clients("localhost", ServerProcess.REST_PORT, ServerProcess.GRPC_PORT)) {
       infer(clients, input);
       readings.add(read(server, 0, started));
       if (nativeMemoryTracking) {
@@ -93,8 +101,13 @@ public final class LoadUnloadMemoryBenchmark {
     Thread.sleep(500);
     long after = server.residentBytes();
     Reading r = new Reading(cycle, before, after, (System.nanoTime() - started) / 1e9);
-    ServingBenchmark.log(String.format(Locale.ROOT, "after %d cycles: resident %.1f MB (%.1f MB before the GC)",
-        cycle, mb(after), mb(before)));
+    ServingBenchmark.log(
+        String.format(
+            Locale.ROOT,
+            "after %d cycles: resident %.1f MB (%.1f MB before the GC)",
+            cycle,
+            mb(after),
+            mb(before)));
     return r;
   }
 
@@ -104,29 +117,53 @@ public final class LoadUnloadMemoryBenchmark {
     long growth = last.afterGc() - first.afterGc();
     StringBuilder md = new StringBuilder();
     md.append(HEADING).append("\n\n");
-    md.append("Target (issue \"serving-service\"): loading and unloading a model 50 times leaves resident memory "
-        + "within 50 MB of where it started.\n\n");
-    md.append("Command (from the repository root, after `./mvnw -q -pl serving-service,benchmarks -am install "
-        + "-DskipTests`):\n\n```\n./mvnw -q -pl benchmarks exec:java "
-        + "-Dexec.mainClass=dev.modelport.benchmarks.serving.LoadUnloadMemoryBenchmark\n```\n\n");
+    md.append(
+        "Target (issue \"serving-service\"): loading and unloading a model 50 times leaves resident memory "
+            + "within 50 MB of where it started.\n\n");
+    md.append(
+        "Command (from the repository root, after `./mvnw -q -pl serving-service,benchmarks -am install "
+            + "-DskipTests`):\n\n```\n./mvnw -q -pl benchmarks exec:java "
+            + "-Dexec.mainClass=dev.modelport.benchmarks.serving.LoadUnloadMemoryBenchmark\n```\n\n");
     String arenas = System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2");
-    md.append("The packaged server (`-Xmx1g`, environment `MALLOC_ARENA_MAX=").append(arenas)
-        .append("` as `./modelport up` sets it, `modelport.serving.trim-native-heap` at its default `true`) serves only `").append(model).append("` (version 1 ONNX Runtime, "
-        + "version 2 PyTorch). Start: ready, then ").append(INFERENCES).append(" gRPC requests (one 1×3×224×224 "
-        + "image) on each version. A cycle: `POST /v2/repository/models/").append(model).append("/unload`, "
-        + "`.../load` (which warms the versions up), then the same requests. Resident size is `VmRSS` of "
-        + "`/proc/<pid>/status`, read after a full GC in the server (`jcmd <pid> GC.run`) and, in brackets, "
-        + "just before it.\n\n");
+    md.append("The packaged server (`-Xmx1g`, environment `MALLOC_ARENA_MAX=")
+        .append(arenas)
+        .append(
+            "` as `./modelport up` sets it, `modelport.serving.trim-native-heap` at its default `true`) serves only `")
+        .append(model)
+        .append("` (version 1 ONNX Runtime, " + "version 2 PyTorch). Start: ready, then ")
+        .append(INFERENCES)
+        .append(
+            " gRPC requests (one 1×3×224×224 "
+                + "image) on each version. A cycle: `POST /v2/repository/models/")
+        .append(model)
+        .append(
+            "/unload`, "
+                + "`.../load` (which warms the versions up), then the same requests. Resident size is `VmRSS` of "
+                + "`/proc/<pid>/status`, read after a full GC in the server (`jcmd <pid> GC.run`) and, in brackets, "
+                + "just before it.\n\n");
     md.append("Machine: ").append(BenchmarkReport.machine()).append(".\n\n");
-    md.append("| cycles | resident after GC (MB) | before GC (MB) | change since start (MB) | elapsed (s) |\n");
+    md.append(
+        "| cycles | resident after GC (MB) | before GC (MB) | change since start (MB) | elapsed (s) |\n");
     md.append("|---|---|---|---|---|\n");
     for (Reading r : readings) {
-      md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %+.1f | %.0f |%n", r.cycle(), mb(r.afterGc()),
-          mb(r.beforeGc()), mb(r.afterGc() - first.afterGc()), r.seconds()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.1f | %.1f | %+.1f | %.0f |%n",
+              r.cycle(),
+              mb(r.afterGc()),
+              mb(r.beforeGc()),
+              mb(r.afterGc() - first.afterGc()),
+              r.seconds()));
     }
-    md.append(String.format(Locale.ROOT, "%n%d load/unload cycles: resident memory %+.1f MB from start; "
-        + "target within 50 MB: **%s**.%n", last.cycle(), mb(growth),
-        Math.abs(growth) <= TARGET_BYTES ? "met" : "not met"));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%n%d load/unload cycles: resident memory %+.1f MB from start; "
+                + "target within 50 MB: **%s**.%n",
+            last.cycle(),
+            mb(growth),
+            Math.abs(growth) <= TARGET_BYTES ? "met" : "not met"));
     return md.toString();
   }
 

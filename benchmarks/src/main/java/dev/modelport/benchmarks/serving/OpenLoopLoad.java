@@ -13,9 +13,9 @@ import org.HdrHistogram.Histogram;
 /**
  * An open-loop load generator: requests start on a fixed schedule (constant rate) whatever the
  * server's pace, and each latency is measured from the request's intended start, so a stalled
- * server is charged for every request it delayed (corrected for coordinated omission, as wrk2 does).
- * A cap on outstanding requests models a client pool; with rate 0 the generator runs saturated
- * (each freed slot sends at once) and latencies are measured from the actual send.
+ * server is charged for every request it delayed (corrected for coordinated omission, as wrk2
+ * does). A cap on outstanding requests models a client pool; with rate 0 the generator runs
+ * saturated (each freed slot sends at once) and latencies are measured from the actual send.
  *
  * <p>One scheduling thread; completions arrive on the clients' threads. Not reusable across runs.
  */
@@ -30,8 +30,15 @@ public final class OpenLoopLoad {
    * @param concurrency most requests outstanding
    * @param send starts one request; the future fails on an error answer
    */
-  public static LoadResult run(String scenario, double ratePerSecond, int concurrency, int itemsPerRequest,
-      Duration warmup, Duration duration, Supplier<CompletableFuture<?>> send) throws InterruptedException {
+  public static LoadResult run(
+      String scenario,
+      double ratePerSecond,
+      int concurrency,
+      int itemsPerRequest,
+      Duration warmup,
+      Duration duration,
+      Supplier<CompletableFuture<?>> send)
+      throws InterruptedException {
     Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
     AtomicLong completed = new AtomicLong();
     AtomicLong errors = new AtomicLong();
@@ -58,23 +65,31 @@ public final class OpenLoopLoad {
       } catch (RuntimeException e) {
         f = CompletableFuture.failedFuture(e);
       }
-      f.whenComplete((r, failure) -> {
-        long now = System.nanoTime();
-        slots.release();
-        if (from < measureFrom || now > end) {
-          return;
-        }
-        if (failure != null) {
-          errors.incrementAndGet();
-        } else {
-          completed.incrementAndGet();
-          latency.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(now - from)));
-        }
-      });
+      f.whenComplete(
+          (r, failure) -> {
+            long now = System.nanoTime();
+            slots.release();
+            if (from < measureFrom || now > end) {
+              return;
+            }
+            if (failure != null) {
+              errors.incrementAndGet();
+            } else {
+              completed.incrementAndGet();
+              latency.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(now - from)));
+            }
+          });
     }
     slots.acquire(concurrency); // wait for the stragglers
     slots.release(concurrency);
-    return new LoadResult(scenario, concurrency, completed.get(), errors.get(),
-        duration.toNanos() / 1e9, itemsPerRequest, latency, null);
+    return new LoadResult(
+        scenario,
+        concurrency,
+        completed.get(),
+        errors.get(),
+        duration.toNanos() / 1e9,
+        itemsPerRequest,
+        latency,
+        null);
   }
 }

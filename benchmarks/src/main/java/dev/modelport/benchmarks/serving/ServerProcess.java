@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged serving-service as a child process, started on benchmark ports with system
- * properties, ready once {@code GET /v2/health/ready} answers 200; closing stops it (SIGTERM,
- * then SIGKILL after 30 s). Its output goes to {@code benchmarks/target/serving-<label>.log}.
+ * properties, ready once {@code GET /v2/health/ready} answers 200; closing stops it (SIGTERM, then
+ * SIGKILL after 30 s). Its output goes to {@code benchmarks/target/serving-<label>.log}.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -29,13 +29,14 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -Xmx1g -jar jar} with {@code properties} as {@code -D} options (on top of the
-   * local source, the repository and the benchmark ports) and waits up to 3 minutes for readiness.
-   * System property {@code bench.server.jvm-options} adds JVM options (space-separated). The
-   * environment has {@code MALLOC_ARENA_MAX=2}, as {@code ./modelport up} sets it, unless the
+   * Starts {@code java -Xmx1g -jar jar} with {@code properties} as {@code -D} options (on top of
+   * the local source, the repository and the benchmark ports) and waits up to 3 minutes for
+   * readiness. System property {@code bench.server.jvm-options} adds JVM options (space-separated).
+   * The environment has {@code MALLOC_ARENA_MAX=2}, as {@code ./modelport up} sets it, unless the
    * benchmark's own environment sets it.
    */
-  public static ServerProcess start(Path jar, Path models, String label, Map<String, String> properties)
+  public static ServerProcess start(
+      Path jar, Path models, String label, Map<String, String> properties)
       throws IOException, InterruptedException {
     Path log = Path.of("benchmarks/target/serving-" + label + ".log");
     Files.createDirectories(log.getParent());
@@ -44,15 +45,19 @@ public final class ServerProcess implements AutoCloseable {
     if (!jvmOptions.isEmpty()) {
       command.addAll(List.of(jvmOptions.split("\\s+")));
     }
-    command.addAll(List.of(
-        "-Dmodelport.serving.source=local",
-        "-Dmodelport.serving.repository=" + models,
-        "-Dquarkus.http.port=" + REST_PORT,
-        "-Dquarkus.grpc.server.port=" + GRPC_PORT));
+    command.addAll(
+        List.of(
+            "-Dmodelport.serving.source=local",
+            "-Dmodelport.serving.repository=" + models,
+            "-Dquarkus.http.port=" + REST_PORT,
+            "-Dquarkus.grpc.server.port=" + GRPC_PORT));
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-jar", jar.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // as './modelport up' runs it (README, Operations)
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder
+        .environment()
+        .putIfAbsent("MALLOC_ARENA_MAX", "2"); // as './modelport up' runs it (README, Operations)
     Process p = builder.start();
     ServerProcess server = new ServerProcess(p);
     try (V2Clients probe = new V2Clients("localhost", REST_PORT, GRPC_PORT)) {
@@ -78,7 +83,10 @@ public final class ServerProcess implements AutoCloseable {
     return cpuSeconds(pid());
   }
 
-  /** CPU time (user and system) of process {@code pid} so far, from {@code /proc/<pid>/stat}, in seconds. */
+  /**
+   * CPU time (user and system) of process {@code pid} so far, from {@code /proc/<pid>/stat}, in
+   * seconds.
+   */
   static double cpuSeconds(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -89,7 +97,8 @@ public final class ServerProcess implements AutoCloseable {
 
   /** The process's resident set size ({@code VmRSS} of {@code /proc/<pid>/status}) in bytes. */
   public long residentBytes() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"), StandardCharsets.UTF_8)) {
+    for (String line :
+        Files.readAllLines(Path.of("/proc/" + pid() + "/status"), StandardCharsets.UTF_8)) {
       if (line.startsWith("VmRSS:")) {
         String[] parts = line.substring(6).trim().split("\\s+");
         return Long.parseLong(parts[0]) * 1024; // kB
@@ -108,8 +117,11 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Runs {@code jcmd <pid> command...} against the server and returns what it printed. */
   public String jcmd(String... command) throws IOException, InterruptedException {
-    List<String> line = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid())));
+    List<String> line =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid())));
     line.addAll(List.of(command));
     Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

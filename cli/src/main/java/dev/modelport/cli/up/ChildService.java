@@ -27,7 +27,10 @@ final class ChildService {
     this.process = process;
   }
 
-  /** Starts the process in {@code workingDir} with the launch's environment added, truncating its log file. */
+  /**
+   * Starts the process in {@code workingDir} with the launch's environment added, truncating its
+   * log file.
+   */
   static ChildService start(ServiceLaunch launch, Path workingDir) throws IOException {
     Files.createDirectories(launch.logFile().getParent());
     ProcessBuilder builder =
@@ -69,16 +72,27 @@ final class ChildService {
     while (true) {
       if (!process.isAlive()) {
         throw new SuiteStartException(
-            launch.service().module() + " exited with code " + process.exitValue() + " while starting. "
-                + "Last lines of " + launch.logFile() + ":\n" + logTail(15));
+            launch.service().module()
+                + " exited with code "
+                + process.exitValue()
+                + " while starting. "
+                + "Last lines of "
+                + launch.logFile()
+                + ":\n"
+                + logTail(15));
       }
       if (probe.isReady(launch.readinessUrl())) {
         return;
       }
       if (System.nanoTime() > deadline) {
         throw new SuiteStartException(
-            launch.service().module() + " did not answer " + launch.readinessUrl() + " within "
-                + timeout.toSeconds() + " s; see " + launch.logFile());
+            launch.service().module()
+                + " did not answer "
+                + launch.readinessUrl()
+                + " within "
+                + timeout.toSeconds()
+                + " s; see "
+                + launch.logFile());
       }
       Thread.sleep(250);
     }
@@ -107,7 +121,8 @@ final class ChildService {
   private String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(launch.logFile());
-      return "    " + String.join("\n    ", all.subList(Math.max(0, all.size() - lines), all.size()));
+      return "    "
+          + String.join("\n    ", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | RuntimeException e) {
       return "    (cannot read the log: " + e.getMessage() + ")";
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Builds the {@link ServiceLaunch} of each service from the {@link UpSettings}: the embedded
- * defaults (H2 file database, filesystem blobs, local model repository) plus the ports, paths
- * and the broker address. Pure: starts nothing.
+ * defaults (H2 file database, filesystem blobs, local model repository) plus the ports, paths and
+ * the broker address. Pure: starts nothing.
  */
 public final class LaunchPlanner {
 
@@ -43,7 +43,8 @@ public final class LaunchPlanner {
       case REGISTRY -> {
         httpPort = settings.registryPort();
         properties.put("quarkus.http.port", String.valueOf(httpPort));
-        properties.put("modelport.registry.data-dir", settings.dataDir().resolve("registry").toString());
+        properties.put(
+            "modelport.registry.data-dir", settings.dataDir().resolve("registry").toString());
         // Laptop only: every caller is an anonymous admin (SuiteLauncher says so on the console).
         properties.put("modelport.registry.security.enabled", "false");
       }

@@ -5,9 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /**
- * Tells whether a TCP port can be listened on, by binding it on all interfaces (as the services
- * do) for a moment. A port in TIME_WAIT counts as free, as it does for the services
- * (SO_REUSEADDR). Cost: one bind and close.
+ * Tells whether a TCP port can be listened on, by binding it on all interfaces (as the services do)
+ * for a moment. A port in TIME_WAIT counts as free, as it does for the services (SO_REUSEADDR).
+ * Cost: one bind and close.
  */
 public final class PortProbe {
 

@@ -23,7 +23,10 @@ public final class PreflightCheck {
   public List<String> problems() {
     List<String> problems = new ArrayList<>(missingJars());
     if (!Files.isDirectory(settings.models())) {
-      problems.add("The model repository " + settings.models() + " is not a folder; choose one with --models.");
+      problems.add(
+          "The model repository "
+              + settings.models()
+              + " is not a folder; choose one with --models.");
     }
     problems.addAll(takenPorts());
     return problems;
@@ -33,7 +36,8 @@ public final class PreflightCheck {
   public void verify() throws SuiteStartException {
     List<String> problems = problems();
     if (!problems.isEmpty()) {
-      throw new SuiteStartException("Cannot start the suite:\n  - " + String.join("\n  - ", problems));
+      throw new SuiteStartException(
+          "Cannot start the suite:\n  - " + String.join("\n  - ", problems));
     }
   }
 
@@ -43,8 +47,13 @@ public final class PreflightCheck {
       var jar = service.jar(settings.projectHome());
       if (!Files.isRegularFile(jar)) {
         problems.add(
-            service.module() + " is not packaged (" + jar + " is missing). Build it from "
-                + settings.projectHome() + " with: " + BUILD_COMMAND);
+            service.module()
+                + " is not packaged ("
+                + jar
+                + " is missing). Build it from "
+                + settings.projectHome()
+                + " with: "
+                + BUILD_COMMAND);
       }
     }
     return problems;
@@ -55,8 +64,13 @@ public final class PreflightCheck {
     for (PortUse use : settings.ports()) {
       if (!PortProbe.isFree(use.port())) {
         problems.add(
-            "Port " + use.port() + " (" + use.purpose() + ") is taken; choose another with "
-                + use.option() + ".");
+            "Port "
+                + use.port()
+                + " ("
+                + use.purpose()
+                + ") is taken; choose another with "
+                + use.option()
+                + ".");
       }
     }
     return problems;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The started parts of the suite: the in-process broker and the child processes. Owns them:
- * {@link #close} stops the children (the registry's clients first, then the registry; SIGTERM,
- * SIGKILL after a grace period) and then the broker.
+ * The started parts of the suite: the in-process broker and the child processes. Owns them: {@link
+ * #close} stops the children (the registry's clients first, then the registry; SIGTERM, SIGKILL
+ * after a grace period) and then the broker.
  *
  * <p>Threading: parts are added by the starting thread while a shutdown hook may call {@link
  * #close} at any time; a part added after close is stopped at once. {@link #close} is idempotent.
@@ -40,13 +40,16 @@ public final class RunningSuite implements AutoCloseable {
       throw new IllegalStateException("the suite is stopping");
     }
     children.add(child);
-    child.onExit()
+    child
+        .onExit()
         .thenAccept(
             process -> {
               if (!child.stopping()) {
                 out.printf(
                     "%s exited on its own with code %d; see %s%n",
-                    child.launch().service().module(), process.exitValue(), child.launch().logFile());
+                    child.launch().service().module(),
+                    process.exitValue(),
+                    child.launch().logFile());
               }
             });
   }
@@ -85,11 +88,16 @@ public final class RunningSuite implements AutoCloseable {
     }
     try {
       if (!toStop.isEmpty()) {
-        out.println("Stopping " + String.join(", ", toStop.stream().map(c -> c.launch().service().module()).toList()) + " ...");
+        out.println(
+            "Stopping "
+                + String.join(
+                    ", ", toStop.stream().map(c -> c.launch().service().module()).toList())
+                + " ...");
       }
       // The registry's clients first (all at once, their graceful shutdowns overlap), so that no
       // change-feed long poll is parked in the registry while it shuts down; then the registry.
-      List<ChildService> clients = toStop.stream().filter(c -> c.launch().service() != Service.REGISTRY).toList();
+      List<ChildService> clients =
+          toStop.stream().filter(c -> c.launch().service() != Service.REGISTRY).toList();
       clients.forEach(ChildService::requestStop);
       clients.forEach(ChildService::stop);
       toStop.forEach(ChildService::stop);

@@ -38,6 +38,10 @@ public enum Service {
 
   /** The packaged application, {@code <module>/target/quarkus-app/quarkus-run.jar}. */
   public Path jar(Path projectHome) {
-    return projectHome.resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    return projectHome
+        .resolve(module)
+        .resolve("target")
+        .resolve("quarkus-app")
+        .resolve("quarkus-run.jar");
   }
 }

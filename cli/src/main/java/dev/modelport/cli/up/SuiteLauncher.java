@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the local suite into a {@link RunningSuite}: checks jars and ports, starts the
- * in-process Kafka broker and creates the events topic, starts registry-service, serving-service
- * and drift-monitor as child processes (all at once, their startups overlap) and waits until each
+ * Starts the local suite into a {@link RunningSuite}: checks jars and ports, starts the in-process
+ * Kafka broker and creates the events topic, starts registry-service, serving-service and
+ * drift-monitor as child processes (all at once, their startups overlap) and waits until each
  * answers {@code /q/health/ready}.
  *
  * <p>On failure what was started stays in the suite for the caller to close. Progress goes to
@@ -47,9 +47,12 @@ public final class SuiteLauncher {
         ChildService child = ChildService.start(launch, Path.of("").toAbsolutePath());
         suite.add(child);
         started.add(child);
-        out.printf("Starting %s (pid %d, log %s)%n", launch.service().module(), child.handle().pid(), launch.logFile());
+        out.printf(
+            "Starting %s (pid %d, log %s)%n",
+            launch.service().module(), child.handle().pid(), launch.logFile());
       } catch (IOException e) {
-        throw new SuiteStartException("Cannot start " + launch.service().module() + ": " + e.getMessage(), e);
+        throw new SuiteStartException(
+            "Cannot start " + launch.service().module() + ": " + e.getMessage(), e);
       } catch (IllegalStateException e) {
         throw new SuiteStartException("Stopped while starting.", e);
       }
@@ -58,7 +61,9 @@ public final class SuiteLauncher {
     long begin = System.nanoTime();
     for (ChildService child : started) {
       child.awaitReady(probe, settings.startTimeout());
-      out.printf("%s is ready (%.1f s)%n", child.launch().service().module(), (System.nanoTime() - begin) / 1e9);
+      out.printf(
+          "%s is ready (%.1f s)%n",
+          child.launch().service().module(), (System.nanoTime() - begin) / 1e9);
     }
   }
 
@@ -72,18 +77,23 @@ public final class SuiteLauncher {
       Files.createDirectories(settings.logDir());
       Files.createDirectories(settings.kafkaDir());
     } catch (IOException e) {
-      throw new SuiteStartException("Cannot create " + settings.dataDir() + " (" + e + "); choose another with --data-dir.", e);
+      throw new SuiteStartException(
+          "Cannot create " + settings.dataDir() + " (" + e + "); choose another with --data-dir.",
+          e);
     }
   }
 
   /** Sends slf4j-simple (the broker's logging here) to a file, unless configured already. */
   private void routeBrokerLog() {
     String file = settings.logDir().resolve("kafka.log").toString();
-    System.setProperty("org.slf4j.simpleLogger.logFile", System.getProperty("org.slf4j.simpleLogger.logFile", file));
+    System.setProperty(
+        "org.slf4j.simpleLogger.logFile",
+        System.getProperty("org.slf4j.simpleLogger.logFile", file));
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
     System.setProperty(
-        "org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "info"));
+        "org.slf4j.simpleLogger.defaultLogLevel",
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "info"));
   }
 
   private String startBroker(RunningSuite suite) throws SuiteStartException {
@@ -91,7 +101,10 @@ public final class SuiteLauncher {
         "Starting Kafka on 127.0.0.1:%d (data %s, log %s)%n",
         settings.kafkaPort(), settings.kafkaDir(), settings.logDir().resolve("kafka.log"));
     EmbeddedKafkaBroker broker =
-        EmbeddedKafkaBroker.builder().dataDirectory(settings.kafkaDir()).port(settings.kafkaPort()).build();
+        EmbeddedKafkaBroker.builder()
+            .dataDirectory(settings.kafkaDir())
+            .port(settings.kafkaPort())
+            .build();
     try {
       broker.start();
       suite.setBroker(broker);
@@ -99,7 +112,10 @@ public final class SuiteLauncher {
     } catch (RuntimeException e) {
       broker.close();
       throw new SuiteStartException(
-          "The Kafka broker did not start (" + e.getMessage() + "); see " + settings.logDir().resolve("kafka.log")
+          "The Kafka broker did not start ("
+              + e.getMessage()
+              + "); see "
+              + settings.logDir().resolve("kafka.log")
               + ". Another port: --kafka-port; another data folder: --data-dir.",
           e);
     }

@@ -13,8 +13,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code modelport up}: runs the whole suite on this machine with its embedded defaults and
- * blocks until Ctrl-C or SIGTERM, whose shutdown hook stops everything it started.
+ * {@code modelport up}: runs the whole suite on this machine with its embedded defaults and blocks
+ * until Ctrl-C or SIGTERM, whose shutdown hook stops everything it started.
  */
 @Command(
     name = "up",
@@ -31,30 +31,59 @@ public final class UpCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--home", paramLabel = "DIR", description = "Project root (default: found above the working directory).")
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Project root (default: found above the working directory).")
   private Path home;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "modelport-data",
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "modelport-data",
       description = "Data and logs (default: ${DEFAULT-VALUE}).")
   private Path dataDir;
 
-  @Option(names = "--models", paramLabel = "DIR",
-      description = "Local model repository served by serving-service (default: <home>/examples/models).")
+  @Option(
+      names = "--models",
+      paramLabel = "DIR",
+      description =
+          "Local model repository served by serving-service (default: <home>/examples/models).")
   private Path models;
 
-  @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Kafka port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--kafka-port",
+      paramLabel = "PORT",
+      defaultValue = "9092",
+      description = "Kafka port (default: ${DEFAULT-VALUE}).")
   private int kafkaPort;
 
-  @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8090", description = "Registry HTTP port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--registry-port",
+      paramLabel = "PORT",
+      defaultValue = "8090",
+      description = "Registry HTTP port (default: ${DEFAULT-VALUE}).")
   private int registryPort;
 
-  @Option(names = "--serving-port", paramLabel = "PORT", defaultValue = "8080", description = "Serving REST port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--serving-port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "Serving REST port (default: ${DEFAULT-VALUE}).")
   private int servingPort;
 
-  @Option(names = "--grpc-port", paramLabel = "PORT", defaultValue = "8081", description = "Serving gRPC port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--grpc-port",
+      paramLabel = "PORT",
+      defaultValue = "8081",
+      description = "Serving gRPC port (default: ${DEFAULT-VALUE}).")
   private int grpcPort;
 
-  @Option(names = "--drift-port", paramLabel = "PORT", defaultValue = "8092", description = "Drift-monitor HTTP port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--drift-port",
+      paramLabel = "PORT",
+      defaultValue = "8092",
+      description = "Drift-monitor HTTP port (default: ${DEFAULT-VALUE}).")
   private int driftPort;
 
   @Option(names = "--no-registry", description = "Do not start registry-service.")
@@ -63,7 +92,10 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-drift", description = "Do not start drift-monitor.")
   private boolean noDrift;
 
-  @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "180",
+  @Option(
+      names = "--start-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "180",
       description = "Longest wait for each service to be ready (default: ${DEFAULT-VALUE}).")
   private int startTimeoutSeconds;
 
@@ -95,15 +127,23 @@ public final class UpCommand implements Callable<Integer> {
   }
 
   /**
-   * Under {@code mvn exec:exec} a SIGTERM to Maven does not reach this JVM: Maven just exits.
-   * With {@value #STOP_WITH_PARENT} set (the cli pom sets it), the suite stops when its parent
-   * process ends, so that nothing is left behind.
+   * Under {@code mvn exec:exec} a SIGTERM to Maven does not reach this JVM: Maven just exits. With
+   * {@value #STOP_WITH_PARENT} set (the cli pom sets it), the suite stops when its parent process
+   * ends, so that nothing is left behind.
    */
   private static void stopWhenParentExits(PrintStream out) {
-    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
-      out.println("The parent process (pid " + parent.pid() + ") exited; stopping.");
-      System.exit(143);
-    }));
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          out.println(
+                              "The parent process (pid " + parent.pid() + ") exited; stopping.");
+                          System.exit(143);
+                        }));
   }
 
   /**
@@ -131,13 +171,17 @@ public final class UpCommand implements Callable<Integer> {
           }
           String other = owners.putIfAbsent(port, option);
           if (other != null) {
-            throw usage(other + " and " + option + " are both " + port + "; give one of them another port");
+            throw usage(
+                other + " and " + option + " are both " + port + "; give one of them another port");
           }
         });
     if (startTimeoutSeconds < 1) {
       throw usage("--start-timeout must be at least 1 second, got " + startTimeoutSeconds);
     }
-    Path modelsDir = models == null ? projectHome.resolve("examples").resolve("models") : workingDir.resolve(models);
+    Path modelsDir =
+        models == null
+            ? projectHome.resolve("examples").resolve("models")
+            : workingDir.resolve(models);
     return new UpSettings(
         projectHome,
         workingDir.resolve(dataDir).normalize(),
@@ -156,14 +200,18 @@ public final class UpCommand implements Callable<Integer> {
     if (home != null) {
       Path dir = workingDir.resolve(home).normalize();
       if (!ProjectHome.isProjectRoot(dir)) {
-        throw usage("--home " + dir + " is not the Modelport project root (no mvnw and examples/ there)");
+        throw usage(
+            "--home " + dir + " is not the Modelport project root (no mvnw and examples/ there)");
       }
       return dir;
     }
     return ProjectHome.find(workingDir)
         .orElseThrow(
-            () -> usage("Cannot find the Modelport project root (a folder with mvnw and examples/) at or above "
-                + workingDir + "; run from the project or pass --home"));
+            () ->
+                usage(
+                    "Cannot find the Modelport project root (a folder with mvnw and examples/) at or above "
+                        + workingDir
+                        + "; run from the project or pass --home"));
   }
 
   private ParameterException usage(String message) {

@@ -13,7 +13,10 @@ final class UrlTable {
     List<String[]> rows = new ArrayList<>();
     String serving = "http://localhost:" + s.servingPort();
     rows.add(new String[] {"serving", "REST (V2)", serving + "/v2/models"});
-    rows.add(new String[] {"serving", "gRPC", "localhost:" + s.grpcPort() + " (inference.GRPCInferenceService)"});
+    rows.add(
+        new String[] {
+          "serving", "gRPC", "localhost:" + s.grpcPort() + " (inference.GRPCInferenceService)"
+        });
     rows.add(new String[] {"serving", "metrics", serving + "/q/metrics"});
     if (s.registryEnabled()) {
       String registry = "http://localhost:" + s.registryPort();
@@ -27,7 +30,10 @@ final class UrlTable {
       rows.add(new String[] {"drift", "report page", drift + "/drift/{model}/versions/{version}"});
       rows.add(new String[] {"drift", "metrics", drift + "/q/metrics"});
     }
-    rows.add(new String[] {"kafka", "bootstrap", bootstrapServers + " (topic " + UpSettings.TOPIC + ")"});
+    rows.add(
+        new String[] {
+          "kafka", "bootstrap", bootstrapServers + " (topic " + UpSettings.TOPIC + ")"
+        });
     rows.add(new String[] {"logs", "", s.logDir().toString()});
     return rows;
   }

@@ -16,7 +16,16 @@ class LaunchPlannerTest {
 
   private static UpSettings settings(boolean registry, boolean drift) {
     return new UpSettings(
-        HOME, Path.of("/data"), Path.of("/models"), 19092, 18090, 18080, 18081, 18092, registry, drift,
+        HOME,
+        Path.of("/data"),
+        Path.of("/models"),
+        19092,
+        18090,
+        18080,
+        18081,
+        18092,
+        registry,
+        drift,
         Duration.ofSeconds(60));
   }
 
@@ -34,7 +43,8 @@ class LaunchPlannerTest {
             entry("modelport.registry.data-dir", Path.of("/data/registry").toString()),
             entry("modelport.registry.security.enabled", "false"));
     assertThat(registry.jvmOptions()).containsExactly("--add-modules=jdk.incubator.foreign");
-    assertThat(registry.readinessUrl()).isEqualTo(URI.create("http://localhost:18090/q/health/ready"));
+    assertThat(registry.readinessUrl())
+        .isEqualTo(URI.create("http://localhost:18090/q/health/ready"));
     assertThat(registry.logFile()).isEqualTo(Path.of("/data/logs/registry-service.log"));
   }
 
@@ -80,7 +90,8 @@ class LaunchPlannerTest {
         .allSatisfy(arg -> assertThat(arg).startsWith("-D"))
         .contains("-Dmodelport.drift.consumer.bootstrap-servers=127.0.0.1:19092");
     assertThat(command.subList(command.size() - 2, command.size()))
-        .containsExactly("-jar", HOME.resolve("drift-monitor/target/quarkus-app/quarkus-run.jar").toString());
+        .containsExactly(
+            "-jar", HOME.resolve("drift-monitor/target/quarkus-app/quarkus-run.jar").toString());
   }
 
   @Test
@@ -88,7 +99,9 @@ class LaunchPlannerTest {
     List<ServiceLaunch> all = new LaunchPlanner(settings(true, true), JAVA).plan("b:1");
     List<ServiceLaunch> servingOnly = new LaunchPlanner(settings(false, false), JAVA).plan("b:1");
 
-    assertThat(all).extracting(ServiceLaunch::service).containsExactly(Service.REGISTRY, Service.SERVING, Service.DRIFT);
+    assertThat(all)
+        .extracting(ServiceLaunch::service)
+        .containsExactly(Service.REGISTRY, Service.SERVING, Service.DRIFT);
     assertThat(servingOnly).extracting(ServiceLaunch::service).containsExactly(Service.SERVING);
   }
 }

@@ -18,8 +18,17 @@ class PreflightCheckTest {
   private UpSettings settings(Path home, int servingPort, boolean drift) throws IOException {
     int[] free = freePorts(4);
     return new UpSettings(
-        home, dir.resolve("data"), home.resolve("examples/models"), free[0], free[1], servingPort, free[2], free[3],
-        true, drift, Duration.ofSeconds(10));
+        home,
+        dir.resolve("data"),
+        home.resolve("examples/models"),
+        free[0],
+        free[1],
+        servingPort,
+        free[2],
+        free[3],
+        true,
+        drift,
+        Duration.ofSeconds(10));
   }
 
   @Test
@@ -30,10 +39,14 @@ class PreflightCheckTest {
 
     var problems = new PreflightCheck(settings(home, freePorts(1)[0], true)).problems();
 
-    assertThat(problems).singleElement().satisfies(problem -> assertThat(problem)
-        .contains("serving-service")
-        .contains(Service.SERVING.jar(home).toString())
-        .contains("./mvnw install -DskipTests"));
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            problem ->
+                assertThat(problem)
+                    .contains("serving-service")
+                    .contains(Service.SERVING.jar(home).toString())
+                    .contains("./mvnw install -DskipTests"));
   }
 
   @Test
@@ -44,7 +57,9 @@ class PreflightCheckTest {
 
     assertThat(new PreflightCheck(settings(home, freePorts(1)[0], false)).problems()).isEmpty();
     assertThat(new PreflightCheck(settings(home, freePorts(1)[0], true)).problems())
-        .singleElement().asString().contains("drift-monitor");
+        .singleElement()
+        .asString()
+        .contains("drift-monitor");
   }
 
   @Test
@@ -59,11 +74,15 @@ class PreflightCheckTest {
 
       PreflightCheck check = new PreflightCheck(settings(home, taken, true));
 
-      assertThat(check.problems()).singleElement().asString()
+      assertThat(check.problems())
+          .singleElement()
+          .asString()
           .contains("Port " + taken)
           .contains("serving REST")
           .contains("--serving-port");
-      assertThatThrownBy(check::verify).isInstanceOf(SuiteStartException.class).hasMessageContaining("--serving-port");
+      assertThatThrownBy(check::verify)
+          .isInstanceOf(SuiteStartException.class)
+          .hasMessageContaining("--serving-port");
     }
   }
 
@@ -74,11 +93,24 @@ class PreflightCheckTest {
       TestProjects.packageService(home, service);
     }
     UpSettings base = settings(home, freePorts(1)[0], true);
-    UpSettings noModels = new UpSettings(
-        base.projectHome(), base.dataDir(), dir.resolve("nowhere"), base.kafkaPort(), base.registryPort(),
-        base.servingPort(), base.grpcPort(), base.driftPort(), true, true, base.startTimeout());
+    UpSettings noModels =
+        new UpSettings(
+            base.projectHome(),
+            base.dataDir(),
+            dir.resolve("nowhere"),
+            base.kafkaPort(),
+            base.registryPort(),
+            base.servingPort(),
+            base.grpcPort(),
+            base.driftPort(),
+            true,
+            true,
+            base.startTimeout());
 
-    assertThat(new PreflightCheck(noModels).problems()).singleElement().asString().contains("--models");
+    assertThat(new PreflightCheck(noModels).problems())
+        .singleElement()
+        .asString()
+        .contains("--models");
   }
 
   static int[] freePorts(int count) throws IOException {

@@ -23,33 +23,50 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starts the real suite (the packaged services as processes, the broker in this JVM) on free
- * ports with a repository holding only breast-cancer-mlp, talks to each service, stops it and
- * checks that no child process is left. Skipped when a service is not packaged.
+ * Starts the real suite (the packaged services as processes, the broker in this JVM) on free ports
+ * with a repository holding only breast-cancer-mlp, talks to each service, stops it and checks that
+ * no child process is left. Skipped when a service is not packaged.
  */
 class SuiteUpIT {
 
   private static final String MODEL = "breast-cancer-mlp";
+
   /** The flat {@code data} array of the first output of a V2 answer. */
-  private static final Pattern OUTPUT_DATA = Pattern.compile("\"outputs\".*?\"data\"\\s*:\\s*\\[([^\\]]*)\\]", Pattern.DOTALL);
+  private static final Pattern OUTPUT_DATA =
+      Pattern.compile("\"outputs\".*?\"data\"\\s*:\\s*\\[([^\\]]*)\\]", Pattern.DOTALL);
 
   @TempDir Path dir;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Test
   void theSuiteServesAnInferenceAnswersOnEveryServiceAndLeavesNoProcessBehind() throws Exception {
     Path home = ProjectHome.find(Path.of("")).orElseThrow();
     for (Service service : Service.values()) {
-      assumeTrue(Files.isRegularFile(service.jar(home)),
-          service.module() + " is not packaged (" + service.jar(home) + "); run ./mvnw install -DskipTests first");
+      assumeTrue(
+          Files.isRegularFile(service.jar(home)),
+          service.module()
+              + " is not packaged ("
+              + service.jar(home)
+              + "); run ./mvnw install -DskipTests first");
     }
     Path exampleModel = home.resolve("examples/models").resolve(MODEL);
     Path models = copyModel(exampleModel, dir.resolve("models"));
     int[] ports = PreflightCheckTest.freePorts(5);
-    UpSettings settings = new UpSettings(
-        home, dir.resolve("data"), models, ports[0], ports[1], ports[2], ports[3], ports[4], true, true,
-        Duration.ofSeconds(80));
+    UpSettings settings =
+        new UpSettings(
+            home,
+            dir.resolve("data"),
+            models,
+            ports[0],
+            ports[1],
+            ports[2],
+            ports[3],
+            ports[4],
+            true,
+            true,
+            Duration.ofSeconds(80));
 
     List<ProcessHandle> children;
     try (RunningSuite suite = new RunningSuite(new PrintStream(PrintStream.nullOutputStream()))) {
@@ -65,8 +82,10 @@ class SuiteUpIT {
         assertThat(output[i]).isCloseTo(expected[i], within(1e-4));
       }
 
-      assertThat(status("http://localhost:" + settings.registryPort() + "/api/v1/models")).isEqualTo(200);
-      assertThat(status("http://localhost:" + settings.driftPort() + "/q/health/ready")).isEqualTo(200);
+      assertThat(status("http://localhost:" + settings.registryPort() + "/api/v1/models"))
+          .isEqualTo(200);
+      assertThat(status("http://localhost:" + settings.driftPort() + "/q/health/ready"))
+          .isEqualTo(200);
 
       suite.close();
       assertThat(suite.isClosed()).isTrue();
@@ -88,13 +107,19 @@ class SuiteUpIT {
     for (float feature : features) {
       data.append(data.length() == 0 ? "" : ",").append(feature);
     }
-    String body = "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[1," + features.length
-        + "],\"data\":[" + data + "]}]}";
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2/models/" + MODEL + "/infer"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    String body =
+        "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[1,"
+            + features.length
+            + "],\"data\":["
+            + data
+            + "]}]}";
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v2/models/" + MODEL + "/infer"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("inference answer %s", response.body()).isEqualTo(200);
     return response.body();
@@ -103,11 +128,15 @@ class SuiteUpIT {
   private static double[] outputData(String answer) {
     Matcher matcher = OUTPUT_DATA.matcher(answer);
     assertThat(matcher.find()).as("outputs in %s", answer).isTrue();
-    return Arrays.stream(matcher.group(1).split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
+    return Arrays.stream(matcher.group(1).split(","))
+        .map(String::trim)
+        .mapToDouble(Double::parseDouble)
+        .toArray();
   }
 
   private int status(String url) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 

@@ -9,5 +9,4 @@ import dev.modelport.drift.evaluation.WindowReport;
  * @param consecutiveWindows the run's length
  * @param reportUrl the version's report page
  */
-public record DriftEpisode(WindowReport report, int consecutiveWindows, String reportUrl) {
-}
+public record DriftEpisode(WindowReport report, int consecutiveWindows, String reportUrl) {}

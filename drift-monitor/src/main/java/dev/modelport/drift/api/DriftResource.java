@@ -3,7 +3,6 @@ package dev.modelport.drift.api;
 import dev.modelport.drift.DriftMonitorConfig;
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.drift.evaluation.DriftResultsStore;
-import dev.modelport.drift.evaluation.WindowReport;
 import dev.modelport.protocol.rest.ErrorResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,55 +15,65 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * {@code GET /api/v1/drift/{model}[/versions/{version}]}: the latest and recent windows of a model's
- * versions with per-feature statistic, p-value, threshold and verdict. 404 when no window of it has
- * been evaluated by this replica; 400 for a malformed version.
+ * {@code GET /api/v1/drift/{model}[/versions/{version}]}: the latest and recent windows of a
+ * model's versions with per-feature statistic, p-value, threshold and verdict. 404 when no window
+ * of it has been evaluated by this replica; 400 for a malformed version.
  */
 @Path("/api/v1/drift")
 @Produces(MediaType.APPLICATION_JSON)
 public class DriftResource {
 
-    @Inject
-    DriftResultsStore results;
-    @Inject
-    DriftMonitorConfig config;
+  @Inject DriftResultsStore results;
+  @Inject DriftMonitorConfig config;
 
-    @GET
-    @Path("/{model}")
-    public DriftViews.ModelDrift model(@PathParam("model") String model) {
-        List<DriftViews.VersionDrift> versions = results.versions(model).stream().map(this::view).toList();
-        if (versions.isEmpty()) {
-            throw error(Response.Status.NOT_FOUND, "no drift results for model '" + model + "'");
-        }
-        return new DriftViews.ModelDrift(model, versions);
+  @GET
+  @Path("/{model}")
+  public DriftViews.ModelDrift model(@PathParam("model") String model) {
+    List<DriftViews.VersionDrift> versions =
+        results.versions(model).stream().map(this::view).toList();
+    if (versions.isEmpty()) {
+      throw error(Response.Status.NOT_FOUND, "no drift results for model '" + model + "'");
     }
+    return new DriftViews.ModelDrift(model, versions);
+  }
 
-    @GET
-    @Path("/{model}/versions/{version}")
-    public DriftViews.VersionDrift version(@PathParam("model") String model, @PathParam("version") String version) {
-        ModelVersionKey key = key(model, version);
-        if (results.latest(key).isEmpty()) {
-            throw error(Response.Status.NOT_FOUND, "no drift results for version " + version + " of model '" + model + "'");
-        }
-        return view(key);
+  @GET
+  @Path("/{model}/versions/{version}")
+  public DriftViews.VersionDrift version(
+      @PathParam("model") String model, @PathParam("version") String version) {
+    ModelVersionKey key = key(model, version);
+    if (results.latest(key).isEmpty()) {
+      throw error(
+          Response.Status.NOT_FOUND,
+          "no drift results for version " + version + " of model '" + model + "'");
     }
+    return view(key);
+  }
 
-    private DriftViews.VersionDrift view(ModelVersionKey key) {
-        List<DriftViews.WindowView> recent = results.recent(key).stream().map(DriftViews.WindowView::of).toList();
-        return new DriftViews.VersionDrift(key.model(), key.version(), ReportLinks.reportUrl(config.reportBaseUrl(), key),
-                recent.get(0), recent);
-    }
+  private DriftViews.VersionDrift view(ModelVersionKey key) {
+    List<DriftViews.WindowView> recent =
+        results.recent(key).stream().map(DriftViews.WindowView::of).toList();
+    return new DriftViews.VersionDrift(
+        key.model(),
+        key.version(),
+        ReportLinks.reportUrl(config.reportBaseUrl(), key),
+        recent.get(0),
+        recent);
+  }
 
-    static ModelVersionKey key(String model, String version) {
-        try {
-            return new ModelVersionKey(model, version);
-        } catch (IllegalArgumentException e) {
-            throw error(Response.Status.BAD_REQUEST, e.getMessage());
-        }
+  static ModelVersionKey key(String model, String version) {
+    try {
+      return new ModelVersionKey(model, version);
+    } catch (IllegalArgumentException e) {
+      throw error(Response.Status.BAD_REQUEST, e.getMessage());
     }
+  }
 
-    static WebApplicationException error(Response.Status status, String message) {
-        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorResponse(message)).build());
-    }
+  static WebApplicationException error(Response.Status status, String message) {
+    return new WebApplicationException(
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON)
+            .entity(new ErrorResponse(message))
+            .build());
+  }
 }

@@ -4,17 +4,17 @@ import dev.modelport.drift.ModelVersionKey;
 import java.util.Optional;
 
 /**
- * Where signatures and training baselines of model versions come from (the registry). Implementations
- * are thread-safe and may block on I/O; callers cache (see {@link BaselineCache}).
+ * Where signatures and training baselines of model versions come from (the registry).
+ * Implementations are thread-safe and may block on I/O; callers cache (see {@link BaselineCache}).
  */
 public interface BaselineSource {
 
-    /**
-     * The version's signature and baseline.
-     *
-     * @return empty when the registry does not know the model version (or its signature has no
-     *     tabular input features)
-     * @throws BaselineUnavailableException when the registry cannot be asked right now
-     */
-    Optional<VersionBaseline> fetch(ModelVersionKey key);
+  /**
+   * The version's signature and baseline.
+   *
+   * @return empty when the registry does not know the model version (or its signature has no
+   *     tabular input features)
+   * @throws BaselineUnavailableException when the registry cannot be asked right now
+   */
+  Optional<VersionBaseline> fetch(ModelVersionKey key);
 }

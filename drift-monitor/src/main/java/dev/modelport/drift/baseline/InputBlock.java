@@ -12,5 +12,4 @@ import dev.modelport.protocol.tensor.DataType;
  * @param columns features carried by the last dimension
  * @param firstFeature index of its first feature in the schema
  */
-public record InputBlock(String name, DataType datatype, int columns, int firstFeature) {
-}
+public record InputBlock(String name, DataType datatype, int columns, int firstFeature) {}

@@ -9,28 +9,34 @@ import java.util.List;
  */
 public record ModelSignature(FeatureSchema schema, List<InputBlock> inputs) {
 
-    public ModelSignature {
-        inputs = List.copyOf(inputs);
-        int expected = 0;
-        for (InputBlock b : inputs) {
-            if (b.firstFeature() != expected) {
-                throw new IllegalArgumentException("input " + b.name() + " starts at feature " + b.firstFeature()
-                        + ", expected " + expected);
-            }
-            expected += b.columns();
-        }
-        if (expected != schema.size()) {
-            throw new IllegalArgumentException("inputs carry " + expected + " features, schema has " + schema.size());
-        }
+  public ModelSignature {
+    inputs = List.copyOf(inputs);
+    int expected = 0;
+    for (InputBlock b : inputs) {
+      if (b.firstFeature() != expected) {
+        throw new IllegalArgumentException(
+            "input "
+                + b.name()
+                + " starts at feature "
+                + b.firstFeature()
+                + ", expected "
+                + expected);
+      }
+      expected += b.columns();
     }
+    if (expected != schema.size()) {
+      throw new IllegalArgumentException(
+          "inputs carry " + expected + " features, schema has " + schema.size());
+    }
+  }
 
-    /** The input named {@code name}, or null. */
-    public InputBlock input(String name) {
-        for (InputBlock b : inputs) {
-            if (b.name().equals(name)) {
-                return b;
-            }
-        }
-        return null;
+  /** The input named {@code name}, or null. */
+  public InputBlock input(String name) {
+    for (InputBlock b : inputs) {
+      if (b.name().equals(name)) {
+        return b;
+      }
     }
+    return null;
+  }
 }

@@ -19,48 +19,59 @@ import org.jboss.logging.Logger;
  */
 public final class RegistryBaselineSource implements BaselineSource {
 
-    private static final Logger LOG = Logger.getLogger(RegistryBaselineSource.class);
+  private static final Logger LOG = Logger.getLogger(RegistryBaselineSource.class);
 
-    private final RegistryClient client;
+  private final RegistryClient client;
 
-    public RegistryBaselineSource(RegistryClient client) {
-        this.client = client;
-    }
+  public RegistryBaselineSource(RegistryClient client) {
+    this.client = client;
+  }
 
-    @Override
-    public Optional<VersionBaseline> fetch(ModelVersionKey key) {
-        try {
-            ModelVersion version;
-            try {
-                version = client.getVersion(key.model(), key.versionNumber());
-            } catch (RegistryApiException e) {
-                if (e.isNotFound()) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-            Optional<ModelSignature> signature = SignatureMapping.of(version.signature());
-            if (signature.isEmpty()) {
-                LOG.warnf("Model version %s has no input features in its signature: its events are not monitored", key);
-                return Optional.empty();
-            }
-            Optional<String> json = version.hasBaseline() ? client.baselineJson(key.model(), key.versionNumber()) : Optional.empty();
-            if (json.isEmpty()) {
-                return Optional.of(VersionBaseline.withoutBaseline(key, signature.get(), "the registry holds no baseline for this version"));
-            }
-            DatasetProfile baseline = ProfileJson.fromJson(json.get());
-            if (!baseline.schema().equals(signature.get().schema())) {
-                LOG.warnf("The baseline of %s has features %s, its signature %s: reporting it as without baseline",
-                        key, baseline.schema().features(), signature.get().schema().features());
-                return Optional.of(VersionBaseline.withoutBaseline(key, signature.get(),
-                        "the baseline's features differ from the signature's"));
-            }
-            return Optional.of(VersionBaseline.withBaseline(key, signature.get(), baseline));
-        } catch (IOException e) {
-            LOG.warnf("The baseline of %s is not readable profile JSON: %s", key, e.getMessage());
-            throw new BaselineUnavailableException("unreadable baseline of " + key + ": " + e.getMessage(), e);
-        } catch (RegistryClientException e) {
-            throw new BaselineUnavailableException("registry request for " + key + " failed: " + e.getMessage(), e);
+  @Override
+  public Optional<VersionBaseline> fetch(ModelVersionKey key) {
+    try {
+      ModelVersion version;
+      try {
+        version = client.getVersion(key.model(), key.versionNumber());
+      } catch (RegistryApiException e) {
+        if (e.isNotFound()) {
+          return Optional.empty();
         }
+        throw e;
+      }
+      Optional<ModelSignature> signature = SignatureMapping.of(version.signature());
+      if (signature.isEmpty()) {
+        LOG.warnf(
+            "Model version %s has no input features in its signature: its events are not monitored",
+            key);
+        return Optional.empty();
+      }
+      Optional<String> json =
+          version.hasBaseline()
+              ? client.baselineJson(key.model(), key.versionNumber())
+              : Optional.empty();
+      if (json.isEmpty()) {
+        return Optional.of(
+            VersionBaseline.withoutBaseline(
+                key, signature.get(), "the registry holds no baseline for this version"));
+      }
+      DatasetProfile baseline = ProfileJson.fromJson(json.get());
+      if (!baseline.schema().equals(signature.get().schema())) {
+        LOG.warnf(
+            "The baseline of %s has features %s, its signature %s: reporting it as without baseline",
+            key, baseline.schema().features(), signature.get().schema().features());
+        return Optional.of(
+            VersionBaseline.withoutBaseline(
+                key, signature.get(), "the baseline's features differ from the signature's"));
+      }
+      return Optional.of(VersionBaseline.withBaseline(key, signature.get(), baseline));
+    } catch (IOException e) {
+      LOG.warnf("The baseline of %s is not readable profile JSON: %s", key, e.getMessage());
+      throw new BaselineUnavailableException(
+          "unreadable baseline of " + key + ": " + e.getMessage(), e);
+    } catch (RegistryClientException e) {
+      throw new BaselineUnavailableException(
+          "registry request for " + key + " failed: " + e.getMessage(), e);
     }
+  }
 }

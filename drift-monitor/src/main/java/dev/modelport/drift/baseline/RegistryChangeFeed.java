@@ -8,9 +8,9 @@ import java.util.function.Consumer;
  */
 public interface RegistryChangeFeed extends AutoCloseable {
 
-    /** Starts delivering changed model names to {@code listener} on a feed thread. */
-    void start(Consumer<String> listener);
+  /** Starts delivering changed model names to {@code listener} on a feed thread. */
+  void start(Consumer<String> listener);
 
-    @Override
-    void close();
+  @Override
+  void close();
 }

@@ -12,32 +12,36 @@ import java.util.function.Consumer;
  */
 public final class RegistryClientChangeFeed implements RegistryChangeFeed {
 
-    private final RegistryClient client;
-    private final Duration wait;
-    private EventSubscription subscription;
+  private final RegistryClient client;
+  private final Duration wait;
+  private EventSubscription subscription;
 
-    public RegistryClientChangeFeed(RegistryClient client, Duration wait) {
-        this.client = client;
-        this.wait = wait;
+  public RegistryClientChangeFeed(RegistryClient client, Duration wait) {
+    this.client = client;
+    this.wait = wait;
+  }
+
+  @Override
+  public synchronized void start(Consumer<String> listener) {
+    if (subscription != null) {
+      throw new IllegalStateException("already started");
     }
-
-    @Override
-    public synchronized void start(Consumer<String> listener) {
-        if (subscription != null) {
-            throw new IllegalStateException("already started");
-        }
-        subscription = client.followEvents(0, wait, event -> {
-            if (event.model() != null) {
+    subscription =
+        client.followEvents(
+            0,
+            wait,
+            event -> {
+              if (event.model() != null) {
                 listener.accept(event.model());
-            }
-        });
-    }
+              }
+            });
+  }
 
-    @Override
-    public synchronized void close() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
+  @Override
+  public synchronized void close() {
+    if (subscription != null) {
+      subscription.close();
+      subscription = null;
     }
+  }
 }

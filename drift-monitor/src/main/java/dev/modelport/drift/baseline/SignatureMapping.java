@@ -17,25 +17,32 @@ import java.util.Optional;
  */
 public final class SignatureMapping {
 
-    private SignatureMapping() {
-    }
+  private SignatureMapping() {}
 
-    /** The monitored part of {@code signature}; empty when no input names features. */
-    public static Optional<ModelSignature> of(Signature signature) {
-        List<FeatureSpec> features = new ArrayList<>();
-        List<InputBlock> blocks = new ArrayList<>();
-        for (TensorSpec input : signature.inputs()) {
-            if (input.features().isEmpty()) {
-                continue;
-            }
-            blocks.add(new InputBlock(input.name(), DataType.parse(input.datatype()), input.features().size(), features.size()));
-            for (Feature f : input.features()) {
-                features.add(f.type() == FeatureType.CATEGORICAL ? FeatureSpec.categorical(f.name()) : FeatureSpec.numeric(f.name()));
-            }
-        }
-        if (features.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ModelSignature(new FeatureSchema(features), blocks));
+  /** The monitored part of {@code signature}; empty when no input names features. */
+  public static Optional<ModelSignature> of(Signature signature) {
+    List<FeatureSpec> features = new ArrayList<>();
+    List<InputBlock> blocks = new ArrayList<>();
+    for (TensorSpec input : signature.inputs()) {
+      if (input.features().isEmpty()) {
+        continue;
+      }
+      blocks.add(
+          new InputBlock(
+              input.name(),
+              DataType.parse(input.datatype()),
+              input.features().size(),
+              features.size()));
+      for (Feature f : input.features()) {
+        features.add(
+            f.type() == FeatureType.CATEGORICAL
+                ? FeatureSpec.categorical(f.name())
+                : FeatureSpec.numeric(f.name()));
+      }
     }
+    if (features.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ModelSignature(new FeatureSchema(features), blocks));
+  }
 }

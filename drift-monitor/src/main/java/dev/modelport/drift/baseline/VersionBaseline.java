@@ -14,14 +14,19 @@ import java.util.Optional;
  * @param baseline the training profile, if any
  * @param missingBaselineReason why there is no usable baseline (null when there is one)
  */
-public record VersionBaseline(ModelVersionKey key, ModelSignature signature, Optional<DatasetProfile> baseline,
-                              String missingBaselineReason) {
+public record VersionBaseline(
+    ModelVersionKey key,
+    ModelSignature signature,
+    Optional<DatasetProfile> baseline,
+    String missingBaselineReason) {
 
-    public static VersionBaseline withBaseline(ModelVersionKey key, ModelSignature signature, DatasetProfile baseline) {
-        return new VersionBaseline(key, signature, Optional.of(baseline), null);
-    }
+  public static VersionBaseline withBaseline(
+      ModelVersionKey key, ModelSignature signature, DatasetProfile baseline) {
+    return new VersionBaseline(key, signature, Optional.of(baseline), null);
+  }
 
-    public static VersionBaseline withoutBaseline(ModelVersionKey key, ModelSignature signature, String reason) {
-        return new VersionBaseline(key, signature, Optional.empty(), reason);
-    }
+  public static VersionBaseline withoutBaseline(
+      ModelVersionKey key, ModelSignature signature, String reason) {
+    return new VersionBaseline(key, signature, Optional.empty(), reason);
+  }
 }

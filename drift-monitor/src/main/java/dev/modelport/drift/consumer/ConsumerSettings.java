@@ -15,11 +15,17 @@ import java.util.Map;
  * @param retryBackoff pause before retrying an event whose baseline could not be fetched
  * @param extraProperties further consumer properties
  */
-public record ConsumerSettings(String bootstrapServers, String topic, String groupId, String autoOffsetReset,
-                               Duration pollTimeout, int maxPollRecords, Duration retryBackoff,
-                               Map<String, String> extraProperties) {
+public record ConsumerSettings(
+    String bootstrapServers,
+    String topic,
+    String groupId,
+    String autoOffsetReset,
+    Duration pollTimeout,
+    int maxPollRecords,
+    Duration retryBackoff,
+    Map<String, String> extraProperties) {
 
-    public ConsumerSettings {
-        extraProperties = Map.copyOf(extraProperties);
-    }
+  public ConsumerSettings {
+    extraProperties = Map.copyOf(extraProperties);
+  }
 }

@@ -24,58 +24,71 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the {@link DriftConsumerLoop} for the application's lifetime and follows the registry's change
- * feed to refresh cached baselines. Starts at application start when
- * {@code modelport.drift.consumer.enabled} is true; stops gracefully (final commit) at shutdown.
+ * Runs the {@link DriftConsumerLoop} for the application's lifetime and follows the registry's
+ * change feed to refresh cached baselines. Starts at application start when {@code
+ * modelport.drift.consumer.enabled} is true; stops gracefully (final commit) at shutdown.
  */
 @ApplicationScoped
 public class DriftConsumerService {
 
-    private static final Logger LOG = Logger.getLogger(DriftConsumerService.class);
+  private static final Logger LOG = Logger.getLogger(DriftConsumerService.class);
 
-    @Inject
-    DriftMonitorConfig config;
-    @Inject
-    BaselineCache baselines;
-    @Inject
-    RegistryChangeFeed changeFeed;
-    @Inject
-    DriftMetrics metrics;
-    @Inject
-    DriftResultsStore results;
-    @Inject
-    DriftConfigs driftConfigs;
-    @Inject
-    DriftActions actions;
+  @Inject DriftMonitorConfig config;
+  @Inject BaselineCache baselines;
+  @Inject RegistryChangeFeed changeFeed;
+  @Inject DriftMetrics metrics;
+  @Inject DriftResultsStore results;
+  @Inject DriftConfigs driftConfigs;
+  @Inject DriftActions actions;
 
-    private DriftConsumerLoop loop;
+  private DriftConsumerLoop loop;
 
-    void onStart(@Observes StartupEvent event) {
-        if (config.registry().followChanges()) {
-            changeFeed.start(baselines::invalidateModel);
-        }
-        if (!config.consumer().enabled()) {
-            LOG.info("The drift consumer is disabled (modelport.drift.consumer.enabled=false)");
-            return;
-        }
-        DriftMonitorConfig.Consumer c = config.consumer();
-        ConsumerSettings settings = new ConsumerSettings(c.bootstrapServers(), c.topic(), c.groupId(), c.autoOffsetReset(),
-                c.pollTimeout(), c.maxPollRecords(), c.retryBackoff(), c.kafkaProperties());
-        WindowEvaluator evaluator = new WindowEvaluator(baselines, driftConfigs, new HistogramBuilder(20),
-                List.of(results, new MetricsRecorder(metrics), actions), Clock.systemUTC());
-        loop = new DriftConsumerLoop(settings, baselines, new WindowBook(new WindowPolicies(config), ProfileOptions.DEFAULTS),
-                new EventRowsReader(TensorLimits.DEFAULT), evaluator, metrics).start();
+  void onStart(@Observes StartupEvent event) {
+    if (config.registry().followChanges()) {
+      changeFeed.start(baselines::invalidateModel);
     }
-
-    /** Whether the consumer should run and does (false only when enabled and its loop has ended). */
-    public boolean healthy() {
-        return !config.consumer().enabled() || (loop != null && loop.isRunning());
+    if (!config.consumer().enabled()) {
+      LOG.info("The drift consumer is disabled (modelport.drift.consumer.enabled=false)");
+      return;
     }
+    DriftMonitorConfig.Consumer c = config.consumer();
+    ConsumerSettings settings =
+        new ConsumerSettings(
+            c.bootstrapServers(),
+            c.topic(),
+            c.groupId(),
+            c.autoOffsetReset(),
+            c.pollTimeout(),
+            c.maxPollRecords(),
+            c.retryBackoff(),
+            c.kafkaProperties());
+    WindowEvaluator evaluator =
+        new WindowEvaluator(
+            baselines,
+            driftConfigs,
+            new HistogramBuilder(20),
+            List.of(results, new MetricsRecorder(metrics), actions),
+            Clock.systemUTC());
+    loop =
+        new DriftConsumerLoop(
+                settings,
+                baselines,
+                new WindowBook(new WindowPolicies(config), ProfileOptions.DEFAULTS),
+                new EventRowsReader(TensorLimits.DEFAULT),
+                evaluator,
+                metrics)
+            .start();
+  }
 
-    void onStop(@Observes ShutdownEvent event) {
-        if (loop != null) {
-            loop.stop();
-        }
-        changeFeed.close();
+  /** Whether the consumer should run and does (false only when enabled and its loop has ended). */
+  public boolean healthy() {
+    return !config.consumer().enabled() || (loop != null && loop.isRunning());
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (loop != null) {
+      loop.stop();
     }
+    changeFeed.close();
+  }
 }

@@ -9,5 +9,5 @@ import dev.modelport.drift.window.ClosedWindow;
 @FunctionalInterface
 public interface WindowSink {
 
-    void windowClosed(ClosedWindow window);
+  void windowClosed(ClosedWindow window);
 }

@@ -16,45 +16,45 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DriftResultsStore implements WindowReportListener {
 
-    private final int historySize;
-    private final Map<ModelVersionKey, Deque<WindowReport>> reports = new ConcurrentHashMap<>();
+  private final int historySize;
+  private final Map<ModelVersionKey, Deque<WindowReport>> reports = new ConcurrentHashMap<>();
 
-    public DriftResultsStore(int historySize) {
-        if (historySize < 1) {
-            throw new IllegalArgumentException("historySize must be positive: " + historySize);
-        }
-        this.historySize = historySize;
+  public DriftResultsStore(int historySize) {
+    if (historySize < 1) {
+      throw new IllegalArgumentException("historySize must be positive: " + historySize);
     }
+    this.historySize = historySize;
+  }
 
-    @Override
-    public void windowEvaluated(WindowReport report) {
-        Deque<WindowReport> d = reports.computeIfAbsent(report.key(), k -> new ArrayDeque<>());
-        synchronized (d) {
-            d.addFirst(report);
-            while (d.size() > historySize) {
-                d.removeLast();
-            }
-        }
+  @Override
+  public void windowEvaluated(WindowReport report) {
+    Deque<WindowReport> d = reports.computeIfAbsent(report.key(), k -> new ArrayDeque<>());
+    synchronized (d) {
+      d.addFirst(report);
+      while (d.size() > historySize) {
+        d.removeLast();
+      }
     }
+  }
 
-    /** Recent reports of a version, newest first (empty when none). */
-    public List<WindowReport> recent(ModelVersionKey key) {
-        Deque<WindowReport> d = reports.get(key);
-        if (d == null) {
-            return List.of();
-        }
-        synchronized (d) {
-            return new ArrayList<>(d);
-        }
+  /** Recent reports of a version, newest first (empty when none). */
+  public List<WindowReport> recent(ModelVersionKey key) {
+    Deque<WindowReport> d = reports.get(key);
+    if (d == null) {
+      return List.of();
     }
+    synchronized (d) {
+      return new ArrayList<>(d);
+    }
+  }
 
-    public Optional<WindowReport> latest(ModelVersionKey key) {
-        List<WindowReport> r = recent(key);
-        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
-    }
+  public Optional<WindowReport> latest(ModelVersionKey key) {
+    List<WindowReport> r = recent(key);
+    return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+  }
 
-    /** Versions of {@code model} with at least one report, in version order. */
-    public List<ModelVersionKey> versions(String model) {
-        return reports.keySet().stream().filter(k -> k.model().equals(model)).sorted().toList();
-    }
+  /** Versions of {@code model} with at least one report, in version order. */
+  public List<ModelVersionKey> versions(String model) {
+    return reports.keySet().stream().filter(k -> k.model().equals(model)).sorted().toList();
+  }
 }

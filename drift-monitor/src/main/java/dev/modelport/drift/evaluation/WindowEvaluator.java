@@ -22,63 +22,87 @@ import java.util.function.Function;
 /**
  * Compares each closed window with its version's baseline ({@link DriftDetector} with the model's
  * {@link DriftConfig}), builds the histograms and tells the listeners. Runs on the consumer thread;
- * the cost is that of the drift statistics (KS on up to the reservoir size per numeric feature),
- * a few milliseconds per window of 30 features.
+ * the cost is that of the drift statistics (KS on up to the reservoir size per numeric feature), a
+ * few milliseconds per window of 30 features.
  */
 public final class WindowEvaluator implements WindowSink {
 
-    private final BaselineSource baselines;
-    private final Function<String, DriftConfig> configs;
-    private final HistogramBuilder histograms;
-    private final List<WindowReportListener> listeners;
-    private final Clock clock;
-    private final Map<ModelVersionKey, AtomicLong> sequences = new ConcurrentHashMap<>();
+  private final BaselineSource baselines;
+  private final Function<String, DriftConfig> configs;
+  private final HistogramBuilder histograms;
+  private final List<WindowReportListener> listeners;
+  private final Clock clock;
+  private final Map<ModelVersionKey, AtomicLong> sequences = new ConcurrentHashMap<>();
 
-    public WindowEvaluator(BaselineSource baselines, Function<String, DriftConfig> configs, HistogramBuilder histograms,
-                           List<WindowReportListener> listeners, Clock clock) {
-        this.baselines = baselines;
-        this.configs = configs;
-        this.histograms = histograms;
-        this.listeners = List.copyOf(listeners);
-        this.clock = clock;
-    }
+  public WindowEvaluator(
+      BaselineSource baselines,
+      Function<String, DriftConfig> configs,
+      HistogramBuilder histograms,
+      List<WindowReportListener> listeners,
+      Clock clock) {
+    this.baselines = baselines;
+    this.configs = configs;
+    this.histograms = histograms;
+    this.listeners = List.copyOf(listeners);
+    this.clock = clock;
+  }
 
-    @Override
-    public void windowClosed(ClosedWindow window) {
-        WindowReport report = evaluate(window);
-        for (WindowReportListener l : listeners) {
-            l.windowEvaluated(report);
-        }
+  @Override
+  public void windowClosed(ClosedWindow window) {
+    WindowReport report = evaluate(window);
+    for (WindowReportListener l : listeners) {
+      l.windowEvaluated(report);
     }
+  }
 
-    /** Evaluates a window without telling the listeners. */
-    public WindowReport evaluate(ClosedWindow window) {
-        DatasetProfile live = window.profile();
-        String problem;
-        DatasetProfile baseline = null;
-        try {
-            Optional<VersionBaseline> version = baselines.fetch(window.key());
-            problem = version.map(VersionBaseline::missingBaselineReason).orElse("the registry no longer knows this version");
-            if (version.isPresent() && version.get().baseline().isPresent()) {
-                baseline = version.get().baseline().get();
-                if (!baseline.schema().equals(live.schema())) {
-                    baseline = null;
-                    problem = "the baseline's features differ from the window's";
-                }
-            }
-        } catch (BaselineUnavailableException e) {
-            problem = "the registry was unavailable: " + e.getMessage();
+  /** Evaluates a window without telling the listeners. */
+  public WindowReport evaluate(ClosedWindow window) {
+    DatasetProfile live = window.profile();
+    String problem;
+    DatasetProfile baseline = null;
+    try {
+      Optional<VersionBaseline> version = baselines.fetch(window.key());
+      problem =
+          version
+              .map(VersionBaseline::missingBaselineReason)
+              .orElse("the registry no longer knows this version");
+      if (version.isPresent() && version.get().baseline().isPresent()) {
+        baseline = version.get().baseline().get();
+        if (!baseline.schema().equals(live.schema())) {
+          baseline = null;
+          problem = "the baseline's features differ from the window's";
         }
-        DatasetDriftResult result = baseline == null ? null : new DriftDetector(configs.apply(window.key().model()))
-                .compare(baseline, live);
-        List<FeatureHistogram> hist = new ArrayList<>(live.schema().size());
-        for (int i = 0; i < live.schema().size(); i++) {
-            hist.add(histograms.build(baseline == null ? null : baseline.feature(i), live.feature(i)));
-        }
-        Outcome outcome = result == null ? Outcome.NO_BASELINE : result.drifted() ? Outcome.DRIFT : Outcome.NO_DRIFT;
-        long sequence = sequences.computeIfAbsent(window.key(), k -> new AtomicLong()).incrementAndGet();
-        return new WindowReport(window.key(), sequence, window.partition(), window.firstOffset(), window.lastOffset(),
-                window.rows(), window.events(), window.firstEventAt(), window.lastEventAt(), clock.instant(),
-                window.reason(), outcome, result == null ? problem : null, result, hist);
+      }
+    } catch (BaselineUnavailableException e) {
+      problem = "the registry was unavailable: " + e.getMessage();
     }
+    DatasetDriftResult result =
+        baseline == null
+            ? null
+            : new DriftDetector(configs.apply(window.key().model())).compare(baseline, live);
+    List<FeatureHistogram> hist = new ArrayList<>(live.schema().size());
+    for (int i = 0; i < live.schema().size(); i++) {
+      hist.add(histograms.build(baseline == null ? null : baseline.feature(i), live.feature(i)));
+    }
+    Outcome outcome =
+        result == null ? Outcome.NO_BASELINE : result.drifted() ? Outcome.DRIFT : Outcome.NO_DRIFT;
+    long sequence =
+        sequences.computeIfAbsent(window.key(), k -> new AtomicLong()).incrementAndGet();
+    return new WindowReport(
+        window.key(),
+        sequence,
+        window.partition(),
+        window.firstOffset(),
+        window.lastOffset(),
+        window.rows(),
+        window.events(),
+        window.firstEventAt(),
+        window.lastEventAt(),
+        clock.instant(),
+        window.reason(),
+        outcome,
+        result == null ? problem : null,
+        result,
+        hist);
+  }
 }

@@ -26,17 +26,29 @@ import java.util.List;
  * @param result the comparison with the baseline; null without baseline
  * @param histograms per feature, in schema order
  */
-public record WindowReport(ModelVersionKey key, long sequence, int partition, long firstOffset, long lastOffset,
-                           long rows, int events, Instant firstEventAt, Instant lastEventAt, Instant evaluatedAt,
-                           CloseReason closedBy, Outcome outcome, String message, DatasetDriftResult result,
-                           List<FeatureHistogram> histograms) {
+public record WindowReport(
+    ModelVersionKey key,
+    long sequence,
+    int partition,
+    long firstOffset,
+    long lastOffset,
+    long rows,
+    int events,
+    Instant firstEventAt,
+    Instant lastEventAt,
+    Instant evaluatedAt,
+    CloseReason closedBy,
+    Outcome outcome,
+    String message,
+    DatasetDriftResult result,
+    List<FeatureHistogram> histograms) {
 
-    public WindowReport {
-        histograms = List.copyOf(histograms);
-    }
+  public WindowReport {
+    histograms = List.copyOf(histograms);
+  }
 
-    /** Names of the drifted features (none without baseline). */
-    public List<String> driftedFeatures() {
-        return result == null ? List.of() : result.driftedFeatureNames();
-    }
+  /** Names of the drifted features (none without baseline). */
+  public List<String> driftedFeatures() {
+    return result == null ? List.of() : result.driftedFeatureNames();
+  }
 }

@@ -7,5 +7,5 @@ package dev.modelport.drift.evaluation;
 @FunctionalInterface
 public interface WindowReportListener {
 
-    void windowEvaluated(WindowReport report);
+  void windowEvaluated(WindowReport report);
 }

@@ -19,6 +19,14 @@ import java.time.Instant;
  * @param reason why it closed
  * @param profile the live profile
  */
-public record ClosedWindow(ModelVersionKey key, int partition, long firstOffset, long lastOffset, long rows, int events,
-                           Instant firstEventAt, Instant lastEventAt, CloseReason reason, DatasetProfile profile) {
-}
+public record ClosedWindow(
+    ModelVersionKey key,
+    int partition,
+    long firstOffset,
+    long lastOffset,
+    long rows,
+    int events,
+    Instant firstEventAt,
+    Instant lastEventAt,
+    CloseReason reason,
+    DatasetProfile profile) {}

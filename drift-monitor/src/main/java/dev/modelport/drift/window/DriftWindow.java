@@ -12,87 +12,104 @@ import java.time.Instant;
  */
 public final class DriftWindow {
 
-    private final ModelVersionKey key;
-    private final int partition;
-    private final WindowPolicy policy;
-    private final DatasetProfile profile;
-    private final long firstOffset;
-    private final long firstEventMicros;
-    private final long openedAtNanos;
-    private long lastOffset;
-    private long lastEventMicros;
-    private long rows;
-    private int events;
+  private final ModelVersionKey key;
+  private final int partition;
+  private final WindowPolicy policy;
+  private final DatasetProfile profile;
+  private final long firstOffset;
+  private final long firstEventMicros;
+  private final long openedAtNanos;
+  private long lastOffset;
+  private long lastEventMicros;
+  private long rows;
+  private int events;
 
-    DriftWindow(ModelVersionKey key, int partition, WindowPolicy policy, FeatureSchema schema, ProfileOptions options,
-                long firstOffset, long firstEventMicros, long openedAtNanos) {
-        this.key = key;
-        this.partition = partition;
-        this.policy = policy;
-        this.profile = DatasetProfile.create(schema, options);
-        this.firstOffset = firstOffset;
-        this.firstEventMicros = firstEventMicros;
-        this.openedAtNanos = openedAtNanos;
-        this.lastOffset = firstOffset;
-        this.lastEventMicros = firstEventMicros;
-    }
+  DriftWindow(
+      ModelVersionKey key,
+      int partition,
+      WindowPolicy policy,
+      FeatureSchema schema,
+      ProfileOptions options,
+      long firstOffset,
+      long firstEventMicros,
+      long openedAtNanos) {
+    this.key = key;
+    this.partition = partition;
+    this.policy = policy;
+    this.profile = DatasetProfile.create(schema, options);
+    this.firstOffset = firstOffset;
+    this.firstEventMicros = firstEventMicros;
+    this.openedAtNanos = openedAtNanos;
+    this.lastOffset = firstOffset;
+    this.lastEventMicros = firstEventMicros;
+  }
 
-    /** Whether an event at {@code eventMicros} lies past this window's duration (event time). */
-    boolean isPastByEventTime(long eventMicros) {
-        return eventMicros - firstEventMicros >= policy.maxDuration().toNanos() / 1000;
-    }
+  /** Whether an event at {@code eventMicros} lies past this window's duration (event time). */
+  boolean isPastByEventTime(long eventMicros) {
+    return eventMicros - firstEventMicros >= policy.maxDuration().toNanos() / 1000;
+  }
 
-    /** Whether this window has been open longer than its duration on this process's clock. */
-    boolean isPastByWallClock(long nowNanos) {
-        return nowNanos - openedAtNanos >= policy.maxDuration().toNanos();
-    }
+  /** Whether this window has been open longer than its duration on this process's clock. */
+  boolean isPastByWallClock(long nowNanos) {
+    return nowNanos - openedAtNanos >= policy.maxDuration().toNanos();
+  }
 
-    boolean isFull() {
-        return rows >= policy.maxRows();
-    }
+  boolean isFull() {
+    return rows >= policy.maxRows();
+  }
 
-    FeatureSchema schema() {
-        return profile.schema();
-    }
+  FeatureSchema schema() {
+    return profile.schema();
+  }
 
-    void add(EventRows eventRows, long offset, long eventMicros) {
-        for (RowBlock b : eventRows.blocks()) {
-            if (b.data() instanceof float[] f) {
-                profile.addRows(f, b.firstFeature(), b.columns());
-            } else if (b.data() instanceof double[] d) {
-                profile.addRows(d, b.firstFeature(), b.columns());
-            } else {
-                profile.addRows((long[]) b.data(), b.firstFeature(), b.columns());
-            }
-        }
-        rows += eventRows.rows();
-        events++;
-        lastOffset = offset;
-        lastEventMicros = Math.max(lastEventMicros, eventMicros);
+  void add(EventRows eventRows, long offset, long eventMicros) {
+    for (RowBlock b : eventRows.blocks()) {
+      if (b.data() instanceof float[] f) {
+        profile.addRows(f, b.firstFeature(), b.columns());
+      } else if (b.data() instanceof double[] d) {
+        profile.addRows(d, b.firstFeature(), b.columns());
+      } else {
+        profile.addRows((long[]) b.data(), b.firstFeature(), b.columns());
+      }
     }
+    rows += eventRows.rows();
+    events++;
+    lastOffset = offset;
+    lastEventMicros = Math.max(lastEventMicros, eventMicros);
+  }
 
-    ClosedWindow close(CloseReason reason) {
-        return new ClosedWindow(key, partition, firstOffset, lastOffset, rows, events, micros(firstEventMicros),
-                micros(lastEventMicros), reason, profile);
-    }
+  ClosedWindow close(CloseReason reason) {
+    return new ClosedWindow(
+        key,
+        partition,
+        firstOffset,
+        lastOffset,
+        rows,
+        events,
+        micros(firstEventMicros),
+        micros(lastEventMicros),
+        reason,
+        profile);
+  }
 
-    public ModelVersionKey key() {
-        return key;
-    }
+  public ModelVersionKey key() {
+    return key;
+  }
 
-    public int partition() {
-        return partition;
-    }
+  public int partition() {
+    return partition;
+  }
 
-    public long firstOffset() {
-        return firstOffset;
-    }
+  public long firstOffset() {
+    return firstOffset;
+  }
 
-    public long rows() {
-        return rows;
-    }
+  public long rows() {
+    return rows;
+  }
 
-    private static Instant micros(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-    }
+  private static Instant micros(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+  }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record EventRows(int rows, List<RowBlock> blocks) {
 
-    public EventRows {
-        blocks = List.copyOf(blocks);
-    }
+  public EventRows {
+    blocks = List.copyOf(blocks);
+  }
 }

@@ -18,79 +18,89 @@ import java.util.function.Function;
  */
 public final class WindowBook {
 
-    private record Slot(int partition, ModelVersionKey key) {
-    }
+  private record Slot(int partition, ModelVersionKey key) {}
 
-    private final Function<ModelVersionKey, WindowPolicy> policies;
-    private final ProfileOptions options;
-    private final Map<Slot, DriftWindow> open = new HashMap<>();
+  private final Function<ModelVersionKey, WindowPolicy> policies;
+  private final ProfileOptions options;
+  private final Map<Slot, DriftWindow> open = new HashMap<>();
 
-    public WindowBook(Function<ModelVersionKey, WindowPolicy> policies, ProfileOptions options) {
-        this.policies = policies;
-        this.options = options;
-    }
+  public WindowBook(Function<ModelVersionKey, WindowPolicy> policies, ProfileOptions options) {
+    this.policies = policies;
+    this.options = options;
+  }
 
-    /**
-     * Adds an event's rows to its window, opening one if needed.
-     *
-     * @param schema the version's features (a window whose schema differs is closed first)
-     * @return windows closed by this event, oldest first (usually none)
-     */
-    public List<ClosedWindow> add(int partition, ModelVersionKey key, FeatureSchema schema, long offset, long eventMicros,
-                                  EventRows rows, long nowNanos) {
-        List<ClosedWindow> closed = new ArrayList<>(1);
-        Slot slot = new Slot(partition, key);
-        DriftWindow w = open.get(slot);
-        if (w != null && !w.schema().equals(schema)) {
-            closed.add(w.close(CloseReason.SIGNATURE_CHANGED));
-            w = null;
-        } else if (w != null && w.isPastByEventTime(eventMicros)) {
-            closed.add(w.close(CloseReason.EVENT_TIME));
-            w = null;
-        }
-        if (w == null) {
-            w = new DriftWindow(key, partition, policies.apply(key), schema, options, offset, eventMicros, nowNanos);
-            open.put(slot, w);
-        }
-        w.add(rows, offset, eventMicros);
-        if (w.isFull()) {
-            closed.add(w.close(CloseReason.ROWS));
-            open.remove(slot);
-        }
-        return closed;
+  /**
+   * Adds an event's rows to its window, opening one if needed.
+   *
+   * @param schema the version's features (a window whose schema differs is closed first)
+   * @return windows closed by this event, oldest first (usually none)
+   */
+  public List<ClosedWindow> add(
+      int partition,
+      ModelVersionKey key,
+      FeatureSchema schema,
+      long offset,
+      long eventMicros,
+      EventRows rows,
+      long nowNanos) {
+    List<ClosedWindow> closed = new ArrayList<>(1);
+    Slot slot = new Slot(partition, key);
+    DriftWindow w = open.get(slot);
+    if (w != null && !w.schema().equals(schema)) {
+      closed.add(w.close(CloseReason.SIGNATURE_CHANGED));
+      w = null;
+    } else if (w != null && w.isPastByEventTime(eventMicros)) {
+      closed.add(w.close(CloseReason.EVENT_TIME));
+      w = null;
     }
+    if (w == null) {
+      w =
+          new DriftWindow(
+              key, partition, policies.apply(key), schema, options, offset, eventMicros, nowNanos);
+      open.put(slot, w);
+    }
+    w.add(rows, offset, eventMicros);
+    if (w.isFull()) {
+      closed.add(w.close(CloseReason.ROWS));
+      open.remove(slot);
+    }
+    return closed;
+  }
 
-    /** Closes the windows open longer than their duration on the wall clock. */
-    public List<ClosedWindow> closeExpired(long nowNanos) {
-        List<ClosedWindow> closed = new ArrayList<>();
-        for (Iterator<DriftWindow> it = open.values().iterator(); it.hasNext(); ) {
-            DriftWindow w = it.next();
-            if (w.isPastByWallClock(nowNanos)) {
-                closed.add(w.close(CloseReason.WALL_CLOCK));
-                it.remove();
-            }
-        }
-        return closed;
+  /** Closes the windows open longer than their duration on the wall clock. */
+  public List<ClosedWindow> closeExpired(long nowNanos) {
+    List<ClosedWindow> closed = new ArrayList<>();
+    for (Iterator<DriftWindow> it = open.values().iterator(); it.hasNext(); ) {
+      DriftWindow w = it.next();
+      if (w.isPastByWallClock(nowNanos)) {
+        closed.add(w.close(CloseReason.WALL_CLOCK));
+        it.remove();
+      }
     }
+    return closed;
+  }
 
-    /** The smallest first offset of the windows open on {@code partition}, if any. */
-    public OptionalLong firstOpenOffset(int partition) {
-        OptionalLong min = OptionalLong.empty();
-        for (DriftWindow w : open.values()) {
-            if (w.partition() == partition && (min.isEmpty() || w.firstOffset() < min.getAsLong())) {
-                min = OptionalLong.of(w.firstOffset());
-            }
-        }
-        return min;
+  /** The smallest first offset of the windows open on {@code partition}, if any. */
+  public OptionalLong firstOpenOffset(int partition) {
+    OptionalLong min = OptionalLong.empty();
+    for (DriftWindow w : open.values()) {
+      if (w.partition() == partition && (min.isEmpty() || w.firstOffset() < min.getAsLong())) {
+        min = OptionalLong.of(w.firstOffset());
+      }
     }
+    return min;
+  }
 
-    /** Drops the windows of a partition this consumer no longer owns; their events are re-read by the new owner. */
-    public void dropPartition(int partition) {
-        open.keySet().removeIf(s -> s.partition() == partition);
-    }
+  /**
+   * Drops the windows of a partition this consumer no longer owns; their events are re-read by the
+   * new owner.
+   */
+  public void dropPartition(int partition) {
+    open.keySet().removeIf(s -> s.partition() == partition);
+  }
 
-    /** Open windows (for tests and diagnostics). */
-    public int openCount() {
-        return open.size();
-    }
+  /** Open windows (for tests and diagnostics). */
+  public int openCount() {
+    return open.size();
+  }
 }

@@ -29,10 +29,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Throughput of the drift-monitor's consumer pipeline, Kafka to evaluated windows: a 30-feature FP32
- * model, events of {@code rowsPerEvent} rows produced into an embedded broker (same machine, same
- * JVM) before the consumer starts, then consumed by the service's {@link DriftConsumerLoop} with
- * windows of {@code windowRows} rows, each compared with a baseline of the same distribution.
+ * Throughput of the drift-monitor's consumer pipeline, Kafka to evaluated windows: a 30-feature
+ * FP32 model, events of {@code rowsPerEvent} rows produced into an embedded broker (same machine,
+ * same JVM) before the consumer starts, then consumed by the service's {@link DriftConsumerLoop}
+ * with windows of {@code windowRows} rows, each compared with a baseline of the same distribution.
  * The rate counts from the first event taken to the last window evaluated (group join excluded).
  *
  * <p>Run: {@code java --add-modules=jdk.incubator.foreign -cp <test class path>
@@ -40,118 +40,149 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class DriftThroughputBenchmark {
 
-    static final int FEATURES = 30;
+  static final int FEATURES = 30;
 
-    /** The measured figures. */
-    public record Result(long rows, long windows, double seconds, double rowsPerSecond, double produceSeconds) {
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%,d rows in %,d windows: %.2f s, %,.0f rows/s (produced in %.2f s)", rows, windows,
-                    seconds, rowsPerSecond, produceSeconds);
+  /** The measured figures. */
+  public record Result(
+      long rows, long windows, double seconds, double rowsPerSecond, double produceSeconds) {
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%,d rows in %,d windows: %.2f s, %,.0f rows/s (produced in %.2f s)",
+          rows,
+          windows,
+          seconds,
+          rowsPerSecond,
+          produceSeconds);
+    }
+  }
+
+  private DriftThroughputBenchmark() {}
+
+  public static void main(String[] args) {
+    int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+    int perEvent = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+    int windowRows = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+    for (int run = 1; run <= 3; run++) {
+      System.out.println("run " + run + ": " + run(rows, perEvent, windowRows));
+    }
+  }
+
+  public static Result run(int rows, int perEvent, int windowRows) {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
+      String topic = "bench";
+      broker.createTopics(1, topic);
+      ModelVersionKey key = new ModelVersionKey("bench-30", "1");
+      FeatureSchema schema =
+          FeatureSchema.numeric(IntStream.range(0, FEATURES).mapToObj(i -> "f" + i).toList());
+      ModelSignature signature =
+          new ModelSignature(schema, List.of(new InputBlock("input", DataType.FP32, FEATURES, 0)));
+      LoopHarness h =
+          new LoopHarness()
+              .version(VersionBaseline.withBaseline(key, signature, baseline(schema)))
+              .defaultPolicy(new WindowPolicy(windowRows, Duration.ofHours(1)));
+
+      long produceStart = System.nanoTime();
+      produce(broker.bootstrapServers(), topic, key, rows, perEvent);
+      double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+
+      DriftConsumerLoop loop = h.loop(broker.bootstrapServers(), topic, "bench").start();
+      while (loop.eventsProcessed() == 0) {
+        Thread.onSpinWait();
+      }
+      long start = System.nanoTime();
+      long events = (rows + perEvent - 1) / perEvent;
+      long eventsPerWindow = (windowRows + perEvent - 1) / perEvent;
+      long expectedWindows = events / eventsPerWindow;
+      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      while (h.reports.size() < expectedWindows) {
+        if (System.nanoTime() > deadline) {
+          loop.stop();
+          throw new IllegalStateException(
+              "only "
+                  + h.reports.size()
+                  + " of "
+                  + expectedWindows
+                  + " windows after "
+                  + loop.eventsProcessed()
+                  + " events; bad events: "
+                  + h
+                      .meters
+                      .find(dev.modelport.drift.metrics.DriftMetrics.BAD_EVENTS)
+                      .counters()
+                      .stream()
+                      .map(c -> c.getId().getTag("reason") + "=" + c.count())
+                      .toList());
         }
+        sleep();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      loop.stop();
+      long evaluatedRows = h.reports.stream().mapToLong(r -> r.rows()).sum();
+      return new Result(
+          evaluatedRows, h.reports.size(), seconds, evaluatedRows / seconds, produceSeconds);
     }
+  }
 
-    private DriftThroughputBenchmark() {
+  private static DatasetProfile baseline(FeatureSchema schema) {
+    DatasetProfile p = DatasetProfile.create(schema, ProfileOptions.DEFAULTS);
+    float[] block = gaussianRows(new Random(1), 20_000);
+    p.addRows(block, 0, FEATURES);
+    return p;
+  }
+
+  private static float[] gaussianRows(Random random, int rows) {
+    float[] data = new float[rows * FEATURES];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) (random.nextGaussian() * (1 + i % FEATURES) + i % FEATURES);
     }
+    return data;
+  }
 
-    public static void main(String[] args) {
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        int perEvent = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-        int windowRows = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
-        for (int run = 1; run <= 3; run++) {
-            System.out.println("run " + run + ": " + run(rows, perEvent, windowRows));
-        }
+  private static void produce(
+      String bootstrap, String topic, ModelVersionKey key, int rows, int perEvent) {
+    java.util.Properties p = new java.util.Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "1");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024));
+    p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(256L * 1024 * 1024));
+    Random random = new Random(2);
+    // 64 distinct event payloads, reused: building them is not what is measured.
+    List<byte[]> payloads = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      float[] data = gaussianRows(random, perEvent);
+      payloads.add(
+          InferenceEvents.event(
+                  key.model(),
+                  key.version(),
+                  1_000_000L + i,
+                  List.of(
+                      new Tensor("input", DataType.FP32, new long[] {perEvent, FEATURES}, data)))
+              .toByteArray());
     }
-
-    public static Result run(int rows, int perEvent, int windowRows) {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
-            String topic = "bench";
-            broker.createTopics(1, topic);
-            ModelVersionKey key = new ModelVersionKey("bench-30", "1");
-            FeatureSchema schema = FeatureSchema.numeric(IntStream.range(0, FEATURES).mapToObj(i -> "f" + i).toList());
-            ModelSignature signature = new ModelSignature(schema, List.of(new InputBlock("input", DataType.FP32, FEATURES, 0)));
-            LoopHarness h = new LoopHarness()
-                    .version(VersionBaseline.withBaseline(key, signature, baseline(schema)))
-                    .defaultPolicy(new WindowPolicy(windowRows, Duration.ofHours(1)));
-
-            long produceStart = System.nanoTime();
-            produce(broker.bootstrapServers(), topic, key, rows, perEvent);
-            double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
-
-            DriftConsumerLoop loop = h.loop(broker.bootstrapServers(), topic, "bench").start();
-            while (loop.eventsProcessed() == 0) {
-                Thread.onSpinWait();
-            }
-            long start = System.nanoTime();
-            long events = (rows + perEvent - 1) / perEvent;
-            long eventsPerWindow = (windowRows + perEvent - 1) / perEvent;
-            long expectedWindows = events / eventsPerWindow;
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (h.reports.size() < expectedWindows) {
-                if (System.nanoTime() > deadline) {
-                    loop.stop();
-                    throw new IllegalStateException("only " + h.reports.size() + " of " + expectedWindows
-                            + " windows after " + loop.eventsProcessed() + " events; bad events: "
-                            + h.meters.find(dev.modelport.drift.metrics.DriftMetrics.BAD_EVENTS).counters().stream()
-                            .map(c -> c.getId().getTag("reason") + "=" + c.count()).toList());
-                }
-                sleep();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            loop.stop();
-            long evaluatedRows = h.reports.stream().mapToLong(r -> r.rows()).sum();
-            return new Result(evaluatedRows, h.reports.size(), seconds, evaluatedRows / seconds, produceSeconds);
-        }
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      Future<RecordMetadata> last = null;
+      for (int sent = 0, i = 0; sent < rows; sent += perEvent, i++) {
+        last =
+            producer.send(
+                new ProducerRecord<>(topic, key.model(), payloads.get(i % payloads.size())));
+      }
+      producer.flush();
+      last.get();
+    } catch (Exception e) {
+      throw new IllegalStateException("producing the benchmark events failed", e);
     }
+  }
 
-    private static DatasetProfile baseline(FeatureSchema schema) {
-        DatasetProfile p = DatasetProfile.create(schema, ProfileOptions.DEFAULTS);
-        float[] block = gaussianRows(new Random(1), 20_000);
-        p.addRows(block, 0, FEATURES);
-        return p;
+  private static void sleep() {
+    try {
+      Thread.sleep(5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
-
-    private static float[] gaussianRows(Random random, int rows) {
-        float[] data = new float[rows * FEATURES];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (float) (random.nextGaussian() * (1 + i % FEATURES) + i % FEATURES);
-        }
-        return data;
-    }
-
-    private static void produce(String bootstrap, String topic, ModelVersionKey key, int rows, int perEvent) {
-        java.util.Properties p = new java.util.Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "1");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024));
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(256L * 1024 * 1024));
-        Random random = new Random(2);
-        // 64 distinct event payloads, reused: building them is not what is measured.
-        List<byte[]> payloads = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            float[] data = gaussianRows(random, perEvent);
-            payloads.add(InferenceEvents.event(key.model(), key.version(), 1_000_000L + i,
-                    List.of(new Tensor("input", DataType.FP32, new long[] {perEvent, FEATURES}, data))).toByteArray());
-        }
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            Future<RecordMetadata> last = null;
-            for (int sent = 0, i = 0; sent < rows; sent += perEvent, i++) {
-                last = producer.send(new ProducerRecord<>(topic, key.model(), payloads.get(i % payloads.size())));
-            }
-            producer.flush();
-            last.get();
-        } catch (Exception e) {
-            throw new IllegalStateException("producing the benchmark events failed", e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
+  }
 }

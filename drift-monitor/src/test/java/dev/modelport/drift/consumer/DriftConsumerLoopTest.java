@@ -36,195 +36,290 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The consumer pipeline against a real (embedded) Kafka broker, with baselines built from the example models' train.csv. */
+/**
+ * The consumer pipeline against a real (embedded) Kafka broker, with baselines built from the
+ * example models' train.csv.
+ */
 class DriftConsumerLoopTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
-    static EmbeddedKafkaBroker broker;
-    static Signature breastSignature = ExampleModels.breastSignature();
-    static Signature creditSignature = ExampleModels.creditSignature();
-    static VersionBaseline breastV1;
-    static VersionBaseline breastV2;
-    static VersionBaseline creditV1;
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
+  static EmbeddedKafkaBroker broker;
+  static Signature breastSignature = ExampleModels.breastSignature();
+  static Signature creditSignature = ExampleModels.creditSignature();
+  static VersionBaseline breastV1;
+  static VersionBaseline breastV2;
+  static VersionBaseline creditV1;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().build().start();
-        breastV1 = VersionBaseline.withBaseline(new ModelVersionKey(BREAST, "1"), ExampleModels.monitored(breastSignature),
-                ExampleModels.baseline(BREAST, breastSignature));
-        breastV2 = VersionBaseline.withBaseline(new ModelVersionKey(BREAST, "2"), breastV1.signature(), breastV1.baseline().get());
-        creditV1 = VersionBaseline.withBaseline(new ModelVersionKey(CREDIT, "1"), ExampleModels.monitored(creditSignature),
-                ExampleModels.baseline(CREDIT, creditSignature));
-    }
+  @BeforeAll
+  static void startBroker() {
+    broker = EmbeddedKafkaBroker.builder().build().start();
+    breastV1 =
+        VersionBaseline.withBaseline(
+            new ModelVersionKey(BREAST, "1"),
+            ExampleModels.monitored(breastSignature),
+            ExampleModels.baseline(BREAST, breastSignature));
+    breastV2 =
+        VersionBaseline.withBaseline(
+            new ModelVersionKey(BREAST, "2"), breastV1.signature(), breastV1.baseline().get());
+    creditV1 =
+        VersionBaseline.withBaseline(
+            new ModelVersionKey(CREDIT, "1"),
+            ExampleModels.monitored(creditSignature),
+            ExampleModels.baseline(CREDIT, creditSignature));
+  }
 
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
 
-    private static LoopHarness harness() {
-        return new LoopHarness().version(breastV1).version(breastV2).version(creditV1)
-                .driftConfig(BREAST, DriftConfig.defaults().withDatasetDriftShare(0.15));
-    }
+  private static LoopHarness harness() {
+    return new LoopHarness()
+        .version(breastV1)
+        .version(breastV2)
+        .version(creditV1)
+        .driftConfig(BREAST, DriftConfig.defaults().withDatasetDriftShare(0.15));
+  }
 
-    private static Message breast(InferenceEvent e) {
-        return new Message(BREAST, e.toByteArray());
-    }
+  private static Message breast(InferenceEvent e) {
+    return new Message(BREAST, e.toByteArray());
+  }
 
-    private static Message credit(InferenceEvent e) {
-        return new Message(CREDIT, e.toByteArray());
-    }
+  private static Message credit(InferenceEvent e) {
+    return new Message(CREDIT, e.toByteArray());
+  }
 
-    @Test
-    void testRowsDoNotDriftDriftedRowsFlagExactlyTheFiveMovedFeaturesAndTheCreditModelItsRegionAndUtilization() {
-        String topic = "drift-detection";
-        broker.createTopics(1, topic);
-        double[][] test = ExampleModels.rows(BREAST, "test.csv");
-        double[][] drifted = ExampleModels.rows(BREAST, "drifted.csv");
-        double[][] creditDrifted = ExampleModels.rows(CREDIT, "drifted.csv");
-        List<Message> messages = new ArrayList<>();
-        InferenceEvents.inChunks(false, "1", test, 19, 1_000_000).forEach(e -> messages.add(breast(e)));
-        InferenceEvents.inChunks(false, "2", drifted, 19, 1_000_000).forEach(e -> messages.add(breast(e)));
-        InferenceEvents.inChunks(true, "1", creditDrifted, 64, 1_000_000).forEach(e -> messages.add(credit(e)));
-        Producers.send(broker.bootstrapServers(), topic, messages);
-        LoopHarness h = harness().policy(BREAST, new WindowPolicy(test.length, Duration.ofHours(1)))
-                .policy(CREDIT, new WindowPolicy(creditDrifted.length, Duration.ofHours(1)));
+  @Test
+  void
+      testRowsDoNotDriftDriftedRowsFlagExactlyTheFiveMovedFeaturesAndTheCreditModelItsRegionAndUtilization() {
+    String topic = "drift-detection";
+    broker.createTopics(1, topic);
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    double[][] drifted = ExampleModels.rows(BREAST, "drifted.csv");
+    double[][] creditDrifted = ExampleModels.rows(CREDIT, "drifted.csv");
+    List<Message> messages = new ArrayList<>();
+    InferenceEvents.inChunks(false, "1", test, 19, 1_000_000).forEach(e -> messages.add(breast(e)));
+    InferenceEvents.inChunks(false, "2", drifted, 19, 1_000_000)
+        .forEach(e -> messages.add(breast(e)));
+    InferenceEvents.inChunks(true, "1", creditDrifted, 64, 1_000_000)
+        .forEach(e -> messages.add(credit(e)));
+    Producers.send(broker.bootstrapServers(), topic, messages);
+    LoopHarness h =
+        harness()
+            .policy(BREAST, new WindowPolicy(test.length, Duration.ofHours(1)))
+            .policy(CREDIT, new WindowPolicy(creditDrifted.length, Duration.ofHours(1)));
 
-        var loop = h.loop(broker.bootstrapServers(), topic, "detection").start();
-        Await.until(TIMEOUT, () -> h.reports.size() == 3, () -> "three windows, got " + h.reports);
-        loop.stop();
+    var loop = h.loop(broker.bootstrapServers(), topic, "detection").start();
+    Await.until(TIMEOUT, () -> h.reports.size() == 3, () -> "three windows, got " + h.reports);
+    loop.stop();
 
-        WindowReport v1 = only(h, BREAST, "1");
-        WindowReport v2 = only(h, BREAST, "2");
-        WindowReport credit = only(h, CREDIT, "1");
-        assertThat(v1.rows()).isEqualTo(test.length);
-        assertThat(v1.outcome()).isEqualTo(Outcome.NO_DRIFT);
-        assertThat(v1.driftedFeatures()).isEmpty();
-        assertThat(v2.outcome()).isEqualTo(Outcome.DRIFT);
-        assertThat(v2.driftedFeatures()).containsExactlyInAnyOrderElementsOf(ExampleModels.BREAST_DRIFTED);
-        assertThat(credit.rows()).isEqualTo(creditDrifted.length);
-        assertThat(credit.driftedFeatures()).containsExactlyInAnyOrder("region", "utilization");
-        assertThat(h.counter(DriftMetrics.ROWS, "model", BREAST, "version", "2")).isEqualTo(drifted.length);
-        assertThat(h.counter(DriftMetrics.WINDOWS, "model", BREAST, "version", "2", "outcome", "drift")).isEqualTo(1);
-        assertThat(h.meters.find(DriftMetrics.DETECTED).tags("model", CREDIT, "feature", "region").gauge().value()).isEqualTo(1);
-        assertThat(h.meters.find(DriftMetrics.DETECTED).tags("model", CREDIT, "feature", "income").gauge().value()).isZero();
-    }
+    WindowReport v1 = only(h, BREAST, "1");
+    WindowReport v2 = only(h, BREAST, "2");
+    WindowReport credit = only(h, CREDIT, "1");
+    assertThat(v1.rows()).isEqualTo(test.length);
+    assertThat(v1.outcome()).isEqualTo(Outcome.NO_DRIFT);
+    assertThat(v1.driftedFeatures()).isEmpty();
+    assertThat(v2.outcome()).isEqualTo(Outcome.DRIFT);
+    assertThat(v2.driftedFeatures())
+        .containsExactlyInAnyOrderElementsOf(ExampleModels.BREAST_DRIFTED);
+    assertThat(credit.rows()).isEqualTo(creditDrifted.length);
+    assertThat(credit.driftedFeatures()).containsExactlyInAnyOrder("region", "utilization");
+    assertThat(h.counter(DriftMetrics.ROWS, "model", BREAST, "version", "2"))
+        .isEqualTo(drifted.length);
+    assertThat(h.counter(DriftMetrics.WINDOWS, "model", BREAST, "version", "2", "outcome", "drift"))
+        .isEqualTo(1);
+    assertThat(
+            h.meters
+                .find(DriftMetrics.DETECTED)
+                .tags("model", CREDIT, "feature", "region")
+                .gauge()
+                .value())
+        .isEqualTo(1);
+    assertThat(
+            h.meters
+                .find(DriftMetrics.DETECTED)
+                .tags("model", CREDIT, "feature", "income")
+                .gauge()
+                .value())
+        .isZero();
+  }
 
-    @Test
-    void poisonMessagesAndSchemaMismatchesAreCountedAndSkippedWhileGoodEventsAreStillEvaluated() {
-        String topic = "poison";
-        broker.createTopics(1, topic);
-        double[][] test = ExampleModels.rows(BREAST, "test.csv");
-        List<InferenceEvent> good = InferenceEvents.inChunks(false, "1", test, 38, 1_000_000);
-        float[] nan = new float[30];
-        nan[3] = Float.NaN;
-        List<Message> messages = new ArrayList<>();
-        messages.add(new Message(BREAST, new byte[] {(byte) 0xff, 0x01, 0x02, 0x03}));
-        messages.add(breast(good.get(0)));
-        messages.add(breast(InferenceEvents.event(BREAST, "1", 5, List.of(
-                new Tensor("input", DataType.FP32, new long[] {1, 29}, new float[29])))));
-        messages.add(breast(InferenceEvents.event(BREAST, "1", 6, List.of(
-                new Tensor("wrong-name", DataType.FP32, new long[] {1, 30}, new float[30])))));
-        messages.add(breast(good.get(1)));
-        messages.add(breast(InferenceEvents.event(BREAST, "1", 7, List.of(
-                new Tensor("input", DataType.FP32, new long[] {1, 30}, nan)))));
-        messages.add(new Message("nobody", InferenceEvents.event("no-such-model", "1", 8, List.of(
-                new Tensor("input", DataType.FP32, new long[] {1, 30}, new float[30]))).toByteArray()));
-        messages.add(new Message(BREAST, InferenceEvents.event(BREAST, "1", 9, List.of()).toBuilder()
-                .addInputs(dev.modelport.protocol.event.EventTensor.newBuilder().setName("input").setDatatype("FP32")
-                        .addShape(1).addShape(30).setRawContents(com.google.protobuf.ByteString.copyFrom(new byte[7])))
-                .build().toByteArray()));
-        messages.add(breast(good.get(2)));
-        Producers.send(broker.bootstrapServers(), topic, messages);
-        LoopHarness h = harness().policy(BREAST, new WindowPolicy(test.length, Duration.ofHours(1)));
+  @Test
+  void poisonMessagesAndSchemaMismatchesAreCountedAndSkippedWhileGoodEventsAreStillEvaluated() {
+    String topic = "poison";
+    broker.createTopics(1, topic);
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    List<InferenceEvent> good = InferenceEvents.inChunks(false, "1", test, 38, 1_000_000);
+    float[] nan = new float[30];
+    nan[3] = Float.NaN;
+    List<Message> messages = new ArrayList<>();
+    messages.add(new Message(BREAST, new byte[] {(byte) 0xff, 0x01, 0x02, 0x03}));
+    messages.add(breast(good.get(0)));
+    messages.add(
+        breast(
+            InferenceEvents.event(
+                BREAST,
+                "1",
+                5,
+                List.of(new Tensor("input", DataType.FP32, new long[] {1, 29}, new float[29])))));
+    messages.add(
+        breast(
+            InferenceEvents.event(
+                BREAST,
+                "1",
+                6,
+                List.of(
+                    new Tensor("wrong-name", DataType.FP32, new long[] {1, 30}, new float[30])))));
+    messages.add(breast(good.get(1)));
+    messages.add(
+        breast(
+            InferenceEvents.event(
+                BREAST,
+                "1",
+                7,
+                List.of(new Tensor("input", DataType.FP32, new long[] {1, 30}, nan)))));
+    messages.add(
+        new Message(
+            "nobody",
+            InferenceEvents.event(
+                    "no-such-model",
+                    "1",
+                    8,
+                    List.of(new Tensor("input", DataType.FP32, new long[] {1, 30}, new float[30])))
+                .toByteArray()));
+    messages.add(
+        new Message(
+            BREAST,
+            InferenceEvents.event(BREAST, "1", 9, List.of()).toBuilder()
+                .addInputs(
+                    dev.modelport.protocol.event.EventTensor.newBuilder()
+                        .setName("input")
+                        .setDatatype("FP32")
+                        .addShape(1)
+                        .addShape(30)
+                        .setRawContents(com.google.protobuf.ByteString.copyFrom(new byte[7])))
+                .build()
+                .toByteArray()));
+    messages.add(breast(good.get(2)));
+    Producers.send(broker.bootstrapServers(), topic, messages);
+    LoopHarness h = harness().policy(BREAST, new WindowPolicy(test.length, Duration.ofHours(1)));
 
-        var loop = h.loop(broker.bootstrapServers(), topic, "poison").start();
-        Await.until(TIMEOUT, () -> h.reports.size() == 1, () -> "one window");
-        loop.stop();
+    var loop = h.loop(broker.bootstrapServers(), topic, "poison").start();
+    Await.until(TIMEOUT, () -> h.reports.size() == 1, () -> "one window");
+    loop.stop();
 
-        assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "undecodable")).isEqualTo(2);
-        assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "schema_mismatch")).isEqualTo(2);
-        assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "non_finite")).isEqualTo(1);
-        assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "unknown_model")).isEqualTo(1);
-        assertThat(h.reports.get(0).rows()).isEqualTo(test.length);
-        assertThat(h.reports.get(0).outcome()).isEqualTo(Outcome.NO_DRIFT);
-    }
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "undecodable")).isEqualTo(2);
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "schema_mismatch")).isEqualTo(2);
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "non_finite")).isEqualTo(1);
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "unknown_model")).isEqualTo(1);
+    assertThat(h.reports.get(0).rows()).isEqualTo(test.length);
+    assertThat(h.reports.get(0).outcome()).isEqualTo(Outcome.NO_DRIFT);
+  }
 
-    @Test
-    void aVersionWithoutBaselineIsReportedAsSuchNotAsDrifted() {
-        String topic = "no-baseline";
-        broker.createTopics(1, topic);
-        double[][] drifted = ExampleModels.rows(BREAST, "drifted.csv");
-        List<Message> messages = new ArrayList<>();
-        InferenceEvents.inChunks(false, "3", drifted, 57, 1_000_000).forEach(e -> messages.add(breast(e)));
-        Producers.send(broker.bootstrapServers(), topic, messages);
-        LoopHarness h = harness().policy(BREAST, new WindowPolicy(drifted.length, Duration.ofHours(1)))
-                .version(VersionBaseline.withoutBaseline(new ModelVersionKey(BREAST, "3"), breastV1.signature(), "none uploaded"));
+  @Test
+  void aVersionWithoutBaselineIsReportedAsSuchNotAsDrifted() {
+    String topic = "no-baseline";
+    broker.createTopics(1, topic);
+    double[][] drifted = ExampleModels.rows(BREAST, "drifted.csv");
+    List<Message> messages = new ArrayList<>();
+    InferenceEvents.inChunks(false, "3", drifted, 57, 1_000_000)
+        .forEach(e -> messages.add(breast(e)));
+    Producers.send(broker.bootstrapServers(), topic, messages);
+    LoopHarness h =
+        harness()
+            .policy(BREAST, new WindowPolicy(drifted.length, Duration.ofHours(1)))
+            .version(
+                VersionBaseline.withoutBaseline(
+                    new ModelVersionKey(BREAST, "3"), breastV1.signature(), "none uploaded"));
 
-        var loop = h.loop(broker.bootstrapServers(), topic, "no-baseline").start();
-        Await.until(TIMEOUT, () -> h.reports.size() == 1, () -> "one window");
-        loop.stop();
+    var loop = h.loop(broker.bootstrapServers(), topic, "no-baseline").start();
+    Await.until(TIMEOUT, () -> h.reports.size() == 1, () -> "one window");
+    loop.stop();
 
-        assertThat(h.reports.get(0).outcome()).isEqualTo(Outcome.NO_BASELINE);
-        assertThat(h.reports.get(0).message()).isEqualTo("none uploaded");
-        assertThat(h.reports.get(0).driftedFeatures()).isEmpty();
-        assertThat(h.counter(DriftMetrics.WINDOWS, "model", BREAST, "version", "3", "outcome", "no_baseline")).isEqualTo(1);
-    }
+    assertThat(h.reports.get(0).outcome()).isEqualTo(Outcome.NO_BASELINE);
+    assertThat(h.reports.get(0).message()).isEqualTo("none uploaded");
+    assertThat(h.reports.get(0).driftedFeatures()).isEmpty();
+    assertThat(
+            h.counter(
+                DriftMetrics.WINDOWS, "model", BREAST, "version", "3", "outcome", "no_baseline"))
+        .isEqualTo(1);
+  }
 
-    @Test
-    void aConsumerKilledMidWindowIsResumedWithTheSameVerdictsAsAnUninterruptedRunAndNoWindowCountedTwice() throws Exception {
-        String topic = "restart";
-        broker.createTopics(1, topic);
-        List<Message> all = RestartScenario.messages();
-        Producers.send(broker.bootstrapServers(), topic, all.subList(0, RestartScenario.FIRST_HALF));
+  @Test
+  void
+      aConsumerKilledMidWindowIsResumedWithTheSameVerdictsAsAnUninterruptedRunAndNoWindowCountedTwice()
+          throws Exception {
+    String topic = "restart";
+    broker.createTopics(1, topic);
+    List<Message> all = RestartScenario.messages();
+    Producers.send(broker.bootstrapServers(), topic, all.subList(0, RestartScenario.FIRST_HALF));
 
-        LoopHarness killed = RestartScenario.configure(harness());
-        var first = killed.loop(broker.bootstrapServers(), topic, "resumed").start();
-        Await.until(TIMEOUT, () -> first.eventsProcessed() == RestartScenario.FIRST_HALF, () -> "the first half consumed");
-        Await.until(TIMEOUT, () -> committedOffset("resumed", topic) == RestartScenario.OPEN_WINDOW_FIRST_OFFSET,
-                () -> "the commit at the open breast window's first event");
-        first.halt();
-        assertThat(killed.reportsOf(BREAST)).hasSize(1);
-        assertThat(killed.reportsOf(CREDIT)).hasSize(5);
+    LoopHarness killed = RestartScenario.configure(harness());
+    var first = killed.loop(broker.bootstrapServers(), topic, "resumed").start();
+    Await.until(
+        TIMEOUT,
+        () -> first.eventsProcessed() == RestartScenario.FIRST_HALF,
+        () -> "the first half consumed");
+    Await.until(
+        TIMEOUT,
+        () -> committedOffset("resumed", topic) == RestartScenario.OPEN_WINDOW_FIRST_OFFSET,
+        () -> "the commit at the open breast window's first event");
+    first.halt();
+    assertThat(killed.reportsOf(BREAST)).hasSize(1);
+    assertThat(killed.reportsOf(CREDIT)).hasSize(5);
 
-        Producers.send(broker.bootstrapServers(), topic, all.subList(RestartScenario.FIRST_HALF, all.size()));
-        LoopHarness resumed = RestartScenario.configure(harness());
-        var second = resumed.loop(broker.bootstrapServers(), topic, "resumed").start();
-        Await.until(TIMEOUT, () -> resumed.reportsOf(BREAST).size() >= 2 && resumed.reportsOf(CREDIT).size() >= 5,
-                () -> "the remaining windows");
-        Thread.sleep(500);
-        second.stop();
+    Producers.send(
+        broker.bootstrapServers(), topic, all.subList(RestartScenario.FIRST_HALF, all.size()));
+    LoopHarness resumed = RestartScenario.configure(harness());
+    var second = resumed.loop(broker.bootstrapServers(), topic, "resumed").start();
+    Await.until(
+        TIMEOUT,
+        () -> resumed.reportsOf(BREAST).size() >= 2 && resumed.reportsOf(CREDIT).size() >= 5,
+        () -> "the remaining windows");
+    Thread.sleep(500);
+    second.stop();
 
-        LoopHarness uninterrupted = RestartScenario.configure(harness());
-        var reference = uninterrupted.loop(broker.bootstrapServers(), topic, "uninterrupted").start();
-        Await.until(TIMEOUT, () -> uninterrupted.reports.size() == RestartScenario.WINDOWS, () -> "all windows");
-        reference.stop();
+    LoopHarness uninterrupted = RestartScenario.configure(harness());
+    var reference = uninterrupted.loop(broker.bootstrapServers(), topic, "uninterrupted").start();
+    Await.until(
+        TIMEOUT,
+        () -> uninterrupted.reports.size() == RestartScenario.WINDOWS,
+        () -> "all windows");
+    reference.stop();
 
-        List<WindowReport> interrupted = new ArrayList<>(killed.reports);
-        interrupted.addAll(resumed.reports);
-        assertThat(Verdicts.of(interrupted)).isEqualTo(Verdicts.of(uninterrupted.reports)).hasSize(RestartScenario.WINDOWS);
-        assertThat(uninterrupted.reportsOf(BREAST).stream().map(WindowReport::outcome))
-                .containsExactly(Outcome.NO_DRIFT, Outcome.DRIFT, Outcome.DRIFT);
-        assertThat(resumed.counter(DriftMetrics.ROWS, "model", BREAST, "version", "1")
+    List<WindowReport> interrupted = new ArrayList<>(killed.reports);
+    interrupted.addAll(resumed.reports);
+    assertThat(Verdicts.of(interrupted))
+        .isEqualTo(Verdicts.of(uninterrupted.reports))
+        .hasSize(RestartScenario.WINDOWS);
+    assertThat(uninterrupted.reportsOf(BREAST).stream().map(WindowReport::outcome))
+        .containsExactly(Outcome.NO_DRIFT, Outcome.DRIFT, Outcome.DRIFT);
+    assertThat(
+            resumed.counter(DriftMetrics.ROWS, "model", BREAST, "version", "1")
                 + killed.counter(DriftMetrics.ROWS, "model", BREAST, "version", "1"))
-                .as("rows re-read for the rebuilt window are counted again, the closed window's are not").isEqualTo(350);
-    }
+        .as("rows re-read for the rebuilt window are counted again, the closed window's are not")
+        .isEqualTo(350);
+  }
 
-    private static WindowReport only(LoopHarness h, String model, String version) {
-        List<WindowReport> r = h.reports.stream().filter(x -> x.key().equals(new ModelVersionKey(model, version))).toList();
-        assertThat(r).hasSize(1);
-        return r.get(0);
-    }
+  private static WindowReport only(LoopHarness h, String model, String version) {
+    List<WindowReport> r =
+        h.reports.stream()
+            .filter(x -> x.key().equals(new ModelVersionKey(model, version)))
+            .toList();
+    assertThat(r).hasSize(1);
+    return r.get(0);
+  }
 
-    static long committedOffset(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            OffsetAndMetadata o = offsets.get(new TopicPartition(topic, 0));
-            return o == null ? -1 : o.offset();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+  static long committedOffset(String group, String topic) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      OffsetAndMetadata o = offsets.get(new TopicPartition(topic, 0));
+      return o == null ? -1 : o.offset();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
-
+  }
 }

@@ -37,107 +37,151 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The consumer pipeline in a forked JVM, killed with SIGKILL mid-window (no commit, no leaving the
- * group), then started again in a new JVM with the same group: its windows' verdicts equal those of an
- * uninterrupted run, and no window is evaluated twice.
+ * group), then started again in a new JVM with the same group: its windows' verdicts equal those of
+ * an uninterrupted run, and no window is evaluated twice.
  */
 class KilledConsumerProcessTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(90);
-    static EmbeddedKafkaBroker broker;
-    static FakeRegistry registry;
+  static final Duration TIMEOUT = Duration.ofSeconds(90);
+  static EmbeddedKafkaBroker broker;
+  static FakeRegistry registry;
 
-    @BeforeAll
-    static void start() {
-        broker = EmbeddedKafkaBroker.builder().build().start();
-        registry = new FakeRegistry()
-                .register(BREAST, 1, ExampleModels.breastSignature(), ExampleModels.baselineJson(BREAST, ExampleModels.breastSignature()))
-                .register(CREDIT, 1, ExampleModels.creditSignature(), ExampleModels.baselineJson(CREDIT, ExampleModels.creditSignature()));
+  @BeforeAll
+  static void start() {
+    broker = EmbeddedKafkaBroker.builder().build().start();
+    registry =
+        new FakeRegistry()
+            .register(
+                BREAST,
+                1,
+                ExampleModels.breastSignature(),
+                ExampleModels.baselineJson(BREAST, ExampleModels.breastSignature()))
+            .register(
+                CREDIT,
+                1,
+                ExampleModels.creditSignature(),
+                ExampleModels.baselineJson(CREDIT, ExampleModels.creditSignature()));
+  }
+
+  @AfterAll
+  static void stop() {
+    registry.close();
+    broker.close();
+  }
+
+  @Test
+  void aKilledProcessIsResumedByANewOneWithTheVerdictsOfAnUninterruptedRun() throws Exception {
+    String topic = "killed-process";
+    broker.createTopics(1, topic);
+    var all = RestartScenario.messages();
+    Producers.send(broker.bootstrapServers(), topic, all.subList(0, RestartScenario.FIRST_HALF));
+
+    Child first = new Child(topic);
+    Await.until(
+        TIMEOUT,
+        () ->
+            first.lines.contains("EVENTS " + RestartScenario.FIRST_HALF)
+                && first.reports().size() == 6,
+        () -> "the first half evaluated by the first process: " + first.lines);
+    Await.until(
+        TIMEOUT,
+        () -> committedOffset(topic) == RestartScenario.OPEN_WINDOW_FIRST_OFFSET,
+        () -> "the commit at the open window's first event");
+    first.kill();
+
+    Producers.send(
+        broker.bootstrapServers(), topic, all.subList(RestartScenario.FIRST_HALF, all.size()));
+    Child second = new Child(topic);
+    Await.until(
+        TIMEOUT,
+        () -> second.reports().size() >= RestartScenario.WINDOWS - 6,
+        () -> "the remaining windows evaluated by the second process: " + second.lines);
+    Thread.sleep(500);
+    second.kill();
+
+    LoopHarness uninterrupted =
+        RestartScenario.configure(new LoopHarness())
+            .baselineSource(
+                new BaselineCache(
+                    new RegistryBaselineSource(RegistryClient.builder(registry.uri()).build()),
+                    Duration.ofMinutes(1),
+                    Clock.systemUTC()));
+    var reference = uninterrupted.loop(broker.bootstrapServers(), topic, "reference").start();
+    Await.until(
+        TIMEOUT,
+        () -> uninterrupted.reports.size() == RestartScenario.WINDOWS,
+        () -> "all windows");
+    reference.stop();
+
+    List<String> interrupted = new ArrayList<>(first.reports());
+    interrupted.addAll(second.reports());
+    assertThat(interrupted.stream().sorted().toList())
+        .isEqualTo(uninterrupted.reports.stream().map(Verdicts::of).sorted().toList())
+        .hasSize(RestartScenario.WINDOWS);
+  }
+
+  private static long committedOffset(String topic) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      OffsetAndMetadata o =
+          admin
+              .listConsumerGroupOffsets("forked")
+              .partitionsToOffsetAndMetadata()
+              .get()
+              .get(new TopicPartition(topic, 0));
+      return o == null ? -1 : o.offset();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    @AfterAll
-    static void stop() {
-        registry.close();
-        broker.close();
-    }
+  /** A forked JVM running {@link ConsumerProcessMain}, its output collected line by line. */
+  static final class Child {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final Process process;
 
-    @Test
-    void aKilledProcessIsResumedByANewOneWithTheVerdictsOfAnUninterruptedRun() throws Exception {
-        String topic = "killed-process";
-        broker.createTopics(1, topic);
-        var all = RestartScenario.messages();
-        Producers.send(broker.bootstrapServers(), topic, all.subList(0, RestartScenario.FIRST_HALF));
-
-        Child first = new Child(topic);
-        Await.until(TIMEOUT, () -> first.lines.contains("EVENTS " + RestartScenario.FIRST_HALF) && first.reports().size() == 6,
-                () -> "the first half evaluated by the first process: " + first.lines);
-        Await.until(TIMEOUT, () -> committedOffset(topic) == RestartScenario.OPEN_WINDOW_FIRST_OFFSET,
-                () -> "the commit at the open window's first event");
-        first.kill();
-
-        Producers.send(broker.bootstrapServers(), topic, all.subList(RestartScenario.FIRST_HALF, all.size()));
-        Child second = new Child(topic);
-        Await.until(TIMEOUT, () -> second.reports().size() >= RestartScenario.WINDOWS - 6,
-                () -> "the remaining windows evaluated by the second process: " + second.lines);
-        Thread.sleep(500);
-        second.kill();
-
-        LoopHarness uninterrupted = RestartScenario.configure(new LoopHarness()).baselineSource(new BaselineCache(
-                new RegistryBaselineSource(RegistryClient.builder(registry.uri()).build()), Duration.ofMinutes(1),
-                Clock.systemUTC()));
-        var reference = uninterrupted.loop(broker.bootstrapServers(), topic, "reference").start();
-        Await.until(TIMEOUT, () -> uninterrupted.reports.size() == RestartScenario.WINDOWS, () -> "all windows");
-        reference.stop();
-
-        List<String> interrupted = new ArrayList<>(first.reports());
-        interrupted.addAll(second.reports());
-        assertThat(interrupted.stream().sorted().toList())
-                .isEqualTo(uninterrupted.reports.stream().map(Verdicts::of).sorted().toList())
-                .hasSize(RestartScenario.WINDOWS);
-    }
-
-    private static long committedOffset(String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            OffsetAndMetadata o = admin.listConsumerGroupOffsets("forked").partitionsToOffsetAndMetadata().get()
-                    .get(new TopicPartition(topic, 0));
-            return o == null ? -1 : o.offset();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A forked JVM running {@link ConsumerProcessMain}, its output collected line by line. */
-    static final class Child {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final Process process;
-
-        Child(String topic) throws Exception {
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--add-modules=jdk.incubator.foreign", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                    "-cp", System.getProperty("java.class.path"), ConsumerProcessMain.class.getName(),
-                    broker.bootstrapServers(), topic, "forked", registry.uri().toString())
-                    .redirectErrorStream(true).start();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (line.startsWith("REPORT ") || line.startsWith("EVENTS ")) {
-                            lines.add(line);
-                        }
+    Child(String topic) throws Exception {
+      process =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "--add-modules=jdk.incubator.foreign",
+                  "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  ConsumerProcessMain.class.getName(),
+                  broker.bootstrapServers(),
+                  topic,
+                  "forked",
+                  registry.uri().toString())
+              .redirectErrorStream(true)
+              .start();
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader in =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.startsWith("REPORT ") || line.startsWith("EVENTS ")) {
+                      lines.add(line);
                     }
+                  }
                 } catch (java.io.IOException ignored) {
-                    // the process was killed
+                  // the process was killed
                 }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        List<String> reports() {
-            return lines.stream().filter(l -> l.startsWith("REPORT ")).map(l -> l.substring(7)).toList();
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
+              });
+      reader.setDaemon(true);
+      reader.start();
     }
+
+    List<String> reports() {
+      return lines.stream().filter(l -> l.startsWith("REPORT ")).map(l -> l.substring(7)).toList();
+    }
+
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
 }

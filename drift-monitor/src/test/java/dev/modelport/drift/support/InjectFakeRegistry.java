@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the {@link FakeRegistry} field that {@link FakeRegistryResource} fills. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectFakeRegistry {
-}
+public @interface InjectFakeRegistry {}

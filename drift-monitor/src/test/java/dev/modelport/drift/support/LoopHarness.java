@@ -27,70 +27,88 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * The service's consumer pipeline (loop, windows, evaluator, metrics) wired in plain Java for tests:
- * baselines from a map, reports collected in a list.
+ * The service's consumer pipeline (loop, windows, evaluator, metrics) wired in plain Java for
+ * tests: baselines from a map, reports collected in a list.
  */
 public final class LoopHarness {
 
-    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    public final DriftMetrics metrics = new DriftMetrics(meters);
-    public final List<WindowReport> reports = new CopyOnWriteArrayList<>();
-    private final Map<ModelVersionKey, VersionBaseline> versions = new HashMap<>();
-    private final Map<String, WindowPolicy> policies = new HashMap<>();
-    private final Map<String, DriftConfig> configs = new HashMap<>();
-    private WindowPolicy defaultPolicy = new WindowPolicy(1000, Duration.ofHours(1));
-    private BaselineSource source;
+  public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  public final DriftMetrics metrics = new DriftMetrics(meters);
+  public final List<WindowReport> reports = new CopyOnWriteArrayList<>();
+  private final Map<ModelVersionKey, VersionBaseline> versions = new HashMap<>();
+  private final Map<String, WindowPolicy> policies = new HashMap<>();
+  private final Map<String, DriftConfig> configs = new HashMap<>();
+  private WindowPolicy defaultPolicy = new WindowPolicy(1000, Duration.ofHours(1));
+  private BaselineSource source;
 
-    public LoopHarness version(VersionBaseline v) {
-        versions.put(v.key(), v);
-        return this;
-    }
+  public LoopHarness version(VersionBaseline v) {
+    versions.put(v.key(), v);
+    return this;
+  }
 
-    public LoopHarness policy(String model, WindowPolicy p) {
-        policies.put(model, p);
-        return this;
-    }
+  public LoopHarness policy(String model, WindowPolicy p) {
+    policies.put(model, p);
+    return this;
+  }
 
-    public LoopHarness defaultPolicy(WindowPolicy p) {
-        defaultPolicy = p;
-        return this;
-    }
+  public LoopHarness defaultPolicy(WindowPolicy p) {
+    defaultPolicy = p;
+    return this;
+  }
 
-    public LoopHarness driftConfig(String model, DriftConfig c) {
-        configs.put(model, c);
-        return this;
-    }
+  public LoopHarness driftConfig(String model, DriftConfig c) {
+    configs.put(model, c);
+    return this;
+  }
 
-    /** Takes baselines from {@code source} (e.g. the registry) instead of the registered versions. */
-    public LoopHarness baselineSource(BaselineSource source) {
-        this.source = source;
-        return this;
-    }
+  /** Takes baselines from {@code source} (e.g. the registry) instead of the registered versions. */
+  public LoopHarness baselineSource(BaselineSource source) {
+    this.source = source;
+    return this;
+  }
 
-    public BaselineSource baselines() {
-        return source != null ? source : key -> Optional.ofNullable(versions.get(key));
-    }
+  public BaselineSource baselines() {
+    return source != null ? source : key -> Optional.ofNullable(versions.get(key));
+  }
 
-    public DriftConsumerLoop loop(String bootstrap, String topic, String group) {
-        return loop(bootstrap, topic, group, Map.of());
-    }
+  public DriftConsumerLoop loop(String bootstrap, String topic, String group) {
+    return loop(bootstrap, topic, group, Map.of());
+  }
 
-    public DriftConsumerLoop loop(String bootstrap, String topic, String group, Map<String, String> kafka) {
-        ConsumerSettings settings = new ConsumerSettings(bootstrap, topic, group, "earliest", Duration.ofMillis(100), 500,
-                Duration.ofMillis(200), kafka);
-        Function<String, DriftConfig> driftConfigs = m -> configs.getOrDefault(m, DriftConfig.defaults());
-        WindowEvaluator evaluator = new WindowEvaluator(baselines(), driftConfigs, new HistogramBuilder(20),
-                List.of(reports::add, new MetricsRecorder(metrics)), Clock.systemUTC());
-        WindowBook book = new WindowBook(k -> policies.getOrDefault(k.model(), defaultPolicy), ProfileOptions.DEFAULTS);
-        return new DriftConsumerLoop(settings, baselines(), book, new EventRowsReader(TensorLimits.DEFAULT), evaluator, metrics);
-    }
+  public DriftConsumerLoop loop(
+      String bootstrap, String topic, String group, Map<String, String> kafka) {
+    ConsumerSettings settings =
+        new ConsumerSettings(
+            bootstrap,
+            topic,
+            group,
+            "earliest",
+            Duration.ofMillis(100),
+            500,
+            Duration.ofMillis(200),
+            kafka);
+    Function<String, DriftConfig> driftConfigs =
+        m -> configs.getOrDefault(m, DriftConfig.defaults());
+    WindowEvaluator evaluator =
+        new WindowEvaluator(
+            baselines(),
+            driftConfigs,
+            new HistogramBuilder(20),
+            List.of(reports::add, new MetricsRecorder(metrics)),
+            Clock.systemUTC());
+    WindowBook book =
+        new WindowBook(
+            k -> policies.getOrDefault(k.model(), defaultPolicy), ProfileOptions.DEFAULTS);
+    return new DriftConsumerLoop(
+        settings, baselines(), book, new EventRowsReader(TensorLimits.DEFAULT), evaluator, metrics);
+  }
 
-    public double counter(String name, String... tags) {
-        var c = meters.find(name).tags(tags).counter();
-        return c == null ? 0 : c.count();
-    }
+  public double counter(String name, String... tags) {
+    var c = meters.find(name).tags(tags).counter();
+    return c == null ? 0 : c.count();
+  }
 
-    public List<WindowReport> reportsOf(String model) {
-        return reports.stream().filter(r -> r.key().model().equals(model)).toList();
-    }
+  public List<WindowReport> reportsOf(String model) {
+    return reports.stream().filter(r -> r.key().model().equals(model)).toList();
+  }
 }

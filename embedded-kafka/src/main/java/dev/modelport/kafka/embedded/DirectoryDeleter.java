@@ -25,19 +25,24 @@ final class DirectoryDeleter {
           root,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
               Files.deleteIfExists(file);
               return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc)
+                throws IOException {
               Files.deleteIfExists(dir);
               return FileVisitResult.CONTINUE;
             }
           });
     } catch (IOException e) {
-      LOG.warn("Could not delete the temporary Kafka directory {}: {}; delete it by hand", root, e.toString());
+      LOG.warn(
+          "Could not delete the temporary Kafka directory {}: {}; delete it by hand",
+          root,
+          e.toString());
     }
   }
 }

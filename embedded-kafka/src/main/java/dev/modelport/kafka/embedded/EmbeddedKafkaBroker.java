@@ -37,14 +37,14 @@ import org.slf4j.LoggerFactory;
  * in-process, for the local stack and for tests.
  *
  * <p>Lifecycle: {@link #start()} formats the data directory on first use (an already formatted
- * directory is reused, so a restart on the same directory reads back what was written), starts
- * the server and waits until it answers a metadata request. {@link #close()} shuts it down
- * cleanly and deletes the data directory only when the broker created it (temporary directory).
- * One instance is started at most once; start a new instance on the same directory to restart.
+ * directory is reused, so a restart on the same directory reads back what was written), starts the
+ * server and waits until it answers a metadata request. {@link #close()} shuts it down cleanly and
+ * deletes the data directory only when the broker created it (temporary directory). One instance is
+ * started at most once; start a new instance on the same directory to restart.
  *
- * <p>Threading: {@code start} and {@code close} are meant for one owning thread; the accessors
- * are safe from any thread once started. Cost: about 2 s to start, 0.5 s to restart on a
- * formatted directory; a few hundred MB of heap under test load.
+ * <p>Threading: {@code start} and {@code close} are meant for one owning thread; the accessors are
+ * safe from any thread once started. Cost: about 2 s to start, 0.5 s to restart on a formatted
+ * directory; a few hundred MB of heap under test load.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -92,7 +92,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    */
   public synchronized EmbeddedKafkaBroker start() {
     if (server != null || closed) {
-      throw new IllegalStateException("an EmbeddedKafkaBroker starts once; create a new one to restart");
+      throw new IllegalStateException(
+          "an EmbeddedKafkaBroker starts once; create a new one to restart");
     }
     Properties props = serverProperties();
     KafkaConfig config = KafkaConfig.fromProps(props, false);
@@ -188,13 +189,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("node.id", String.valueOf(NODE_ID));
     props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
     props.put("controller.listener.names", CONTROLLER_LISTENER);
-    props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:"
+            + port
+            + ","
+            + CONTROLLER_LISTENER
+            + "://127.0.0.1:"
+            + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    props.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("log.dirs", logDir().toString());
     props.put("metadata.log.dir", metadataDir().toString());
-    // One broker: internal topics must have replication factor 1, or consumers silently get nothing.
+    // One broker: internal topics must have replication factor 1, or consumers silently get
+    // nothing.
     props.put("offsets.topic.replication.factor", "1");
     props.put("offsets.topic.num.partitions", "1");
     props.put("transaction.state.log.replication.factor", "1");

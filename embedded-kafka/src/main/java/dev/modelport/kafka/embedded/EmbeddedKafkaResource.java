@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Starts an {@link EmbeddedKafkaBroker} for a {@code @QuarkusTest} and points the application at
- * it through {@code kafka.bootstrap.servers} (and turns Kafka Dev Services off, since they need
+ * Starts an {@link EmbeddedKafkaBroker} for a {@code @QuarkusTest} and points the application at it
+ * through {@code kafka.bootstrap.servers} (and turns Kafka Dev Services off, since they need
  * Docker).
  *
  * <p>Use {@code @QuarkusTestResource(EmbeddedKafkaResource.class)} or
@@ -22,7 +22,11 @@ public class EmbeddedKafkaResource implements QuarkusTestResourceLifecycleManage
   @Override
   public void init(Map<String, String> initArgs) {
     String names = initArgs.getOrDefault("topics", "");
-    topics = Arrays.stream(names.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    topics =
+        Arrays.stream(names.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toArray(String[]::new);
     partitions = Integer.parseInt(initArgs.getOrDefault("partitions", "1"));
   }
 
@@ -33,14 +37,18 @@ public class EmbeddedKafkaResource implements QuarkusTestResourceLifecycleManage
       broker.createTopics(partitions, topics);
     }
     return Map.of(
-        "kafka.bootstrap.servers", broker.bootstrapServers(),
-        "quarkus.kafka.devservices.enabled", "false");
+        "kafka.bootstrap.servers",
+        broker.bootstrapServers(),
+        "quarkus.kafka.devservices.enabled",
+        "false");
   }
 
   @Override
   public void inject(TestInjector testInjector) {
     testInjector.injectIntoFields(
-        broker, new TestInjector.AnnotatedAndMatchesType(InjectEmbeddedKafka.class, EmbeddedKafkaBroker.class));
+        broker,
+        new TestInjector.AnnotatedAndMatchesType(
+            InjectEmbeddedKafka.class, EmbeddedKafkaBroker.class));
   }
 
   @Override

@@ -41,7 +41,8 @@ class EmbeddedKafkaBrokerTest {
   void restartOnTheSameDirectoryReadsBackWhatWasWritten(@TempDir Path dir) throws Exception {
     List<String> sent;
     int port;
-    try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.builder().dataDirectory(dir).build().start()) {
+    try (EmbeddedKafkaBroker first =
+        EmbeddedKafkaBroker.builder().dataDirectory(dir).build().start()) {
       first.createTopics(1, "durable");
       sent = produce(first, "durable", "k", 20);
       port = first.port();
@@ -99,19 +100,24 @@ class EmbeddedKafkaBrokerTest {
     }
   }
 
-  private static List<String> produce(EmbeddedKafkaBroker broker, String topic, String key, int count)
-      throws Exception {
+  private static List<String> produce(
+      EmbeddedKafkaBroker broker, String topic, String key, int count) throws Exception {
     return produce(broker.bootstrapServers(), topic, key, count);
   }
 
-  private static List<String> produce(String servers, String topic, String key, int count) throws Exception {
+  private static List<String> produce(String servers, String topic, String key, int count)
+      throws Exception {
     List<String> values = new ArrayList<>();
     Map<String, Object> config =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            servers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class);
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       for (int i = 0; i < count; i++) {
         String value = "value-" + i + "-" + UUID.randomUUID();
@@ -129,11 +135,16 @@ class EmbeddedKafkaBrokerTest {
   private static List<String> consume(String servers, String topic, int expected) {
     Map<String, Object> config =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-            ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            servers,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "test-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class);
     List<String> values = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
       consumer.subscribe(List.of(topic));

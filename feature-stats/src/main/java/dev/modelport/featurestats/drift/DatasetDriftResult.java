@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Drift of a data set: per-feature results and the share of drifted features among those evaluated
- * (features with no data on one side are reported but not counted). Immutable; serialisable to JSON.
+ * (features with no data on one side are reported but not counted). Immutable; serialisable to
+ * JSON.
  *
  * @param features per-feature results in schema order
  * @param evaluatedFeatures features compared
@@ -13,21 +14,31 @@ import java.util.List;
  * @param threshold the share at which the data set drifts
  * @param drifted {@code share >= threshold}, and at least one feature evaluated
  */
-public record DatasetDriftResult(List<FeatureDriftResult> features, int evaluatedFeatures, int driftedFeatures,
-                                 double share, double threshold, boolean drifted) {
+public record DatasetDriftResult(
+    List<FeatureDriftResult> features,
+    int evaluatedFeatures,
+    int driftedFeatures,
+    double share,
+    double threshold,
+    boolean drifted) {
 
-    public DatasetDriftResult {
-        features = List.copyOf(features);
-    }
+  public DatasetDriftResult {
+    features = List.copyOf(features);
+  }
 
-    /** The named feature's result. */
-    public FeatureDriftResult feature(String name) {
-        return features.stream().filter(f -> f.feature().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no feature " + name));
-    }
+  /** The named feature's result. */
+  public FeatureDriftResult feature(String name) {
+    return features.stream()
+        .filter(f -> f.feature().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no feature " + name));
+  }
 
-    /** Names of the drifted features, in schema order. */
-    public List<String> driftedFeatureNames() {
-        return features.stream().filter(FeatureDriftResult::drifted).map(FeatureDriftResult::feature).toList();
-    }
+  /** Names of the drifted features, in schema order. */
+  public List<String> driftedFeatureNames() {
+    return features.stream()
+        .filter(FeatureDriftResult::drifted)
+        .map(FeatureDriftResult::feature)
+        .toList();
+  }
 }

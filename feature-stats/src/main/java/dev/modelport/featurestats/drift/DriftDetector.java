@@ -15,66 +15,104 @@ import java.util.Map;
  */
 public final class DriftDetector {
 
-    private final DriftConfig config;
+  private final DriftConfig config;
 
-    public DriftDetector(DriftConfig config) {
-        this.config = config;
-    }
+  public DriftDetector(DriftConfig config) {
+    this.config = config;
+  }
 
-    public DriftDetector() {
-        this(DriftConfig.defaults());
-    }
+  public DriftDetector() {
+    this(DriftConfig.defaults());
+  }
 
-    public DatasetDriftResult compare(DatasetProfile reference, DatasetProfile current) {
-        if (!reference.schema().equals(current.schema())) {
-            throw new IllegalArgumentException("reference and current profiles have different schemas");
-        }
-        List<FeatureDriftResult> results = new ArrayList<>();
-        int evaluated = 0;
-        int drifted = 0;
-        for (int i = 0; i < reference.schema().size(); i++) {
-            FeatureDriftResult r = compare(reference.feature(i), current.feature(i));
-            results.add(r);
-            if (r.status() == FeatureDriftStatus.EVALUATED) {
-                evaluated++;
-                if (r.drifted()) {
-                    drifted++;
-                }
-            }
-        }
-        double share = evaluated == 0 ? 0 : (double) drifted / evaluated;
-        return new DatasetDriftResult(results, evaluated, drifted, share, config.datasetDriftShare(),
-                evaluated > 0 && share >= config.datasetDriftShare());
+  public DatasetDriftResult compare(DatasetProfile reference, DatasetProfile current) {
+    if (!reference.schema().equals(current.schema())) {
+      throw new IllegalArgumentException("reference and current profiles have different schemas");
     }
+    List<FeatureDriftResult> results = new ArrayList<>();
+    int evaluated = 0;
+    int drifted = 0;
+    for (int i = 0; i < reference.schema().size(); i++) {
+      FeatureDriftResult r = compare(reference.feature(i), current.feature(i));
+      results.add(r);
+      if (r.status() == FeatureDriftStatus.EVALUATED) {
+        evaluated++;
+        if (r.drifted()) {
+          drifted++;
+        }
+      }
+    }
+    double share = evaluated == 0 ? 0 : (double) drifted / evaluated;
+    return new DatasetDriftResult(
+        results,
+        evaluated,
+        drifted,
+        share,
+        config.datasetDriftShare(),
+        evaluated > 0 && share >= config.datasetDriftShare());
+  }
 
-    /** Compares one feature (same name and type on both sides). */
-    public FeatureDriftResult compare(FeatureProfile reference, FeatureProfile current) {
-        if (!reference.name().equals(current.name()) || reference.type() != current.type()) {
-            throw new IllegalArgumentException("cannot compare " + reference.name() + " with " + current.name());
-        }
-        String name = reference.name();
-        if (reference.count() == 0 || current.count() == 0) {
-            DriftMethod method = config.methodFor(name, reference.type(), reference.count(), -1);
-            FeatureDriftStatus status = reference.count() == 0 ? FeatureDriftStatus.EMPTY_REFERENCE : FeatureDriftStatus.EMPTY_CURRENT;
-            return notEvaluated(reference, current, status, method, Map.of());
-        }
-        FeatureScorer.Scores scores = reference instanceof NumericProfile ref
-                ? FeatureScorer.numeric(ref, (NumericProfile) current)
-                : FeatureScorer.categorical((CategoricalProfile) reference, (CategoricalProfile) current);
-        DriftMethod method = config.methodFor(name, reference.type(), reference.count(), scores.distinct());
-        DriftScore score = scores.scores().get(method);
-        if (score == null) {
-            return notEvaluated(reference, current, FeatureDriftStatus.NOT_APPLICABLE, method, scores.scores());
-        }
-        double threshold = config.thresholdFor(name, method);
-        return new FeatureDriftResult(name, reference.type(), FeatureDriftStatus.EVALUATED, method, score.statistic(),
-                score.pValue(), threshold, method.drifted(score, threshold), score.estimation(), reference.count(),
-                current.count(), scores.scores());
+  /** Compares one feature (same name and type on both sides). */
+  public FeatureDriftResult compare(FeatureProfile reference, FeatureProfile current) {
+    if (!reference.name().equals(current.name()) || reference.type() != current.type()) {
+      throw new IllegalArgumentException(
+          "cannot compare " + reference.name() + " with " + current.name());
     }
+    String name = reference.name();
+    if (reference.count() == 0 || current.count() == 0) {
+      DriftMethod method = config.methodFor(name, reference.type(), reference.count(), -1);
+      FeatureDriftStatus status =
+          reference.count() == 0
+              ? FeatureDriftStatus.EMPTY_REFERENCE
+              : FeatureDriftStatus.EMPTY_CURRENT;
+      return notEvaluated(reference, current, status, method, Map.of());
+    }
+    FeatureScorer.Scores scores =
+        reference instanceof NumericProfile ref
+            ? FeatureScorer.numeric(ref, (NumericProfile) current)
+            : FeatureScorer.categorical(
+                (CategoricalProfile) reference, (CategoricalProfile) current);
+    DriftMethod method =
+        config.methodFor(name, reference.type(), reference.count(), scores.distinct());
+    DriftScore score = scores.scores().get(method);
+    if (score == null) {
+      return notEvaluated(
+          reference, current, FeatureDriftStatus.NOT_APPLICABLE, method, scores.scores());
+    }
+    double threshold = config.thresholdFor(name, method);
+    return new FeatureDriftResult(
+        name,
+        reference.type(),
+        FeatureDriftStatus.EVALUATED,
+        method,
+        score.statistic(),
+        score.pValue(),
+        threshold,
+        method.drifted(score, threshold),
+        score.estimation(),
+        reference.count(),
+        current.count(),
+        scores.scores());
+  }
 
-    private FeatureDriftResult notEvaluated(FeatureProfile reference, FeatureProfile current, FeatureDriftStatus status,
-                                            DriftMethod method, Map<DriftMethod, DriftScore> scores) {
-        return new FeatureDriftResult(reference.name(), reference.type(), status, method, null, null,
-                config.thresholdFor(reference.name(), method), false, null, reference.count(), current.count(), scores);
-    }
+  private FeatureDriftResult notEvaluated(
+      FeatureProfile reference,
+      FeatureProfile current,
+      FeatureDriftStatus status,
+      DriftMethod method,
+      Map<DriftMethod, DriftScore> scores) {
+    return new FeatureDriftResult(
+        reference.name(),
+        reference.type(),
+        status,
+        method,
+        null,
+        null,
+        config.thresholdFor(reference.name(), method),
+        false,
+        null,
+        reference.count(),
+        current.count(),
+        scores);
+  }
 }

@@ -6,5 +6,4 @@ package dev.modelport.featurestats.drift;
  * @param method the method that decides drift for this feature
  * @param threshold its threshold (a p-value level for tests, a distance otherwise)
  */
-public record FeatureDriftOverride(DriftMethod method, Double threshold) {
-}
+public record FeatureDriftOverride(DriftMethod method, Double threshold) {}

@@ -8,26 +8,26 @@ package dev.modelport.featurestats.profile;
  */
 public sealed interface FeatureProfile permits NumericProfile, CategoricalProfile {
 
-    String name();
+  String name();
 
-    FeatureType type();
+  FeatureType type();
 
-    /** Values seen that were not missing. */
-    long count();
+  /** Values seen that were not missing. */
+  long count();
 
-    /** Values seen that were missing (null, empty, NaN). */
-    long missing();
+  /** Values seen that were missing (null, empty, NaN). */
+  long missing();
 
-    /**
-     * Adds one value as it arrives in a numeric tensor: a number for a numeric feature, an integer
-     * code (made a category key by {@link CategoryKeys#of(double)}) for a categorical one. NaN is
-     * missing.
-     */
-    void accept(double value);
+  /**
+   * Adds one value as it arrives in a numeric tensor: a number for a numeric feature, an integer
+   * code (made a category key by {@link CategoryKeys#of(double)}) for a categorical one. NaN is
+   * missing.
+   */
+  void accept(double value);
 
-    /** Counts one missing value. */
-    void acceptMissing();
+  /** Counts one missing value. */
+  void acceptMissing();
 
-    /** Adds all of {@code other}'s values to this profile; {@code other} is not changed. */
-    void merge(FeatureProfile other);
+  /** Adds all of {@code other}'s values to this profile; {@code other} is not changed. */
+  void merge(FeatureProfile other);
 }

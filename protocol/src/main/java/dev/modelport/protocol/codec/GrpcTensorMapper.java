@@ -20,13 +20,13 @@ import java.util.Map;
 /**
  * Maps the gRPC messages of {@code inference.GRPCInferenceService} to and from {@link Tensor}s.
  *
- * <p>Typed contents use the protocol's fields: {@code bool_contents} for BOOL,
- * {@code int_contents} for INT8/INT16/INT32, {@code int64_contents} for INT64,
- * {@code uint_contents} for UINT8/UINT16/UINT32, {@code uint64_contents} for UINT64,
- * {@code fp32_contents}, {@code fp64_contents} and {@code bytes_contents}. FP16 has no typed
- * field and travels only as raw contents ({@link RawTensorCodec}). Narrow types are range-checked
- * when read. Reading copies into primitive arrays through the generated index accessors (no
- * boxing); raw contents are read from a read-only view of the {@link ByteString}.
+ * <p>Typed contents use the protocol's fields: {@code bool_contents} for BOOL, {@code int_contents}
+ * for INT8/INT16/INT32, {@code int64_contents} for INT64, {@code uint_contents} for
+ * UINT8/UINT16/UINT32, {@code uint64_contents} for UINT64, {@code fp32_contents}, {@code
+ * fp64_contents} and {@code bytes_contents}. FP16 has no typed field and travels only as raw
+ * contents ({@link RawTensorCodec}). Narrow types are range-checked when read. Reading copies into
+ * primitive arrays through the generated index accessors (no boxing); raw contents are read from a
+ * read-only view of the {@link ByteString}.
  *
  * <p>Stateless and thread-safe. Failures are {@link TensorFormatException}s naming the tensor.
  */
@@ -41,8 +41,13 @@ public final class GrpcTensorMapper {
   public static List<Tensor> inputs(ModelInferRequest request, TensorLimits limits) {
     int raws = request.getRawInputContentsCount();
     if (raws > 0 && raws != request.getInputsCount()) {
-      throw TensorFormatException.ofMessage("request", raws + " raw_input_contents for "
-          + request.getInputsCount() + " inputs; give one per input, in order", null);
+      throw TensorFormatException.ofMessage(
+          "request",
+          raws
+              + " raw_input_contents for "
+              + request.getInputsCount()
+              + " inputs; give one per input, in order",
+          null);
     }
     List<Tensor> tensors = new ArrayList<>(request.getInputsCount());
     for (int i = 0; i < request.getInputsCount(); i++) {
@@ -55,11 +60,19 @@ public final class GrpcTensorMapper {
       }
       if (raws > 0) {
         if (in.hasContents()) {
-          throw new TensorFormatException(TensorRole.INPUT, name,
+          throw new TensorFormatException(
+              TensorRole.INPUT,
+              name,
               "has typed contents while the request uses raw_input_contents; use one form");
         }
-        tensors.add(RawTensorCodec.decode(TensorRole.INPUT, name, type, shape,
-            request.getRawInputContents(i).asReadOnlyByteBuffer(), limits));
+        tensors.add(
+            RawTensorCodec.decode(
+                TensorRole.INPUT,
+                name,
+                type,
+                shape,
+                request.getRawInputContents(i).asReadOnlyByteBuffer(),
+                limits));
       } else {
         tensors.add(fromContents(TensorRole.INPUT, name, type, shape, in.getContents(), limits));
       }
@@ -71,8 +84,10 @@ public final class GrpcTensorMapper {
   public static List<Tensor> outputs(ModelInferResponse response, TensorLimits limits) {
     int raws = response.getRawOutputContentsCount();
     if (raws > 0 && raws != response.getOutputsCount()) {
-      throw TensorFormatException.ofMessage("response", raws + " raw_output_contents for "
-          + response.getOutputsCount() + " outputs", null);
+      throw TensorFormatException.ofMessage(
+          "response",
+          raws + " raw_output_contents for " + response.getOutputsCount() + " outputs",
+          null);
     }
     List<Tensor> tensors = new ArrayList<>(response.getOutputsCount());
     for (int i = 0; i < response.getOutputsCount(); i++) {
@@ -84,8 +99,14 @@ public final class GrpcTensorMapper {
         shape[d] = out.getShape(d);
       }
       if (raws > 0) {
-        tensors.add(RawTensorCodec.decode(TensorRole.OUTPUT, name, type, shape,
-            response.getRawOutputContents(i).asReadOnlyByteBuffer(), limits));
+        tensors.add(
+            RawTensorCodec.decode(
+                TensorRole.OUTPUT,
+                name,
+                type,
+                shape,
+                response.getRawOutputContents(i).asReadOnlyByteBuffer(),
+                limits));
       } else {
         tensors.add(fromContents(TensorRole.OUTPUT, name, type, shape, out.getContents(), limits));
       }
@@ -94,15 +115,16 @@ public final class GrpcTensorMapper {
   }
 
   /**
-   * Adds {@code tensors} as response outputs: as {@code raw_output_contents} when {@code raw}
-   * (what Triton does, and the only form for FP16), as typed contents otherwise.
+   * Adds {@code tensors} as response outputs: as {@code raw_output_contents} when {@code raw} (what
+   * Triton does, and the only form for FP16), as typed contents otherwise.
    */
   public static ModelInferResponse.Builder addOutputs(
       ModelInferResponse.Builder response, List<Tensor> tensors, boolean raw) {
     for (Tensor t : tensors) {
-      ModelInferResponse.InferOutputTensor.Builder out = ModelInferResponse.InferOutputTensor.newBuilder()
-          .setName(t.name())
-          .setDatatype(t.datatype().name());
+      ModelInferResponse.InferOutputTensor.Builder out =
+          ModelInferResponse.InferOutputTensor.newBuilder()
+              .setName(t.name())
+              .setDatatype(t.datatype().name());
       for (long d : t.shape()) {
         out.addShape(d);
       }
@@ -120,9 +142,10 @@ public final class GrpcTensorMapper {
   public static ModelInferRequest.Builder addInputs(
       ModelInferRequest.Builder request, List<Tensor> tensors, boolean raw) {
     for (Tensor t : tensors) {
-      ModelInferRequest.InferInputTensor.Builder in = ModelInferRequest.InferInputTensor.newBuilder()
-          .setName(t.name())
-          .setDatatype(t.datatype().name());
+      ModelInferRequest.InferInputTensor.Builder in =
+          ModelInferRequest.InferInputTensor.newBuilder()
+              .setName(t.name())
+              .setDatatype(t.datatype().name());
       for (long d : t.shape()) {
         in.addShape(d);
       }
@@ -206,8 +229,8 @@ public final class GrpcTensorMapper {
         }
         break;
       case FP16:
-        throw new TensorFormatException(role, tensor.name(),
-            "FP16 has no typed contents field; send it as raw contents");
+        throw new TensorFormatException(
+            role, tensor.name(), "FP16 has no typed contents field; send it as raw contents");
       default:
         throw new AssertionError(tensor.datatype());
     }
@@ -215,93 +238,115 @@ public final class GrpcTensorMapper {
   }
 
   /**
-   * Reads typed contents as a tensor of the declared datatype and shape. The datatype's field
-   * must hold exactly {@code product(shape)} values and the other fields must be empty.
+   * Reads typed contents as a tensor of the declared datatype and shape. The datatype's field must
+   * hold exactly {@code product(shape)} values and the other fields must be empty.
    */
-  public static Tensor fromContents(TensorRole role, String name, DataType type, long[] shape,
-      InferTensorContents c, TensorLimits limits) {
+  public static Tensor fromContents(
+      TensorRole role,
+      String name,
+      DataType type,
+      long[] shape,
+      InferTensorContents c,
+      TensorLimits limits) {
     int count = limits.checkedElementCount(role, name, shape);
     String field = fieldOf(role, name, type);
     rejectOtherFields(role, name, type, field, c);
     int actual = fieldCount(c, type);
     if (actual != count) {
-      throw new TensorFormatException(role, name, "expected " + count + " values for shape "
-          + Shapes.format(shape) + ", got " + actual + " in " + field);
+      throw new TensorFormatException(
+          role,
+          name,
+          "expected "
+              + count
+              + " values for shape "
+              + Shapes.format(shape)
+              + ", got "
+              + actual
+              + " in "
+              + field);
     }
     Object data;
     switch (type) {
-      case BOOL: {
-        boolean[] a = new boolean[count];
-        for (int i = 0; i < count; i++) {
-          a[i] = c.getBoolContents(i);
+      case BOOL:
+        {
+          boolean[] a = new boolean[count];
+          for (int i = 0; i < count; i++) {
+            a[i] = c.getBoolContents(i);
+          }
+          data = a;
+          break;
         }
-        data = a;
-        break;
-      }
       case INT8:
-      case UINT8: {
-        byte[] a = new byte[count];
-        long min = type == DataType.INT8 ? -128 : 0;
-        long max = type == DataType.INT8 ? 127 : 255;
-        for (int i = 0; i < count; i++) {
-          a[i] = (byte) narrow(role, name, type, c, i, min, max);
+      case UINT8:
+        {
+          byte[] a = new byte[count];
+          long min = type == DataType.INT8 ? -128 : 0;
+          long max = type == DataType.INT8 ? 127 : 255;
+          for (int i = 0; i < count; i++) {
+            a[i] = (byte) narrow(role, name, type, c, i, min, max);
+          }
+          data = a;
+          break;
         }
-        data = a;
-        break;
-      }
       case INT16:
-      case UINT16: {
-        short[] a = new short[count];
-        long min = type == DataType.INT16 ? Short.MIN_VALUE : 0;
-        long max = type == DataType.INT16 ? Short.MAX_VALUE : 65535;
-        for (int i = 0; i < count; i++) {
-          a[i] = (short) narrow(role, name, type, c, i, min, max);
+      case UINT16:
+        {
+          short[] a = new short[count];
+          long min = type == DataType.INT16 ? Short.MIN_VALUE : 0;
+          long max = type == DataType.INT16 ? Short.MAX_VALUE : 65535;
+          for (int i = 0; i < count; i++) {
+            a[i] = (short) narrow(role, name, type, c, i, min, max);
+          }
+          data = a;
+          break;
         }
-        data = a;
-        break;
-      }
       case INT32:
-      case UINT32: {
-        int[] a = new int[count];
-        for (int i = 0; i < count; i++) {
-          a[i] = type == DataType.INT32 ? c.getIntContents(i) : c.getUintContents(i);
+      case UINT32:
+        {
+          int[] a = new int[count];
+          for (int i = 0; i < count; i++) {
+            a[i] = type == DataType.INT32 ? c.getIntContents(i) : c.getUintContents(i);
+          }
+          data = a;
+          break;
         }
-        data = a;
-        break;
-      }
       case INT64:
-      case UINT64: {
-        long[] a = new long[count];
-        for (int i = 0; i < count; i++) {
-          a[i] = type == DataType.INT64 ? c.getInt64Contents(i) : c.getUint64Contents(i);
+      case UINT64:
+        {
+          long[] a = new long[count];
+          for (int i = 0; i < count; i++) {
+            a[i] = type == DataType.INT64 ? c.getInt64Contents(i) : c.getUint64Contents(i);
+          }
+          data = a;
+          break;
         }
-        data = a;
-        break;
-      }
-      case FP32: {
-        float[] a = new float[count];
-        for (int i = 0; i < count; i++) {
-          a[i] = c.getFp32Contents(i);
+      case FP32:
+        {
+          float[] a = new float[count];
+          for (int i = 0; i < count; i++) {
+            a[i] = c.getFp32Contents(i);
+          }
+          data = a;
+          break;
         }
-        data = a;
-        break;
-      }
-      case FP64: {
-        double[] a = new double[count];
-        for (int i = 0; i < count; i++) {
-          a[i] = c.getFp64Contents(i);
+      case FP64:
+        {
+          double[] a = new double[count];
+          for (int i = 0; i < count; i++) {
+            a[i] = c.getFp64Contents(i);
+          }
+          data = a;
+          break;
         }
-        data = a;
-        break;
-      }
-      case BYTES: {
-        byte[][] a = new byte[count][];
-        for (int i = 0; i < count; i++) {
-          a[i] = c.getBytesContents(i).toByteArray();
+      case BYTES:
+        {
+          byte[][] a = new byte[count][];
+          for (int i = 0; i < count; i++) {
+            a[i] = c.getBytesContents(i).toByteArray();
+          }
+          data = a;
+          break;
         }
-        data = a;
-        break;
-      }
       default:
         throw new AssertionError(type);
     }
@@ -341,7 +386,9 @@ public final class GrpcTensorMapper {
     InferParameter.Builder b = InferParameter.newBuilder();
     if (value instanceof Boolean bool) {
       b.setBoolParam(bool);
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       b.setInt64Param(((Number) value).longValue());
     } else if (value instanceof Number n) {
@@ -352,12 +399,31 @@ public final class GrpcTensorMapper {
     return b.build();
   }
 
-  private static long narrow(TensorRole role, String name, DataType type, InferTensorContents c,
-      int i, long min, long max) {
+  private static long narrow(
+      TensorRole role,
+      String name,
+      DataType type,
+      InferTensorContents c,
+      int i,
+      long min,
+      long max) {
     long v = type.isUnsigned() ? Integer.toUnsignedLong(c.getUintContents(i)) : c.getIntContents(i);
     if (v < min || v > max) {
-      throw new TensorFormatException(role, name, fieldOf(role, name, type) + "[" + i + "]: " + v
-          + " is out of range for " + type + " [" + min + ", " + max + "]");
+      throw new TensorFormatException(
+          role,
+          name,
+          fieldOf(role, name, type)
+              + "["
+              + i
+              + "]: "
+              + v
+              + " is out of range for "
+              + type
+              + " ["
+              + min
+              + ", "
+              + max
+              + "]");
     }
     return v;
   }
@@ -385,8 +451,8 @@ public final class GrpcTensorMapper {
       case BYTES:
         return "bytes_contents";
       case FP16:
-        throw new TensorFormatException(role, name,
-            "FP16 has no typed contents field; send it as raw contents");
+        throw new TensorFormatException(
+            role, name, "FP16 has no typed contents field; send it as raw contents");
       default:
         throw new AssertionError(type);
     }
@@ -419,13 +485,21 @@ public final class GrpcTensorMapper {
     return fieldCount(c, fieldOf(TensorRole.INPUT, "", type));
   }
 
-  private static void rejectOtherFields(TensorRole role, String name, DataType type, String field,
-      InferTensorContents c) {
-    for (String other : List.of("bool_contents", "int_contents", "int64_contents", "uint_contents",
-        "uint64_contents", "fp32_contents", "fp64_contents", "bytes_contents")) {
+  private static void rejectOtherFields(
+      TensorRole role, String name, DataType type, String field, InferTensorContents c) {
+    for (String other :
+        List.of(
+            "bool_contents",
+            "int_contents",
+            "int64_contents",
+            "uint_contents",
+            "uint64_contents",
+            "fp32_contents",
+            "fp64_contents",
+            "bytes_contents")) {
       if (!other.equals(field) && fieldCount(c, other) > 0) {
-        throw new TensorFormatException(role, name,
-            type + " contents belong in " + field + ", got " + other);
+        throw new TensorFormatException(
+            role, name, type + " contents belong in " + field + ", got " + other);
       }
     }
   }

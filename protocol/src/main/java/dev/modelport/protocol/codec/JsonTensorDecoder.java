@@ -25,19 +25,20 @@ import java.util.regex.Pattern;
  * <p>Accepted forms: a flat row-major array of exactly {@code product(shape)} values, or arrays
  * nested to the depth of the shape with every level as long as its dimension. Each value is checked
  * against the datatype: BOOL takes {@code true}/{@code false}; integer types take integral numbers
- * within range ({@code 1.0} counts as integral, {@code 1.5} does not; UINT64 up to 2^64-1, held
- * as the bits of a long); FP16, FP32 and FP64 take numbers that fit the type (FP16 rounds to
- * nearest even); BYTES takes strings (stored as their UTF-8 bytes). JSON has no NaN or Infinity,
- * and they are refused even from a parser that allows them.
+ * within range ({@code 1.0} counts as integral, {@code 1.5} does not; UINT64 up to 2^64-1, held as
+ * the bits of a long); FP16, FP32 and FP64 take numbers that fit the type (FP16 rounds to nearest
+ * even); BYTES takes strings (stored as their UTF-8 bytes). JSON has no NaN or Infinity, and they
+ * are refused even from a parser that allows them.
  *
- * <p>Stateless apart from its configuration: one instance may be shared by all threads.
- * Failures are {@link TensorFormatException}s naming the tensor and the element
- * ({@code data[1][2]}); I/O failures of the underlying source are {@link IOException}s.
+ * <p>Stateless apart from its configuration: one instance may be shared by all threads. Failures
+ * are {@link TensorFormatException}s naming the tensor and the element ({@code data[1][2]}); I/O
+ * failures of the underlying source are {@link IOException}s.
  */
 public final class JsonTensorDecoder {
 
   private static final Pattern NON_STANDARD_TOKEN = Pattern.compile("Non-standard token '([^']*)'");
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger UINT64_MAX =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private final TensorRole role;
   private final TensorLimits limits;
@@ -141,8 +142,11 @@ public final class JsonTensorDecoder {
           throw fail("data", "ends before its array closes");
         }
         if (t == JsonToken.START_ARRAY) {
-          throw fail(location(), "is an array inside flat data; nest every value to the depth of shape "
-              + Shapes.format(shape) + " or none");
+          throw fail(
+              location(),
+              "is an array inside flat data; nest every value to the depth of shape "
+                  + Shapes.format(shape)
+                  + " or none");
         }
         if (i < count) {
           readValue(t, i);
@@ -152,7 +156,9 @@ public final class JsonTensorDecoder {
         i++;
       }
       if (i != count) {
-        throw new TensorFormatException(role, name,
+        throw new TensorFormatException(
+            role,
+            name,
             "expected " + count + " values for shape " + Shapes.format(shape) + ", got " + i);
       }
     }
@@ -179,8 +185,12 @@ public final class JsonTensorDecoder {
         }
         if (leaf) {
           if (t == JsonToken.START_ARRAY) {
-            throw fail(location(), "nested data is deeper than the " + shape.length
-                + " dimensions of shape " + Shapes.format(shape));
+            throw fail(
+                location(),
+                "nested data is deeper than the "
+                    + shape.length
+                    + " dimensions of shape "
+                    + Shapes.format(shape));
           }
           readValue(t, flatIndex());
         } else {
@@ -192,8 +202,15 @@ public final class JsonTensorDecoder {
           } else if (t == JsonToken.START_OBJECT) {
             throw fail(location(), "expected an array, got an object");
           } else {
-            throw fail(location(), "nested data has depth " + (level + 1) + " but shape "
-                + Shapes.format(shape) + " has " + shape.length + " dimensions");
+            throw fail(
+                location(),
+                "nested data has depth "
+                    + (level + 1)
+                    + " but shape "
+                    + Shapes.format(shape)
+                    + " has "
+                    + shape.length
+                    + " dimensions");
           }
         }
         i++;
@@ -221,8 +238,17 @@ public final class JsonTensorDecoder {
 
     private TensorFormatException ragged(int actual) {
       String where = level == 0 ? "data" : arrayLocation(level);
-      return new TensorFormatException(role, name, "nested data is ragged: " + where + " has "
-          + actual + " elements, expected " + shape[level] + " for shape " + Shapes.format(shape));
+      return new TensorFormatException(
+          role,
+          name,
+          "nested data is ragged: "
+              + where
+              + " has "
+              + actual
+              + " elements, expected "
+              + shape[level]
+              + " for shape "
+              + Shapes.format(shape));
     }
 
     private int flatIndex() {
@@ -349,8 +375,9 @@ public final class JsonTensorDecoder {
       float f = fp32(t);
       short h = Float16.fromFloat(f);
       if (Float16.isNonFinite(h)) {
-        throw fail(location(), p.getText() + " is out of range for FP16 (largest finite value "
-            + "65504)");
+        throw fail(
+            location(),
+            p.getText() + " is out of range for FP16 (largest finite value " + "65504)");
       }
       return h;
     }
@@ -392,7 +419,8 @@ public final class JsonTensorDecoder {
     }
 
     private TensorFormatException outOfRange(long min, long max) throws IOException {
-      return fail(location(), p.getText() + " is out of range for " + type + " [" + min + ", " + max + "]");
+      return fail(
+          location(), p.getText() + " is out of range for " + type + " [" + min + ", " + max + "]");
     }
 
     private TensorFormatException outOfRangeUint64() throws IOException {
@@ -405,8 +433,8 @@ public final class JsonTensorDecoder {
       if (m.find()) {
         return nonFinite(m.group(1));
       }
-      return TensorFormatException.withCause(role, name,
-          "malformed JSON at " + location() + ": " + original, e);
+      return TensorFormatException.withCause(
+          role, name, "malformed JSON at " + location() + ": " + original, e);
     }
 
     private String location() {

@@ -11,8 +11,8 @@ import java.nio.ByteOrder;
 
 /**
  * The raw form of a tensor: its row-major elements as little-endian bytes, with no padding, as in
- * gRPC {@code raw_input_contents}/{@code raw_output_contents}, Triton's binary tensor extension
- * and the inference event. BOOL is one byte (0 or 1) per element; BYTES is, per element, a 4-byte
+ * gRPC {@code raw_input_contents}/{@code raw_output_contents}, Triton's binary tensor extension and
+ * the inference event. BOOL is one byte (0 or 1) per element; BYTES is, per element, a 4-byte
  * little-endian length followed by that many bytes.
  *
  * <p>Stateless; all methods are thread-safe. Decoding copies the bytes into a new primitive array
@@ -47,8 +47,8 @@ public final class RawTensorCodec {
   }
 
   /**
-   * Writes the raw bytes of {@code tensor} at the target's position and advances it by
-   * {@link #rawSize(Tensor)}. The target's byte order is not changed.
+   * Writes the raw bytes of {@code tensor} at the target's position and advances it by {@link
+   * #rawSize(Tensor)}. The target's byte order is not changed.
    */
   public static void encode(Tensor tensor, ByteBuffer target) {
     ByteBuffer le = target.slice().order(ByteOrder.LITTLE_ENDIAN);
@@ -100,110 +100,165 @@ public final class RawTensorCodec {
   }
 
   /**
-   * Decodes the remaining bytes of {@code raw} as a tensor of the declared datatype and shape.
-   * The element count is checked against {@code limits} before anything is allocated, and the
-   * byte length must match it exactly.
+   * Decodes the remaining bytes of {@code raw} as a tensor of the declared datatype and shape. The
+   * element count is checked against {@code limits} before anything is allocated, and the byte
+   * length must match it exactly.
    *
    * @throws TensorFormatException naming the tensor: expected and actual byte counts, a BYTES
    *     length prefix past the end, trailing bytes, a BOOL byte other than 0 or 1
    */
-  public static Tensor decode(TensorRole role, String name, DataType datatype, long[] shape,
-      ByteBuffer raw, TensorLimits limits) {
+  public static Tensor decode(
+      TensorRole role,
+      String name,
+      DataType datatype,
+      long[] shape,
+      ByteBuffer raw,
+      TensorLimits limits) {
     int count = limits.checkedElementCount(role, name, shape);
     ByteBuffer le = raw.slice().order(ByteOrder.LITTLE_ENDIAN);
-    Object data = datatype == DataType.BYTES
-        ? decodeBytes(role, name, shape, count, le)
-        : decodeFixed(role, name, datatype, shape, count, le);
+    Object data =
+        datatype == DataType.BYTES
+            ? decodeBytes(role, name, shape, count, le)
+            : decodeFixed(role, name, datatype, shape, count, le);
     return new Tensor(name, datatype, shape.clone(), data);
   }
 
-  /** Decodes a whole array; see {@link #decode(TensorRole, String, DataType, long[], ByteBuffer, TensorLimits)}. */
-  public static Tensor decode(TensorRole role, String name, DataType datatype, long[] shape,
-      byte[] raw, TensorLimits limits) {
+  /**
+   * Decodes a whole array; see {@link #decode(TensorRole, String, DataType, long[], ByteBuffer,
+   * TensorLimits)}.
+   */
+  public static Tensor decode(
+      TensorRole role,
+      String name,
+      DataType datatype,
+      long[] shape,
+      byte[] raw,
+      TensorLimits limits) {
     return decode(role, name, datatype, shape, ByteBuffer.wrap(raw), limits);
   }
 
-  private static Object decodeFixed(TensorRole role, String name, DataType type, long[] shape,
-      int count, ByteBuffer le) {
+  private static Object decodeFixed(
+      TensorRole role, String name, DataType type, long[] shape, int count, ByteBuffer le) {
     long expected = (long) count * type.byteSize();
     if (le.remaining() != expected) {
-      throw new TensorFormatException(role, name, "expected " + expected + " bytes for " + count
-          + " " + type + " values of shape " + Shapes.format(shape) + ", got " + le.remaining());
+      throw new TensorFormatException(
+          role,
+          name,
+          "expected "
+              + expected
+              + " bytes for "
+              + count
+              + " "
+              + type
+              + " values of shape "
+              + Shapes.format(shape)
+              + ", got "
+              + le.remaining());
     }
     switch (type) {
-      case BOOL: {
-        boolean[] out = new boolean[count];
-        for (int i = 0; i < count; i++) {
-          byte b = le.get(i);
-          if (b != 0 && b != 1) {
-            throw new TensorFormatException(
-                role, name, "BOOL byte " + i + " is " + (b & 0xFF) + ", expected 0 or 1");
+      case BOOL:
+        {
+          boolean[] out = new boolean[count];
+          for (int i = 0; i < count; i++) {
+            byte b = le.get(i);
+            if (b != 0 && b != 1) {
+              throw new TensorFormatException(
+                  role, name, "BOOL byte " + i + " is " + (b & 0xFF) + ", expected 0 or 1");
+            }
+            out[i] = b == 1;
           }
-          out[i] = b == 1;
+          return out;
         }
-        return out;
-      }
       case UINT8:
-      case INT8: {
-        byte[] out = new byte[count];
-        le.get(out);
-        return out;
-      }
+      case INT8:
+        {
+          byte[] out = new byte[count];
+          le.get(out);
+          return out;
+        }
       case UINT16:
       case INT16:
-      case FP16: {
-        short[] out = new short[count];
-        le.asShortBuffer().get(out);
-        return out;
-      }
+      case FP16:
+        {
+          short[] out = new short[count];
+          le.asShortBuffer().get(out);
+          return out;
+        }
       case UINT32:
-      case INT32: {
-        int[] out = new int[count];
-        le.asIntBuffer().get(out);
-        return out;
-      }
+      case INT32:
+        {
+          int[] out = new int[count];
+          le.asIntBuffer().get(out);
+          return out;
+        }
       case UINT64:
-      case INT64: {
-        long[] out = new long[count];
-        le.asLongBuffer().get(out);
-        return out;
-      }
-      case FP32: {
-        float[] out = new float[count];
-        le.asFloatBuffer().get(out);
-        return out;
-      }
-      case FP64: {
-        double[] out = new double[count];
-        le.asDoubleBuffer().get(out);
-        return out;
-      }
+      case INT64:
+        {
+          long[] out = new long[count];
+          le.asLongBuffer().get(out);
+          return out;
+        }
+      case FP32:
+        {
+          float[] out = new float[count];
+          le.asFloatBuffer().get(out);
+          return out;
+        }
+      case FP64:
+        {
+          double[] out = new double[count];
+          le.asDoubleBuffer().get(out);
+          return out;
+        }
       default:
         throw new AssertionError(type);
     }
   }
 
-  private static byte[][] decodeBytes(TensorRole role, String name, long[] shape, int count,
-      ByteBuffer le) {
+  private static byte[][] decodeBytes(
+      TensorRole role, String name, long[] shape, int count, ByteBuffer le) {
     byte[][] out = new byte[count][];
     for (int i = 0; i < count; i++) {
       int offset = le.position();
       if (le.remaining() < 4) {
-        throw new TensorFormatException(role, name, "expected " + count + " BYTES elements for shape "
-            + Shapes.format(shape) + ", but the raw data ends after " + i
-            + (le.remaining() == 0 ? "" : " (and " + le.remaining() + " stray bytes)"));
+        throw new TensorFormatException(
+            role,
+            name,
+            "expected "
+                + count
+                + " BYTES elements for shape "
+                + Shapes.format(shape)
+                + ", but the raw data ends after "
+                + i
+                + (le.remaining() == 0 ? "" : " (and " + le.remaining() + " stray bytes)"));
       }
       long length = Integer.toUnsignedLong(le.getInt());
       if (length > le.remaining()) {
-        throw new TensorFormatException(role, name, "BYTES element " + i + " at byte " + offset
-            + " declares " + length + " bytes but only " + le.remaining() + " remain");
+        throw new TensorFormatException(
+            role,
+            name,
+            "BYTES element "
+                + i
+                + " at byte "
+                + offset
+                + " declares "
+                + length
+                + " bytes but only "
+                + le.remaining()
+                + " remain");
       }
       out[i] = new byte[(int) length];
       le.get(out[i]);
     }
     if (le.hasRemaining()) {
-      throw new TensorFormatException(role, name, le.remaining() + " bytes left after the "
-          + count + " BYTES elements of shape " + Shapes.format(shape));
+      throw new TensorFormatException(
+          role,
+          name,
+          le.remaining()
+              + " bytes left after the "
+              + count
+              + " BYTES elements of shape "
+              + Shapes.format(shape));
     }
     return out;
   }

@@ -18,10 +18,11 @@ public final class EventTensors {
 
   /** The event form of {@code tensor}; the raw bytes are a new array owned by the message. */
   public static EventTensor toEvent(Tensor tensor) {
-    EventTensor.Builder b = EventTensor.newBuilder()
-        .setName(tensor.name())
-        .setDatatype(tensor.datatype().name())
-        .setRawContents(UnsafeByteOperations.unsafeWrap(RawTensorCodec.encode(tensor)));
+    EventTensor.Builder b =
+        EventTensor.newBuilder()
+            .setName(tensor.name())
+            .setDatatype(tensor.datatype().name())
+            .setRawContents(UnsafeByteOperations.unsafeWrap(RawTensorCodec.encode(tensor)));
     for (long d : tensor.shape()) {
       b.addShape(d);
     }

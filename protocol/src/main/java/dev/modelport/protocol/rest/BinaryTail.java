@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 
 /**
- * The bytes after the JSON header of a body using the binary tensor extension, handed out tensor
- * by tensor in order. Not thread-safe: one per body being decoded.
+ * The bytes after the JSON header of a body using the binary tensor extension, handed out tensor by
+ * tensor in order. Not thread-safe: one per body being decoded.
  */
 abstract class BinaryTail {
 
@@ -36,13 +36,17 @@ abstract class BinaryTail {
   abstract void expectEnd();
 
   TensorFormatException pastEnd(TensorRole role, String name, int size, int left) {
-    return new TensorFormatException(role, name, "binary_data_size " + size
-        + " goes past the end of the body (" + left + " bytes left)");
+    return new TensorFormatException(
+        role,
+        name,
+        "binary_data_size " + size + " goes past the end of the body (" + left + " bytes left)");
   }
 
   TensorFormatException unclaimed(String count) {
-    return TensorFormatException.ofMessage(what, count
-        + "bytes after the JSON and binary data that no tensor's binary_data_size claims", null);
+    return TensorFormatException.ofMessage(
+        what,
+        count + "bytes after the JSON and binary data that no tensor's binary_data_size claims",
+        null);
   }
 
   private static final class OfArray extends BinaryTail {
@@ -85,7 +89,8 @@ abstract class BinaryTail {
     @Override
     ByteBuffer next(TensorRole role, String name, int size) {
       try {
-        // readNBytes grows its buffer as bytes arrive, so a false size cannot force a big allocation.
+        // readNBytes grows its buffer as bytes arrive, so a false size cannot force a big
+        // allocation.
         byte[] bytes = in.readNBytes(size);
         if (bytes.length < size) {
           throw pastEnd(role, name, size, bytes.length);

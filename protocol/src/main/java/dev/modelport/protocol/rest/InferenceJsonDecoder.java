@@ -20,14 +20,15 @@ import java.util.Map;
 
 /**
  * Reads V2 inference request and response bodies in one streaming pass: tensor {@code data} is
- * decoded straight into primitive arrays ({@link JsonTensorDeserializer}), never bound to lists
- * of boxed values, and every tensor's shape is checked against the {@link TensorLimits} before
- * its array is allocated.
+ * decoded straight into primitive arrays ({@link JsonTensorDeserializer}), never bound to lists of
+ * boxed values, and every tensor's shape is checked against the {@link TensorLimits} before its
+ * array is allocated.
  *
- * <p>Triton's binary tensor extension: pass the value of the {@code Inference-Header-Content-Length}
- * HTTP header as {@code headerLength} (null when absent). The JSON header is then that many bytes,
- * and the tensors whose parameters carry {@code binary_data_size} take their data, in order, from
- * the bytes after it; the returned tensors have their data and no longer carry that parameter.
+ * <p>Triton's binary tensor extension: pass the value of the {@code
+ * Inference-Header-Content-Length} HTTP header as {@code headerLength} (null when absent). The JSON
+ * header is then that many bytes, and the tensors whose parameters carry {@code binary_data_size}
+ * take their data, in order, from the bytes after it; the returned tensors have their data and no
+ * longer carry that parameter.
  *
  * <p>Every protocol problem is a {@link TensorFormatException} (HTTP 400) whose message names the
  * tensor, or starts with {@code request:}/{@code response:}. Immutable and thread-safe.
@@ -40,9 +41,11 @@ public final class InferenceJsonDecoder {
 
   public InferenceJsonDecoder(TensorLimits limits) {
     this.limits = limits;
-    ObjectReader base = InferenceJson.MAPPER.reader()
-        .withAttribute(TensorLimits.class, limits)
-        .without(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    ObjectReader base =
+        InferenceJson.MAPPER
+            .reader()
+            .withAttribute(TensorLimits.class, limits)
+            .without(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     this.requestReader = base.forType(InferenceRequest.class);
     this.responseReader = base.forType(InferenceResponse.class);
   }
@@ -67,7 +70,8 @@ public final class InferenceJsonDecoder {
     if (headerLength == null) {
       header = parse(requestReader, "request", body);
     } else {
-      header = parse(requestReader, "request", readHeader("request", body, headerLength), headerLength);
+      header =
+          parse(requestReader, "request", readHeader("request", body, headerLength), headerLength);
     }
     validate(header);
     BinaryTail rest = BinaryTail.of("request", body);
@@ -90,12 +94,15 @@ public final class InferenceJsonDecoder {
   }
 
   /** Decodes a response body from a stream; see {@link #decodeRequest(InputStream, Integer)}. */
-  public InferenceResponse decodeResponse(InputStream body, Integer headerLength) throws IOException {
+  public InferenceResponse decodeResponse(InputStream body, Integer headerLength)
+      throws IOException {
     InferenceResponse header;
     if (headerLength == null) {
       header = parse(responseReader, "response", body);
     } else {
-      header = parse(responseReader, "response", readHeader("response", body, headerLength), headerLength);
+      header =
+          parse(
+              responseReader, "response", readHeader("response", body, headerLength), headerLength);
     }
     validate(header);
     BinaryTail rest = BinaryTail.of("response", body);
@@ -132,8 +139,8 @@ public final class InferenceJsonDecoder {
     }
   }
 
-  private InferenceRequest withBinaryInputs(InferenceRequest header, BinaryTail rest,
-      boolean hasHeaderLength) {
+  private InferenceRequest withBinaryInputs(
+      InferenceRequest header, BinaryTail rest, boolean hasHeaderLength) {
     List<RequestInput> inputs = new ArrayList<>(header.inputs().size());
     for (RequestInput in : header.inputs()) {
       if (in.data() != null) {
@@ -141,13 +148,15 @@ public final class InferenceJsonDecoder {
         continue;
       }
       Object data = readBinary(TensorRole.INPUT, in, rest, hasHeaderLength);
-      inputs.add(new RequestInput(in.name(), in.shape(), in.datatype(), withoutSize(in.parameters()), data));
+      inputs.add(
+          new RequestInput(
+              in.name(), in.shape(), in.datatype(), withoutSize(in.parameters()), data));
     }
     return new InferenceRequest(header.id(), header.parameters(), inputs, header.outputs());
   }
 
-  private InferenceResponse withBinaryOutputs(InferenceResponse header, BinaryTail rest,
-      boolean hasHeaderLength) {
+  private InferenceResponse withBinaryOutputs(
+      InferenceResponse header, BinaryTail rest, boolean hasHeaderLength) {
     List<ResponseOutput> outputs = new ArrayList<>(header.outputs().size());
     for (ResponseOutput out : header.outputs()) {
       if (out.data() != null) {
@@ -155,31 +164,47 @@ public final class InferenceJsonDecoder {
         continue;
       }
       Object data = readBinary(TensorRole.OUTPUT, out, rest, hasHeaderLength);
-      outputs.add(new ResponseOutput(out.name(), out.shape(), out.datatype(), withoutSize(out.parameters()), data));
+      outputs.add(
+          new ResponseOutput(
+              out.name(), out.shape(), out.datatype(), withoutSize(out.parameters()), data));
     }
-    return new InferenceResponse(header.modelName(), header.modelVersion(), header.id(),
-        header.parameters(), outputs);
+    return new InferenceResponse(
+        header.modelName(), header.modelVersion(), header.id(), header.parameters(), outputs);
   }
 
-  private Object readBinary(TensorRole role, JsonTensor tensor, BinaryTail rest,
-      boolean hasHeaderLength) {
+  private Object readBinary(
+      TensorRole role, JsonTensor tensor, BinaryTail rest, boolean hasHeaderLength) {
     String name = tensor.name();
     if (!hasHeaderLength) {
-      throw new TensorFormatException(role, name, "binary_data_size needs the "
-          + EncodedBody.HEADER_CONTENT_LENGTH + " header to find the binary data");
+      throw new TensorFormatException(
+          role,
+          name,
+          "binary_data_size needs the "
+              + EncodedBody.HEADER_CONTENT_LENGTH
+              + " header to find the binary data");
     }
     Object sizeValue = tensor.parameters().get(JsonTensor.BINARY_DATA_SIZE);
     if (!(sizeValue instanceof Integer || sizeValue instanceof Long)
         || ((Number) sizeValue).longValue() < 0) {
-      throw new TensorFormatException(role, name,
-          "binary_data_size must be a non-negative integer, got " + sizeValue);
+      throw new TensorFormatException(
+          role, name, "binary_data_size must be a non-negative integer, got " + sizeValue);
     }
     long size = ((Number) sizeValue).longValue();
     int count = limits.checkedElementCount(role, name, tensor.shape());
     DataType type = tensor.datatype();
     if (type != DataType.BYTES && size != (long) count * type.byteSize()) {
-      throw new TensorFormatException(role, name, "binary_data_size is " + size + ", expected "
-          + (long) count * type.byteSize() + " bytes for " + count + " " + type + " values");
+      throw new TensorFormatException(
+          role,
+          name,
+          "binary_data_size is "
+              + size
+              + ", expected "
+              + (long) count * type.byteSize()
+              + " bytes for "
+              + count
+              + " "
+              + type
+              + " values");
     }
     if (size > TensorLimits.ARRAY_LIMIT) {
       throw new TensorFormatException(role, name, "binary_data_size " + size + " is too large");
@@ -199,21 +224,36 @@ public final class InferenceJsonDecoder {
       return bodyLength;
     }
     if (headerLength < 0 || headerLength > bodyLength) {
-      throw TensorFormatException.ofMessage(what, EncodedBody.HEADER_CONTENT_LENGTH + " is "
-          + headerLength + " but the body has " + bodyLength + " bytes", null);
+      throw TensorFormatException.ofMessage(
+          what,
+          EncodedBody.HEADER_CONTENT_LENGTH
+              + " is "
+              + headerLength
+              + " but the body has "
+              + bodyLength
+              + " bytes",
+          null);
     }
     return headerLength;
   }
 
-  private static byte[] readHeader(String what, InputStream in, int headerLength) throws IOException {
+  private static byte[] readHeader(String what, InputStream in, int headerLength)
+      throws IOException {
     if (headerLength < 0) {
-      throw TensorFormatException.ofMessage(what,
-          EncodedBody.HEADER_CONTENT_LENGTH + " is " + headerLength, null);
+      throw TensorFormatException.ofMessage(
+          what, EncodedBody.HEADER_CONTENT_LENGTH + " is " + headerLength, null);
     }
     byte[] header = in.readNBytes(headerLength);
     if (header.length < headerLength) {
-      throw TensorFormatException.ofMessage(what, EncodedBody.HEADER_CONTENT_LENGTH + " is "
-          + headerLength + " but the body has " + header.length + " bytes", null);
+      throw TensorFormatException.ofMessage(
+          what,
+          EncodedBody.HEADER_CONTENT_LENGTH
+              + " is "
+              + headerLength
+              + " but the body has "
+              + header.length
+              + " bytes",
+          null);
     }
     return header;
   }
@@ -229,7 +269,8 @@ public final class InferenceJsonDecoder {
     }
   }
 
-  private static <T> T parse(ObjectReader reader, String what, InputStream json) throws IOException {
+  private static <T> T parse(ObjectReader reader, String what, InputStream json)
+      throws IOException {
     try {
       T value = reader.readValue(json);
       if (value == null) {
@@ -247,7 +288,8 @@ public final class InferenceJsonDecoder {
         return tfe;
       }
       if (t instanceof JsonParseException jpe) {
-        return TensorFormatException.ofMessage(what, "malformed JSON: " + jpe.getOriginalMessage(), e);
+        return TensorFormatException.ofMessage(
+            what, "malformed JSON: " + jpe.getOriginalMessage(), e);
       }
     }
     if (e instanceof JsonMappingException jme) {
@@ -256,8 +298,13 @@ public final class InferenceJsonDecoder {
         return TensorFormatException.ofMessage(what, "the body is empty", e);
       }
       String path = jme.getPath().isEmpty() ? "" : " at '" + path(jme) + "'";
-      return TensorFormatException.ofMessage(what, "invalid value" + path + ": "
-          + (message == null ? "" : message.lines().findFirst().orElse("")), e);
+      return TensorFormatException.ofMessage(
+          what,
+          "invalid value"
+              + path
+              + ": "
+              + (message == null ? "" : message.lines().findFirst().orElse("")),
+          e);
     }
     return TensorFormatException.ofMessage(what, "unreadable body: " + e.getMessage(), e);
   }

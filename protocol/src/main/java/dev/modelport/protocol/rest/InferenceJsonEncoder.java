@@ -16,36 +16,48 @@ import java.util.stream.Collectors;
 
 /**
  * Writes V2 inference requests and responses as HTTP bodies, with Triton's binary tensor extension
- * for the tensors chosen: their {@code data} is left out of the JSON, a
- * {@code binary_data_size} parameter gives its raw length, and the raw little-endian bytes follow
- * the JSON header in tensor order. Stateless and thread-safe; each call builds its body in memory
- * (header plus raw bytes, then one copy).
+ * for the tensors chosen: their {@code data} is left out of the JSON, a {@code binary_data_size}
+ * parameter gives its raw length, and the raw little-endian bytes follow the JSON header in tensor
+ * order. Stateless and thread-safe; each call builds its body in memory (header plus raw bytes,
+ * then one copy).
  */
 public final class InferenceJsonEncoder {
 
   /** Request parameter asking for all outputs in binary form. */
   public static final String BINARY_DATA_OUTPUT = "binary_data_output";
+
   /** Requested-output parameter asking for that output in binary form. */
   public static final String BINARY_DATA = "binary_data";
 
   private InferenceJsonEncoder() {}
 
   /** The response body, with the outputs that {@code binaryOutput} accepts in binary form. */
-  public static EncodedBody encodeResponse(InferenceResponse response, Predicate<String> binaryOutput) {
+  public static EncodedBody encodeResponse(
+      InferenceResponse response, Predicate<String> binaryOutput) {
     List<byte[]> raws = new ArrayList<>();
     List<ResponseOutput> outputs = new ArrayList<>(response.outputs().size());
     for (ResponseOutput out : response.outputs()) {
       if (binaryOutput.test(out.name()) && out.data() != null) {
         byte[] raw = RawTensorCodec.encode(out.toTensor());
         raws.add(raw);
-        outputs.add(new ResponseOutput(out.name(), out.shape(), out.datatype(),
-            withBinarySize(out.parameters(), raw.length), null));
+        outputs.add(
+            new ResponseOutput(
+                out.name(),
+                out.shape(),
+                out.datatype(),
+                withBinarySize(out.parameters(), raw.length),
+                null));
       } else {
         outputs.add(out);
       }
     }
-    InferenceResponse header = new InferenceResponse(
-        response.modelName(), response.modelVersion(), response.id(), response.parameters(), outputs);
+    InferenceResponse header =
+        new InferenceResponse(
+            response.modelName(),
+            response.modelVersion(),
+            response.id(),
+            response.parameters(),
+            outputs);
     return body(header, raws);
   }
 
@@ -57,8 +69,13 @@ public final class InferenceJsonEncoder {
       if (binaryInput.test(in.name()) && in.data() != null) {
         byte[] raw = RawTensorCodec.encode(in.toTensor());
         raws.add(raw);
-        inputs.add(new RequestInput(in.name(), in.shape(), in.datatype(),
-            withBinarySize(in.parameters(), raw.length), null));
+        inputs.add(
+            new RequestInput(
+                in.name(),
+                in.shape(),
+                in.datatype(),
+                withBinarySize(in.parameters(), raw.length),
+                null));
       } else {
         inputs.add(in);
       }
@@ -69,8 +86,8 @@ public final class InferenceJsonEncoder {
   }
 
   /**
-   * Which outputs the request wants in binary form: all when its parameters set
-   * {@code binary_data_output} true, else those requested with {@code binary_data} true.
+   * Which outputs the request wants in binary form: all when its parameters set {@code
+   * binary_data_output} true, else those requested with {@code binary_data} true.
    */
   public static Predicate<String> binaryOutputsRequestedBy(InferenceRequest request) {
     if (isTrue(request.parameters(), BINARY_DATA_OUTPUT)) {
@@ -79,10 +96,11 @@ public final class InferenceJsonEncoder {
     if (request.outputs() == null) {
       return name -> false;
     }
-    Set<String> names = request.outputs().stream()
-        .filter(o -> isTrue(o.parameters(), BINARY_DATA))
-        .map(RequestOutput::name)
-        .collect(Collectors.toUnmodifiableSet());
+    Set<String> names =
+        request.outputs().stream()
+            .filter(o -> isTrue(o.parameters(), BINARY_DATA))
+            .map(RequestOutput::name)
+            .collect(Collectors.toUnmodifiableSet());
     return names::contains;
   }
 
@@ -93,8 +111,9 @@ public final class InferenceJsonEncoder {
 
   /** Convenience: a request of {@code tensors} with no id or parameters, all in plain JSON. */
   public static EncodedBody encodeRequest(List<Tensor> tensors) {
-    return encodeRequest(new InferenceRequest(null, null,
-        tensors.stream().map(RequestInput::of).toList(), null), name -> false);
+    return encodeRequest(
+        new InferenceRequest(null, null, tensors.stream().map(RequestInput::of).toList(), null),
+        name -> false);
   }
 
   private static boolean isTrue(Map<String, Object> parameters, String key) {
@@ -102,7 +121,8 @@ public final class InferenceJsonEncoder {
   }
 
   private static Map<String, Object> withBinarySize(Map<String, Object> parameters, int size) {
-    Map<String, Object> out = parameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(parameters);
+    Map<String, Object> out =
+        parameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(parameters);
     out.remove(BINARY_DATA);
     out.put(JsonTensor.BINARY_DATA_SIZE, size);
     return out;

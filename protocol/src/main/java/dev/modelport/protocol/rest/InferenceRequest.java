@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A V2 REST inference request ({@code POST /v2/models/{m}/infer}). Read it with
- * {@link InferenceJsonDecoder} (binary extension, limits, protocol errors) or any Jackson mapper.
+ * A V2 REST inference request ({@code POST /v2/models/{m}/infer}). Read it with {@link
+ * InferenceJsonDecoder} (binary extension, limits, protocol errors) or any Jackson mapper.
  *
  * @param id optional request id, echoed in the response
  * @param parameters optional request parameters ({@code binary_data_output}, ...)

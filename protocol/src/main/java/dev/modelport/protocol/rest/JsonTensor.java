@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * A tensor as the V2 REST API writes it: {@code name}, {@code shape}, {@code datatype}, optional
- * {@code parameters} and {@code data}. Implemented by {@link RequestInput} and
- * {@link ResponseOutput}; their JSON is read and written by {@link JsonTensorDeserializer} and
- * {@link JsonTensorSerializer}, which stream {@code data} to and from a primitive array.
+ * {@code parameters} and {@code data}. Implemented by {@link RequestInput} and {@link
+ * ResponseOutput}; their JSON is read and written by {@link JsonTensorDeserializer} and {@link
+ * JsonTensorSerializer}, which stream {@code data} to and from a primitive array.
  */
 public interface JsonTensor {
 

@@ -24,9 +24,9 @@ import java.util.Map;
  *
  * <p>The element limit is the {@link TensorLimits} stored as the deserialization attribute keyed
  * {@code TensorLimits.class} ({@code reader.withAttribute(TensorLimits.class, limits)}), else
- * {@link TensorLimits#DEFAULT}. Problems are thrown as {@link TensorFormatException}, which
- * Jackson wraps in a {@code JsonMappingException} unless {@code WRAP_EXCEPTIONS} is disabled;
- * {@link InferenceJsonDecoder} unwraps them. Unknown members are skipped. A tensor without {@code data}
+ * {@link TensorLimits#DEFAULT}. Problems are thrown as {@link TensorFormatException}, which Jackson
+ * wraps in a {@code JsonMappingException} unless {@code WRAP_EXCEPTIONS} is disabled; {@link
+ * InferenceJsonDecoder} unwraps them. Unknown members are skipped. A tensor without {@code data}
  * must have the {@link JsonTensor#BINARY_DATA_SIZE} parameter, and then its data is null.
  *
  * @param <T> the tensor record built
@@ -38,7 +38,8 @@ public abstract class JsonTensorDeserializer<T extends JsonTensor> extends StdDe
   /** Builds the record from its parts. */
   @FunctionalInterface
   protected interface Factory<T> {
-    T create(String name, long[] shape, DataType datatype, Map<String, Object> parameters, Object data);
+    T create(
+        String name, long[] shape, DataType datatype, Map<String, Object> parameters, Object data);
   }
 
   private final TensorRole role;
@@ -53,8 +54,7 @@ public abstract class JsonTensorDeserializer<T extends JsonTensor> extends StdDe
   @Override
   public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     Object limitsAttribute = ctxt.getAttribute(TensorLimits.class);
-    TensorLimits limits =
-        limitsAttribute instanceof TensorLimits l ? l : TensorLimits.DEFAULT;
+    TensorLimits limits = limitsAttribute instanceof TensorLimits l ? l : TensorLimits.DEFAULT;
     int index = indexInArray(p);
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw TensorFormatException.atIndex(
@@ -86,8 +86,10 @@ public abstract class JsonTensorDeserializer<T extends JsonTensor> extends StdDe
             break;
           }
           if (name != null && datatypeText != null && shape != null) {
-            data = new JsonTensorDecoder(role, limits)
-                .decode(p, name, datatype(datatypeText, name), shape).data();
+            data =
+                new JsonTensorDecoder(role, limits)
+                    .decode(p, name, datatype(datatypeText, name), shape)
+                    .data();
           } else {
             try {
               buffered = ctxt.bufferAsCopyOfValue(p);
@@ -118,7 +120,9 @@ public abstract class JsonTensorDeserializer<T extends JsonTensor> extends StdDe
     }
     boolean binary = parameters != null && parameters.containsKey(JsonTensor.BINARY_DATA_SIZE);
     if (binary && data != null) {
-      throw new TensorFormatException(role, name,
+      throw new TensorFormatException(
+          role,
+          name,
           "has both 'data' and the " + JsonTensor.BINARY_DATA_SIZE + " parameter; use one");
     }
     if (!binary && data == null) {
@@ -150,10 +154,18 @@ public abstract class JsonTensorDeserializer<T extends JsonTensor> extends StdDe
     long[] dims = new long[4];
     int n = 0;
     for (JsonToken d = p.nextToken(); d != JsonToken.END_ARRAY; d = p.nextToken()) {
-      if (d != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-        throw problem(index, name, "'shape' must be an array of integers, got "
-            + (d == JsonToken.VALUE_NUMBER_INT ? "number " + p.getText() + " (too large)" : describe(p, d))
-            + " at shape[" + n + "]");
+      if (d != JsonToken.VALUE_NUMBER_INT
+          || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        throw problem(
+            index,
+            name,
+            "'shape' must be an array of integers, got "
+                + (d == JsonToken.VALUE_NUMBER_INT
+                    ? "number " + p.getText() + " (too large)"
+                    : describe(p, d))
+                + " at shape["
+                + n
+                + "]");
       }
       if (n == dims.length) {
         dims = Arrays.copyOf(dims, n * 2);
@@ -164,8 +176,9 @@ public abstract class JsonTensorDeserializer<T extends JsonTensor> extends StdDe
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, Object> parameters(JsonParser p, JsonToken t, DeserializationContext ctxt,
-      int index, String name) throws IOException {
+  private Map<String, Object> parameters(
+      JsonParser p, JsonToken t, DeserializationContext ctxt, int index, String name)
+      throws IOException {
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }

@@ -8,9 +8,9 @@ import dev.modelport.protocol.tensor.TensorRole;
 import java.util.Map;
 
 /**
- * An input tensor of a V2 inference request. Serialised and deserialised by the streaming
- * {@link JsonTensorSerializer}/{@link JsonTensorDeserializer}: {@code data} goes straight between
- * JSON and the primitive array, never through boxed lists.
+ * An input tensor of a V2 inference request. Serialised and deserialised by the streaming {@link
+ * JsonTensorSerializer}/{@link JsonTensorDeserializer}: {@code data} goes straight between JSON and
+ * the primitive array, never through boxed lists.
  *
  * @param name tensor name
  * @param shape dimensions

@@ -24,7 +24,8 @@ public record ResponseOutput(
 
   /** The output carrying {@code tensor}, without parameters. */
   public static ResponseOutput of(Tensor tensor) {
-    return new ResponseOutput(tensor.name(), tensor.shape(), tensor.datatype(), null, tensor.data());
+    return new ResponseOutput(
+        tensor.name(), tensor.shape(), tensor.datatype(), null, tensor.data());
   }
 
   /** Reads response outputs; see {@link JsonTensorDeserializer}. */

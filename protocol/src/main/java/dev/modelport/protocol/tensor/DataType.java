@@ -3,13 +3,13 @@ package dev.modelport.protocol.tensor;
 import java.util.Locale;
 
 /**
- * The tensor datatypes of the Open Inference Protocol v2, with the primitive array that holds
- * their elements in a {@link Tensor}.
+ * The tensor datatypes of the Open Inference Protocol v2, with the primitive array that holds their
+ * elements in a {@link Tensor}.
  *
- * <p>Unsigned types are held in the signed primitive of the same width and read as unsigned
- * ({@code UINT8} in {@code byte[]}, {@code UINT16} in {@code short[]}, {@code UINT32} in
- * {@code int[]}, {@code UINT64} in {@code long[]}); {@code FP16} is held as its IEEE 754 half
- * bits in {@code short[]}; {@code BYTES} elements are {@code byte[][]}, one array per element.
+ * <p>Unsigned types are held in the signed primitive of the same width and read as unsigned ({@code
+ * UINT8} in {@code byte[]}, {@code UINT16} in {@code short[]}, {@code UINT32} in {@code int[]},
+ * {@code UINT64} in {@code long[]}); {@code FP16} is held as its IEEE 754 half bits in {@code
+ * short[]}; {@code BYTES} elements are {@code byte[][]}, one array per element.
  */
 public enum DataType {
   BOOL(1, boolean[].class),
@@ -63,7 +63,9 @@ public enum DataType {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "unknown datatype '" + name + "'; expected one of BOOL, UINT8, UINT16, UINT32, UINT64,"
+          "unknown datatype '"
+              + name
+              + "'; expected one of BOOL, UINT8, UINT16, UINT32, UINT64,"
               + " INT8, INT16, INT32, INT64, FP16, FP32, FP64, BYTES");
     }
   }

@@ -7,9 +7,9 @@ package dev.modelport.protocol.tensor;
  * <p>{@link #toFloat(short)} is exact. {@link #fromFloat(float)} rounds to nearest, ties to even,
  * like the hardware conversions: values from 65520 up become infinity, values up to 2^-25 become
  * (signed) zero, subnormal halves are produced below 2^-14. NaN stays NaN (quiet, keeping the top
- * payload bits); the sign of zero and infinity is kept. Converting a double through
- * {@code (float) d} first gives the same result as rounding the double directly, because a float
- * carries more than twice a half's precision.
+ * payload bits); the sign of zero and infinity is kept. Converting a double through {@code (float)
+ * d} first gives the same result as rounding the double directly, because a float carries more than
+ * twice a half's precision.
  */
 public final class Float16 {
 

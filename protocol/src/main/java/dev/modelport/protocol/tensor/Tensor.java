@@ -25,15 +25,27 @@ public record Tensor(String name, DataType datatype, long[] shape, Object data) 
     Objects.requireNonNull(data, "data");
     if (!datatype.arrayType().isInstance(data)) {
       throw new IllegalArgumentException(
-          "tensor '" + name + "': " + datatype + " data must be " + datatype.arrayType().getSimpleName()
-              + ", got " + data.getClass().getSimpleName());
+          "tensor '"
+              + name
+              + "': "
+              + datatype
+              + " data must be "
+              + datatype.arrayType().getSimpleName()
+              + ", got "
+              + data.getClass().getSimpleName());
     }
     long expected = elementCount(shape);
     int actual = java.lang.reflect.Array.getLength(data);
     if (expected != actual) {
       throw new IllegalArgumentException(
-          "tensor '" + name + "': expected " + expected + " values for shape "
-              + Shapes.format(shape) + ", got " + actual);
+          "tensor '"
+              + name
+              + "': expected "
+              + expected
+              + " values for shape "
+              + Shapes.format(shape)
+              + ", got "
+              + actual);
     }
   }
 
@@ -53,7 +65,8 @@ public record Tensor(String name, DataType datatype, long[] shape, Object data) 
     boolean empty = false;
     for (long d : shape) {
       if (d < 0) {
-        throw new IllegalArgumentException("shape " + Shapes.format(shape) + " has a negative dimension");
+        throw new IllegalArgumentException(
+            "shape " + Shapes.format(shape) + " has a negative dimension");
       }
       empty |= d == 0;
     }
@@ -87,7 +100,8 @@ public record Tensor(String name, DataType datatype, long[] shape, Object data) 
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, datatype, Arrays.hashCode(shape), Arrays.deepHashCode(new Object[] {data}));
+    return Objects.hash(
+        name, datatype, Arrays.hashCode(shape), Arrays.deepHashCode(new Object[] {data}));
   }
 
   @Override

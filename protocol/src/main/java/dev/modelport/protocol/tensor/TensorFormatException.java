@@ -29,12 +29,14 @@ public class TensorFormatException extends IllegalArgumentException {
   /** A problem with the tensor {@code tensorName}, keeping the low-level cause (a JSON error). */
   public static TensorFormatException withCause(
       TensorRole role, String tensorName, String problem, Throwable cause) {
-    return new TensorFormatException(role.label() + " '" + tensorName + "': " + problem, tensorName, cause);
+    return new TensorFormatException(
+        role.label() + " '" + tensorName + "': " + problem, tensorName, cause);
   }
 
   /** A problem with the tensor at {@code index} whose name is not known (it may be the problem). */
   public static TensorFormatException atIndex(TensorRole role, int index, String problem) {
-    return new TensorFormatException(role.label() + " at index " + index + ": " + problem, null, null);
+    return new TensorFormatException(
+        role.label() + " at index " + index + ": " + problem, null, null);
   }
 
   /** A problem with the request or response as a whole ({@code "<what>: <problem>"}). */

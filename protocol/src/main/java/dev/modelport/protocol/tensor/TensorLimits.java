@@ -23,8 +23,8 @@ public record TensorLimits(long maxElements) {
   }
 
   /**
-   * The element count of {@code shape}, refused before allocation when a dimension is negative,
-   * the product overflows or exceeds {@link #maxElements()}.
+   * The element count of {@code shape}, refused before allocation when a dimension is negative, the
+   * product overflows or exceeds {@link #maxElements()}.
    *
    * @throws TensorFormatException naming the tensor and the shape
    */
@@ -44,14 +44,22 @@ public record TensorLimits(long maxElements) {
     for (long d : shape) {
       if (count > Long.MAX_VALUE / d) {
         throw new TensorFormatException(
-            role, name, "shape " + Shapes.format(shape) + " has more elements than a long can count");
+            role,
+            name,
+            "shape " + Shapes.format(shape) + " has more elements than a long can count");
       }
       count *= d;
     }
     if (count > maxElements) {
       throw new TensorFormatException(
-          role, name, "shape " + Shapes.format(shape) + " has " + count
-              + " elements, more than the limit of " + maxElements);
+          role,
+          name,
+          "shape "
+              + Shapes.format(shape)
+              + " has "
+              + count
+              + " elements, more than the limit of "
+              + maxElements);
     }
     return (int) count;
   }

@@ -35,15 +35,20 @@ class GrpcTensorMapperTest {
   void narrowIntegerTypesUseTheSharedIntAndUintFields() {
     Tensor int8 = new Tensor("a", DataType.INT8, new long[] {2}, new byte[] {-128, 127});
     Tensor uint16 = new Tensor("b", DataType.UINT16, new long[] {1}, new short[] {(short) 65535});
-    assertThat(GrpcTensorMapper.toContents(TensorRole.INPUT, int8).getIntContentsList()).containsExactly(-128, 127);
-    assertThat(GrpcTensorMapper.toContents(TensorRole.INPUT, uint16).getUintContentsList()).containsExactly(65535);
+    assertThat(GrpcTensorMapper.toContents(TensorRole.INPUT, int8).getIntContentsList())
+        .containsExactly(-128, 127);
+    assertThat(GrpcTensorMapper.toContents(TensorRole.INPUT, uint16).getUintContentsList())
+        .containsExactly(65535);
   }
 
   @Test
   void typedContentsInTheWrongFieldAreRefused() {
-    ModelInferRequest.Builder request = ModelInferRequest.newBuilder()
-        .addInputs(input("x", "FP32", 2).setContents(InferTensorContents.newBuilder()
-            .addIntContents(1).addIntContents(2)));
+    ModelInferRequest.Builder request =
+        ModelInferRequest.newBuilder()
+            .addInputs(
+                input("x", "FP32", 2)
+                    .setContents(
+                        InferTensorContents.newBuilder().addIntContents(1).addIntContents(2)));
     assertThatThrownBy(() -> inputs(request))
         .isInstanceOf(TensorFormatException.class)
         .hasMessage("input 'x': FP32 contents belong in fp32_contents, got int_contents");
@@ -51,21 +56,30 @@ class GrpcTensorMapperTest {
 
   @Test
   void typedContentsWithTheWrongCountAreRefused() {
-    ModelInferRequest.Builder request = ModelInferRequest.newBuilder()
-        .addInputs(input("x", "FP32", 2, 3).setContents(InferTensorContents.newBuilder().addFp32Contents(1)));
+    ModelInferRequest.Builder request =
+        ModelInferRequest.newBuilder()
+            .addInputs(
+                input("x", "FP32", 2, 3)
+                    .setContents(InferTensorContents.newBuilder().addFp32Contents(1)));
     assertThatThrownBy(() -> inputs(request))
         .hasMessage("input 'x': expected 6 values for shape [2,3], got 1 in fp32_contents");
   }
 
   @Test
   void narrowTypedValuesOutOfRangeAreRefused() {
-    ModelInferRequest.Builder request = ModelInferRequest.newBuilder()
-        .addInputs(input("x", "UINT8", 2).setContents(InferTensorContents.newBuilder()
-            .addUintContents(1).addUintContents(256)));
+    ModelInferRequest.Builder request =
+        ModelInferRequest.newBuilder()
+            .addInputs(
+                input("x", "UINT8", 2)
+                    .setContents(
+                        InferTensorContents.newBuilder().addUintContents(1).addUintContents(256)));
     assertThatThrownBy(() -> inputs(request))
         .hasMessage("input 'x': uint_contents[1]: 256 is out of range for UINT8 [0, 255]");
-    ModelInferRequest.Builder negative = ModelInferRequest.newBuilder()
-        .addInputs(input("y", "INT8", 1).setContents(InferTensorContents.newBuilder().addIntContents(-129)));
+    ModelInferRequest.Builder negative =
+        ModelInferRequest.newBuilder()
+            .addInputs(
+                input("y", "INT8", 1)
+                    .setContents(InferTensorContents.newBuilder().addIntContents(-129)));
     assertThatThrownBy(() -> inputs(negative))
         .hasMessage("input 'y': int_contents[0]: -129 is out of range for INT8 [-128, 127]");
   }
@@ -75,35 +89,42 @@ class GrpcTensorMapperTest {
     Tensor half = new Tensor("h", DataType.FP16, new long[] {1}, new short[] {0x3C00});
     assertThatThrownBy(() -> GrpcTensorMapper.toContents(TensorRole.OUTPUT, half))
         .hasMessage("output 'h': FP16 has no typed contents field; send it as raw contents");
-    ModelInferRequest.Builder request = ModelInferRequest.newBuilder().addInputs(input("h", "FP16", 1));
+    ModelInferRequest.Builder request =
+        ModelInferRequest.newBuilder().addInputs(input("h", "FP16", 1));
     assertThatThrownBy(() -> inputs(request))
         .hasMessage("input 'h': FP16 has no typed contents field; send it as raw contents");
   }
 
   @Test
   void rawContentsMustComeOnePerInput() {
-    ModelInferRequest.Builder request = ModelInferRequest.newBuilder()
-        .addInputs(input("a", "FP32", 1))
-        .addInputs(input("b", "FP32", 1))
-        .addRawInputContents(ByteString.copyFrom(new byte[4]));
+    ModelInferRequest.Builder request =
+        ModelInferRequest.newBuilder()
+            .addInputs(input("a", "FP32", 1))
+            .addInputs(input("b", "FP32", 1))
+            .addRawInputContents(ByteString.copyFrom(new byte[4]));
     assertThatThrownBy(() -> inputs(request))
         .hasMessage("request: 1 raw_input_contents for 2 inputs; give one per input, in order");
   }
 
   @Test
   void rawAndTypedContentsMayNotBeMixed() {
-    ModelInferRequest.Builder request = ModelInferRequest.newBuilder()
-        .addInputs(input("a", "FP32", 1).setContents(InferTensorContents.newBuilder().addFp32Contents(1)))
-        .addRawInputContents(ByteString.copyFrom(new byte[4]));
+    ModelInferRequest.Builder request =
+        ModelInferRequest.newBuilder()
+            .addInputs(
+                input("a", "FP32", 1)
+                    .setContents(InferTensorContents.newBuilder().addFp32Contents(1)))
+            .addRawInputContents(ByteString.copyFrom(new byte[4]));
     assertThatThrownBy(() -> inputs(request))
-        .hasMessage("input 'a': has typed contents while the request uses raw_input_contents; use one form");
+        .hasMessage(
+            "input 'a': has typed contents while the request uses raw_input_contents; use one form");
   }
 
   @Test
   void rawContentsOfTheWrongLengthAreRefused() {
-    ModelInferRequest.Builder request = ModelInferRequest.newBuilder()
-        .addInputs(input("a", "INT64", 2))
-        .addRawInputContents(ByteString.copyFrom(new byte[15]));
+    ModelInferRequest.Builder request =
+        ModelInferRequest.newBuilder()
+            .addInputs(input("a", "INT64", 2))
+            .addRawInputContents(ByteString.copyFrom(new byte[15]));
     assertThatThrownBy(() -> inputs(request))
         .hasMessage("input 'a': expected 16 bytes for 2 INT64 values of shape [2], got 15");
   }
@@ -119,9 +140,13 @@ class GrpcTensorMapperTest {
   @Test
   void parametersMapToJavaValuesAndBack() {
     Map<String, Object> values = Map.of("b", true, "i", 42L, "s", "text", "d", 0.5);
-    values.forEach((k, v) ->
-        assertThat(GrpcTensorMapper.parameterValue(GrpcTensorMapper.parameter(v))).isEqualTo(v));
-    assertThat(GrpcTensorMapper.parameterValue(InferParameter.newBuilder().setUint64Param(-1L).build()))
+    values.forEach(
+        (k, v) ->
+            assertThat(GrpcTensorMapper.parameterValue(GrpcTensorMapper.parameter(v)))
+                .isEqualTo(v));
+    assertThat(
+            GrpcTensorMapper.parameterValue(
+                InferParameter.newBuilder().setUint64Param(-1L).build()))
         .isEqualTo(-1L);
   }
 }

@@ -21,7 +21,8 @@ import net.jqwik.api.statistics.Statistics;
 class JsonTensorRoundTripTest {
 
   private static final JsonFactory JSON = new JsonFactory();
-  private final JsonTensorDecoder decoder = new JsonTensorDecoder(TensorRole.INPUT, TensorLimits.DEFAULT);
+  private final JsonTensorDecoder decoder =
+      new JsonTensorDecoder(TensorRole.INPUT, TensorLimits.DEFAULT);
 
   @Provide
   Arbitrary<Tensor> jsonTensors() {
@@ -44,11 +45,12 @@ class JsonTensorRoundTripTest {
 
   private static void coverEveryDatatype(Tensor tensor) {
     Statistics.collect(tensor.datatype());
-    Statistics.coverage(coverage -> {
-      for (DataType type : DataType.values()) {
-        coverage.check(type).count(c -> c >= 20);
-      }
-    });
+    Statistics.coverage(
+        coverage -> {
+          for (DataType type : DataType.values()) {
+            coverage.check(type).count(c -> c >= 20);
+          }
+        });
   }
 
   private Tensor decode(String json, Tensor like) throws IOException {
@@ -78,7 +80,8 @@ class JsonTensorRoundTripTest {
     return sb.toString();
   }
 
-  private static void nest(StringBuilder sb, long[] shape, int level, String[] elements, int[] next) {
+  private static void nest(
+      StringBuilder sb, long[] shape, int level, String[] elements, int[] next) {
     sb.append('[');
     for (long i = 0; i < shape[level]; i++) {
       if (i > 0) {

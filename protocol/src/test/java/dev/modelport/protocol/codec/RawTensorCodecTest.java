@@ -27,8 +27,12 @@ class RawTensorCodecTest {
 
   @Test
   void bytesElementsArePrefixedWithTheirLittleEndianLength() {
-    Tensor t = new Tensor("x", DataType.BYTES, new long[] {2},
-        new byte[][] {"ab".getBytes(StandardCharsets.UTF_8), new byte[0]});
+    Tensor t =
+        new Tensor(
+            "x",
+            DataType.BYTES,
+            new long[] {2},
+            new byte[][] {"ab".getBytes(StandardCharsets.UTF_8), new byte[0]});
     assertThat(RawTensorCodec.encode(t)).containsExactly(2, 0, 0, 0, 'a', 'b', 0, 0, 0, 0);
   }
 
@@ -51,15 +55,17 @@ class RawTensorCodecTest {
   void aBytesLengthAboveTwoGigabytesIsRefusedNotWrapped() {
     byte[] raw = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 'a'};
     assertThatThrownBy(() -> decode(DataType.BYTES, new long[] {1}, raw))
-        .hasMessage("input 'input': BYTES element 0 at byte 0 declares 4294967295 bytes but only 1 remain");
+        .hasMessage(
+            "input 'input': BYTES element 0 at byte 0 declares 4294967295 bytes but only 1 remain");
   }
 
   @Test
   void tooFewBytesElementsAreRefused() {
     byte[] raw = {1, 0, 0, 0, 'a', 0, 0};
     assertThatThrownBy(() -> decode(DataType.BYTES, new long[] {3}, raw))
-        .hasMessage("input 'input': expected 3 BYTES elements for shape [3], but the raw data ends "
-            + "after 1 (and 2 stray bytes)");
+        .hasMessage(
+            "input 'input': expected 3 BYTES elements for shape [3], but the raw data ends "
+                + "after 1 (and 2 stray bytes)");
   }
 
   @Test
@@ -77,8 +83,15 @@ class RawTensorCodecTest {
 
   @Test
   void theElementLimitIsCheckedBeforeTheByteLength() {
-    assertThatThrownBy(() -> RawTensorCodec.decode(TensorRole.OUTPUT, "y", DataType.FP64,
-            new long[] {1 << 20}, new byte[8], new TensorLimits(10)))
+    assertThatThrownBy(
+            () ->
+                RawTensorCodec.decode(
+                    TensorRole.OUTPUT,
+                    "y",
+                    DataType.FP64,
+                    new long[] {1 << 20},
+                    new byte[8],
+                    new TensorLimits(10)))
         .hasMessage("output 'y': shape [1048576] has 1048576 elements, more than the limit of 10");
   }
 }

@@ -30,8 +30,14 @@ class RawTensorRoundTripTest {
     coverEveryDatatype(tensor);
     byte[] raw = RawTensorCodec.encode(tensor);
     assertThat(raw).hasSize((int) RawTensorCodec.rawSize(tensor));
-    Tensor back = RawTensorCodec.decode(
-        TensorRole.INPUT, tensor.name(), tensor.datatype(), tensor.shape(), raw, TensorLimits.DEFAULT);
+    Tensor back =
+        RawTensorCodec.decode(
+            TensorRole.INPUT,
+            tensor.name(),
+            tensor.datatype(),
+            tensor.shape(),
+            raw,
+            TensorLimits.DEFAULT);
     assertThat(back).isEqualTo(tensor);
     // Bit-exact, NaN payloads included.
     assertThat(RawTensorCodec.encode(back)).isEqualTo(raw);
@@ -63,7 +69,8 @@ class RawTensorRoundTripTest {
       return;
     }
     ModelInferResponse response =
-        GrpcTensorMapper.addOutputs(ModelInferResponse.newBuilder(), List.of(tensor), false).build();
+        GrpcTensorMapper.addOutputs(ModelInferResponse.newBuilder(), List.of(tensor), false)
+            .build();
     assertThat(response.getRawOutputContentsCount()).isZero();
     ModelInferResponse parsed;
     try {
@@ -76,7 +83,9 @@ class RawTensorRoundTripTest {
 
   @Property(tries = 500)
   void everyDatatypeSurvivesAnInferenceEvent(@ForAll("anyBits") Tensor tensor) {
-    Tensor back = EventTensors.fromEvent(EventTensors.toEvent(tensor), TensorRole.OUTPUT, TensorLimits.DEFAULT);
+    Tensor back =
+        EventTensors.fromEvent(
+            EventTensors.toEvent(tensor), TensorRole.OUTPUT, TensorLimits.DEFAULT);
     assertThat(back).isEqualTo(tensor);
   }
 
@@ -90,10 +99,11 @@ class RawTensorRoundTripTest {
 
   private static void coverEveryDatatype(Tensor tensor) {
     Statistics.collect(tensor.datatype());
-    Statistics.coverage(coverage -> {
-      for (DataType type : DataType.values()) {
-        coverage.check(type).count(c -> c >= 20);
-      }
-    });
+    Statistics.coverage(
+        coverage -> {
+          for (DataType type : DataType.values()) {
+            coverage.check(type).count(c -> c >= 20);
+          }
+        });
   }
 }

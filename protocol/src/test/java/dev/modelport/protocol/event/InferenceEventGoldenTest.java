@@ -17,21 +17,27 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The committed {@code golden/inference-event-v1.bin} is an {@link InferenceEvent} written by the
  * first release of the format; every later build must still read it with the same meaning.
- * Regenerate only when starting a new format version (under a new file name), with
- * {@code -Dmodelport.golden.write=true -Dtest=InferenceEventGoldenTest}.
+ * Regenerate only when starting a new format version (under a new file name), with {@code
+ * -Dmodelport.golden.write=true -Dtest=InferenceEventGoldenTest}.
  */
 class InferenceEventGoldenTest {
 
   private static final String FIXTURE = "golden/inference-event-v1.bin";
 
   static final Tensor FEATURES =
-      new Tensor("features", DataType.FP32, new long[] {1, 4}, new float[] {5.1f, 3.5f, 1.4f, 0.2f});
+      new Tensor(
+          "features", DataType.FP32, new long[] {1, 4}, new float[] {5.1f, 3.5f, 1.4f, 0.2f});
   static final Tensor CATEGORIES =
       new Tensor("categories", DataType.INT64, new long[] {1, 2}, new long[] {3, -1});
   static final Tensor PROBABILITIES =
-      new Tensor("probabilities", DataType.FP32, new long[] {1, 3}, new float[] {0.9f, 0.075f, 0.025f});
-  static final Tensor LABEL = new Tensor("label", DataType.BYTES, new long[] {1},
-      new byte[][] {"setosa".getBytes(StandardCharsets.UTF_8)});
+      new Tensor(
+          "probabilities", DataType.FP32, new long[] {1, 3}, new float[] {0.9f, 0.075f, 0.025f});
+  static final Tensor LABEL =
+      new Tensor(
+          "label",
+          DataType.BYTES,
+          new long[] {1},
+          new byte[][] {"setosa".getBytes(StandardCharsets.UTF_8)});
 
   static InferenceEvent expectedEvent() {
     return InferenceEvent.newBuilder()

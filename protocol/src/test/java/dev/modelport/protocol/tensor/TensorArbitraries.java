@@ -20,8 +20,11 @@ public final class TensorArbitraries {
    * finite and BYTES are valid UTF-8 (the values JSON can carry), otherwise any bits.
    */
   public static Arbitrary<Tensor> tensors(DataType type, boolean jsonSafe) {
-    return shapes().flatMap(shape -> data(type, (int) Tensor.elementCount(shape), jsonSafe)
-        .map(data -> new Tensor("t", type, shape, data)));
+    return shapes()
+        .flatMap(
+            shape ->
+                data(type, (int) Tensor.elementCount(shape), jsonSafe)
+                    .map(data -> new Tensor("t", type, shape, data)));
   }
 
   /** Tensors of any datatype. */
@@ -54,7 +57,9 @@ public final class TensorArbitraries {
         return doubles(jsonSafe).array(double[].class).ofSize(n).map(a -> a);
       case BYTES:
         return (jsonSafe ? utf8Strings() : Arbitraries.bytes().array(byte[].class).ofMaxSize(12))
-            .array(byte[][].class).ofSize(n).map(a -> a);
+            .array(byte[][].class)
+            .ofSize(n)
+            .map(a -> a);
       default:
         throw new AssertionError(type);
     }
@@ -62,11 +67,24 @@ public final class TensorArbitraries {
 
   /** Any half bits, with zeros, extremes and (unless jsonSafe) NaN and infinities favoured. */
   public static Arbitrary<Short> halves(boolean jsonSafe) {
-    Arbitrary<Short> special = jsonSafe
-        ? Arbitraries.of((short) 0x0000, (short) 0x8000, (short) 0x7BFF, (short) 0xFBFF,
-            (short) 0x0001, (short) 0x8001, (short) 0x0400, (short) 0x03FF)
-        : Arbitraries.of((short) 0x7C00, (short) 0xFC00, (short) 0x7E00, (short) 0x7C01,
-            (short) 0xFE00, (short) 0x8000);
+    Arbitrary<Short> special =
+        jsonSafe
+            ? Arbitraries.of(
+                (short) 0x0000,
+                (short) 0x8000,
+                (short) 0x7BFF,
+                (short) 0xFBFF,
+                (short) 0x0001,
+                (short) 0x8001,
+                (short) 0x0400,
+                (short) 0x03FF)
+            : Arbitraries.of(
+                (short) 0x7C00,
+                (short) 0xFC00,
+                (short) 0x7E00,
+                (short) 0x7C01,
+                (short) 0xFE00,
+                (short) 0x8000);
     Arbitrary<Short> any = Arbitraries.shorts();
     if (jsonSafe) {
       any = any.filter(h -> !Float16.isNonFinite(h));
@@ -78,36 +96,63 @@ public final class TensorArbitraries {
   /** Any float bits (all exponents, subnormals), with zeros and extremes favoured. */
   public static Arbitrary<Float> floats(boolean jsonSafe) {
     Arbitrary<Float> bits = Arbitraries.integers().map(Float::intBitsToFloat);
-    Arbitrary<Float> special = Arbitraries.of(0f, -0f, Float.MAX_VALUE, -Float.MAX_VALUE,
-        Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, 1f, -1f, 0.1f);
+    Arbitrary<Float> special =
+        Arbitraries.of(
+            0f,
+            -0f,
+            Float.MAX_VALUE,
+            -Float.MAX_VALUE,
+            Float.MIN_VALUE,
+            -Float.MIN_VALUE,
+            Float.MIN_NORMAL,
+            1f,
+            -1f,
+            0.1f);
     if (jsonSafe) {
       bits = bits.filter(Float::isFinite);
     } else {
-      special = Arbitraries.oneOf(special,
-          Arbitraries.of(Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY));
+      special =
+          Arbitraries.oneOf(
+              special, Arbitraries.of(Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY));
     }
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, bits), net.jqwik.api.Tuple.of(1, special));
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, bits), net.jqwik.api.Tuple.of(1, special));
   }
 
   /** Any double bits, with zeros and extremes favoured. */
   public static Arbitrary<Double> doubles(boolean jsonSafe) {
     Arbitrary<Double> bits = Arbitraries.longs().map(Double::longBitsToDouble);
-    Arbitrary<Double> special = Arbitraries.of(0d, -0d, Double.MAX_VALUE, -Double.MAX_VALUE,
-        Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 1d, 0.1d);
+    Arbitrary<Double> special =
+        Arbitraries.of(
+            0d,
+            -0d,
+            Double.MAX_VALUE,
+            -Double.MAX_VALUE,
+            Double.MIN_VALUE,
+            -Double.MIN_VALUE,
+            Double.MIN_NORMAL,
+            1d,
+            0.1d);
     if (jsonSafe) {
       bits = bits.filter(Double::isFinite);
     } else {
-      special = Arbitraries.oneOf(special,
-          Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+      special =
+          Arbitraries.oneOf(
+              special,
+              Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
     }
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, bits), net.jqwik.api.Tuple.of(1, special));
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, bits), net.jqwik.api.Tuple.of(1, special));
   }
 
   /** UTF-8 bytes of strings that survive a UTF-8 round trip (no lone surrogates). */
   public static Arbitrary<byte[]> utf8Strings() {
-    return Arbitraries.strings().ofMaxLength(8)
-        .map(s -> new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)
-            .getBytes(StandardCharsets.UTF_8));
+    return Arbitraries.strings()
+        .ofMaxLength(8)
+        .map(
+            s ->
+                new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                    .getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean[] booleans(List<Boolean> values) {

@@ -13,7 +13,8 @@ class TensorLimitsTest {
   void countsTheElementsOfAShapeWithinTheLimit() {
     assertThat(limits.checkedElementCount(TensorRole.INPUT, "x", new long[] {2, 30})).isEqualTo(60);
     assertThat(limits.checkedElementCount(TensorRole.INPUT, "x", new long[] {})).isEqualTo(1);
-    assertThat(limits.checkedElementCount(TensorRole.INPUT, "x", new long[] {1000})).isEqualTo(1000);
+    assertThat(limits.checkedElementCount(TensorRole.INPUT, "x", new long[] {1000}))
+        .isEqualTo(1000);
   }
 
   @Test
@@ -28,12 +29,14 @@ class TensorLimitsTest {
     long[] shape = {1L << 32, 1L << 32};
     assertThatThrownBy(() -> limits.checkedElementCount(TensorRole.OUTPUT, "y", shape))
         .isInstanceOf(TensorFormatException.class)
-        .hasMessage("output 'y': shape [4294967296,4294967296] has more elements than a long can count");
+        .hasMessage(
+            "output 'y': shape [4294967296,4294967296] has more elements than a long can count");
   }
 
   @Test
   void aShapeAboveTheLimitIsRefusedBeforeAllocation() {
-    assertThatThrownBy(() -> limits.checkedElementCount(TensorRole.INPUT, "x", new long[] {10, 101}))
+    assertThatThrownBy(
+            () -> limits.checkedElementCount(TensorRole.INPUT, "x", new long[] {10, 101}))
         .isInstanceOf(TensorFormatException.class)
         .hasMessage("input 'x': shape [10,101] has 1010 elements, more than the limit of 1000");
   }
@@ -48,7 +51,8 @@ class TensorLimitsTest {
   @Test
   void limitsOutsideTheArrayRangeAreRejected() {
     assertThatThrownBy(() -> new TensorLimits(-1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TensorLimits(Integer.MAX_VALUE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TensorLimits(Integer.MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -14,4 +14,10 @@ import java.time.Instant;
  * @param after state after the write, null for a deletion
  */
 public record AuditEntry(
-    long id, String actor, String action, String target, JsonNode before, JsonNode after, Instant at) {}
+    long id,
+    String actor,
+    String action,
+    String target,
+    JsonNode before,
+    JsonNode after,
+    Instant at) {}

@@ -11,4 +11,10 @@ import java.time.Instant;
  * @param previousVersion the alias's former target for alias events, else null
  */
 public record ChangeEvent(
-    long seq, EventType type, String model, Integer version, String alias, Integer previousVersion, Instant at) {}
+    long seq,
+    EventType type,
+    String model,
+    Integer version,
+    String alias,
+    Integer previousVersion,
+    Instant at) {}

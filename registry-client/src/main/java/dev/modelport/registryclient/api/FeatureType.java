@@ -22,6 +22,7 @@ public enum FeatureType {
         return type;
       }
     }
-    throw new IllegalArgumentException("feature type must be numeric or categorical, got '" + value + "'");
+    throw new IllegalArgumentException(
+        "feature type must be numeric or categorical, got '" + value + "'");
   }
 }

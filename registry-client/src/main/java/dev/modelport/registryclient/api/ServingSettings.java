@@ -3,8 +3,8 @@ package dev.modelport.registryclient.api;
 import java.util.List;
 
 /**
- * Serving hints published with a version; serving-service uses them unless its deployment
- * overrides them. Every field may be null (serving default).
+ * Serving hints published with a version; serving-service uses them unless its deployment overrides
+ * them. Every field may be null (serving default).
  *
  * @param maxBatchSize largest batch the dynamic batcher forms
  * @param maxQueueDelayMicros longest time a request waits for a batch to fill, in microseconds

@@ -16,29 +16,58 @@ import java.util.Optional;
 public class AliasRepository {
 
   public Optional<Alias> find(Connection c, ModelName model, AliasName alias) throws SQLException {
-    return Sql.one(c, "SELECT * FROM aliases WHERE model = ? AND alias = ?", AliasRepository::alias, model.value(), alias.value());
+    return Sql.one(
+        c,
+        "SELECT * FROM aliases WHERE model = ? AND alias = ?",
+        AliasRepository::alias,
+        model.value(),
+        alias.value());
   }
 
   public List<Alias> list(Connection c, ModelName model) throws SQLException {
-    return Sql.list(c, "SELECT * FROM aliases WHERE model = ? ORDER BY alias", AliasRepository::alias, model.value());
+    return Sql.list(
+        c,
+        "SELECT * FROM aliases WHERE model = ? ORDER BY alias",
+        AliasRepository::alias,
+        model.value());
   }
 
   /** Creates the alias or moves it to {@code version}. */
-  public void upsert(Connection c, ModelName model, AliasName alias, int version, String actor, Instant now) throws SQLException {
-    int updated = Sql.update(c, "UPDATE aliases SET version = ?, updated_by = ?, updated_at = ? WHERE model = ? AND alias = ?",
-        version, actor, now, model.value(), alias.value());
+  public void upsert(
+      Connection c, ModelName model, AliasName alias, int version, String actor, Instant now)
+      throws SQLException {
+    int updated =
+        Sql.update(
+            c,
+            "UPDATE aliases SET version = ?, updated_by = ?, updated_at = ? WHERE model = ? AND alias = ?",
+            version,
+            actor,
+            now,
+            model.value(),
+            alias.value());
     if (updated == 0) {
-      Sql.update(c, "INSERT INTO aliases (model, alias, version, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)",
-          model.value(), alias.value(), version, actor, now);
+      Sql.update(
+          c,
+          "INSERT INTO aliases (model, alias, version, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)",
+          model.value(),
+          alias.value(),
+          version,
+          actor,
+          now);
     }
   }
 
   public void delete(Connection c, ModelName model, AliasName alias) throws SQLException {
-    Sql.update(c, "DELETE FROM aliases WHERE model = ? AND alias = ?", model.value(), alias.value());
+    Sql.update(
+        c, "DELETE FROM aliases WHERE model = ? AND alias = ?", model.value(), alias.value());
   }
 
   private static Alias alias(ResultSet r) throws SQLException {
-    return new Alias(r.getString("model"), r.getString("alias"), r.getInt("version"), r.getString("updated_by"),
+    return new Alias(
+        r.getString("model"),
+        r.getString("alias"),
+        r.getInt("version"),
+        r.getString("updated_by"),
         Sql.instant(r, "updated_at"));
   }
 }

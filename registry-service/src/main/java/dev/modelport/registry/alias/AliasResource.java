@@ -28,11 +28,9 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "aliases")
 public class AliasResource {
-  @Inject
-  AliasService aliases;
+  @Inject AliasService aliases;
 
-  @Inject
-  SecurityIdentity identity;
+  @Inject SecurityIdentity identity;
 
   @GET
   @RolesAllowed(Roles.READER)
@@ -58,7 +56,10 @@ public class AliasResource {
     if (body == null) {
       throw new InvalidInputException("version", "body {\"version\": N} is required");
     }
-    return aliases.set(new ModelName(model), new AliasName(alias), new VersionNumber(body.version()).value(),
+    return aliases.set(
+        new ModelName(model),
+        new AliasName(alias),
+        new VersionNumber(body.version()).value(),
         Caller.of(identity));
   }
 

@@ -22,88 +22,97 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Aliases: set, move, delete and resolve. Writes lock the model's row first, so concurrent moves
- * of one model's aliases are serialised and each audit entry's "before" is the previous entry's
+ * Aliases: set, move, delete and resolve. Writes lock the model's row first, so concurrent moves of
+ * one model's aliases are serialised and each audit entry's "before" is the previous entry's
  * "after". Protected aliases ({@code modelport.registry.security.protected-aliases}) need an admin.
  * Thread-safe.
  */
 @ApplicationScoped
 public class AliasService {
-  @Inject
-  RegistryDatabase database;
+  @Inject RegistryDatabase database;
 
-  @Inject
-  ModelRepository models;
+  @Inject ModelRepository models;
 
-  @Inject
-  VersionRepository versions;
+  @Inject VersionRepository versions;
 
-  @Inject
-  AliasRepository aliases;
+  @Inject AliasRepository aliases;
 
-  @Inject
-  AuditLog audit;
+  @Inject AuditLog audit;
 
-  @Inject
-  EventLog events;
+  @Inject EventLog events;
 
-  @Inject
-  EventFeed feed;
+  @Inject EventFeed feed;
 
-  @Inject
-  RegistryConfig config;
+  @Inject RegistryConfig config;
 
   /** Points {@code alias} at {@code version}; setting it to its current version changes nothing. */
   public Alias set(ModelName model, AliasName alias, int version, Caller caller) {
     requireAdminIfProtected(alias, caller, "move");
-    Alias result = database.inTransaction(c -> {
-      lockModel(c, model);
-      if (versions.find(c, model, version).isEmpty()) {
-        throw new NotFoundException("version " + version + " of model '" + model + "' not found");
-      }
-      Alias before = aliases.find(c, model, alias).orElse(null);
-      if (before != null && before.version() == version) {
-        return before;
-      }
-      aliases.upsert(c, model, alias, version, caller.name(), now());
-      Alias after = aliases.find(c, model, alias).orElseThrow();
-      audit.record(c, caller, "alias.set", target(model, alias), model.value(), before, after);
-      events.append(c, EventType.ALIAS_MOVED, model.value(), version, alias.value(), before == null ? null : before.version());
-      return after;
-    });
+    Alias result =
+        database.inTransaction(
+            c -> {
+              lockModel(c, model);
+              if (versions.find(c, model, version).isEmpty()) {
+                throw new NotFoundException(
+                    "version " + version + " of model '" + model + "' not found");
+              }
+              Alias before = aliases.find(c, model, alias).orElse(null);
+              if (before != null && before.version() == version) {
+                return before;
+              }
+              aliases.upsert(c, model, alias, version, caller.name(), now());
+              Alias after = aliases.find(c, model, alias).orElseThrow();
+              audit.record(
+                  c, caller, "alias.set", target(model, alias), model.value(), before, after);
+              events.append(
+                  c,
+                  EventType.ALIAS_MOVED,
+                  model.value(),
+                  version,
+                  alias.value(),
+                  before == null ? null : before.version());
+              return after;
+            });
     feed.wakeUp();
     return result;
   }
 
   public void delete(ModelName model, AliasName alias, Caller caller) {
     requireAdminIfProtected(alias, caller, "delete");
-    database.inTransaction(c -> {
-      lockModel(c, model);
-      Alias before = aliases.find(c, model, alias).orElseThrow(() -> notFound(model, alias));
-      aliases.delete(c, model, alias);
-      audit.record(c, caller, "alias.delete", target(model, alias), model.value(), before, null);
-      events.append(c, EventType.ALIAS_DELETED, model.value(), null, alias.value(), before.version());
-      return null;
-    });
+    database.inTransaction(
+        c -> {
+          lockModel(c, model);
+          Alias before = aliases.find(c, model, alias).orElseThrow(() -> notFound(model, alias));
+          aliases.delete(c, model, alias);
+          audit.record(
+              c, caller, "alias.delete", target(model, alias), model.value(), before, null);
+          events.append(
+              c, EventType.ALIAS_DELETED, model.value(), null, alias.value(), before.version());
+          return null;
+        });
     feed.wakeUp();
   }
 
   public Alias resolve(ModelName model, AliasName alias) {
-    return database.read(c -> aliases.find(c, model, alias)).orElseThrow(() -> notFound(model, alias));
+    return database
+        .read(c -> aliases.find(c, model, alias))
+        .orElseThrow(() -> notFound(model, alias));
   }
 
   public List<Alias> list(ModelName model) {
-    return database.read(c -> {
-      if (models.find(c, model).isEmpty()) {
-        throw new NotFoundException("model '" + model + "' not found");
-      }
-      return aliases.list(c, model);
-    });
+    return database.read(
+        c -> {
+          if (models.find(c, model).isEmpty()) {
+            throw new NotFoundException("model '" + model + "' not found");
+          }
+          return aliases.list(c, model);
+        });
   }
 
   private void requireAdminIfProtected(AliasName alias, Caller caller, String what) {
     if (config.security().protectedAliases().contains(alias.value()) && !caller.admin()) {
-      throw new ForbiddenOperationException("alias '" + alias + "' is protected: only an admin may " + what + " it");
+      throw new ForbiddenOperationException(
+          "alias '" + alias + "' is protected: only an admin may " + what + " it");
     }
   }
 

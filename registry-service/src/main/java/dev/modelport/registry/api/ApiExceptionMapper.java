@@ -2,10 +2,10 @@ package dev.modelport.registry.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.modelport.registry.error.ConflictException;
 import dev.modelport.registry.error.ForbiddenOperationException;
 import dev.modelport.registry.error.InvalidInputException;
@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one status table of the API: every failure becomes {@code {"error": "..."}} with 400
- * (naming the field), 401, 403, 404, 409, 413 or 500. Stack traces are logged only for 500.
+ * The one status table of the API: every failure becomes {@code {"error": "..."}} with 400 (naming
+ * the field), 401, 403, 404, 409, 413 or 500. Stack traces are logged only for 500.
  */
 public class ApiExceptionMapper {
   private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
@@ -54,9 +54,13 @@ public class ApiExceptionMapper {
 
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   public Response unauthorized(RuntimeException e) {
-    return Response.status(401).header("WWW-Authenticate", "Bearer realm=\"modelport-registry\"")
-        .type(MediaType.APPLICATION_JSON).entity(new ErrorBody("a valid API key is required "
-            + "(Authorization: Bearer <key> or X-Api-Key)")).build();
+    return Response.status(401)
+        .header("WWW-Authenticate", "Bearer realm=\"modelport-registry\"")
+        .type(MediaType.APPLICATION_JSON)
+        .entity(
+            new ErrorBody(
+                "a valid API key is required " + "(Authorization: Bearer <key> or X-Api-Key)"))
+        .build();
   }
 
   @ServerExceptionMapper
@@ -65,8 +69,13 @@ public class ApiExceptionMapper {
   }
 
   // Listed explicitly: RESTEasy Reactive ships its own mappers for these Jackson subtypes.
-  @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
-      JsonParseException.class, ValueInstantiationException.class})
+  @ServerExceptionMapper({
+    JsonProcessingException.class,
+    MismatchedInputException.class,
+    InvalidFormatException.class,
+    JsonParseException.class,
+    ValueInstantiationException.class
+  })
   public Response json(JsonProcessingException e) {
     return error(400, field(e) + ": " + e.getOriginalMessage());
   }
@@ -87,14 +96,18 @@ public class ApiExceptionMapper {
   }
 
   static Response error(int status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(message)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(new ErrorBody(message))
+        .build();
   }
 
   private static String field(JsonProcessingException e) {
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return mapping.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
+          .collect(Collectors.joining("."))
+          .replace(".[", "[");
     }
     return "body";
   }

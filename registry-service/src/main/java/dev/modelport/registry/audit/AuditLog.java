@@ -22,30 +22,65 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AuditLog {
-  @Inject
-  ObjectMapper json;
+  @Inject ObjectMapper json;
 
-  @Inject
-  RegistryDatabase database;
+  @Inject RegistryDatabase database;
 
   /** Appends an entry on the writing transaction's connection. */
-  public void record(Connection c, Caller caller, String action, String target, String model, Object before, Object after)
+  public void record(
+      Connection c,
+      Caller caller,
+      String action,
+      String target,
+      String model,
+      Object before,
+      Object after)
       throws SQLException {
-    Sql.update(c, "INSERT INTO audit_log (actor, action, target, model, before_state, after_state, occurred_at) "
+    Sql.update(
+        c,
+        "INSERT INTO audit_log (actor, action, target, model, before_state, after_state, occurred_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        caller.name(), action, target, model, toJson(before), toJson(after), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        caller.name(),
+        action,
+        target,
+        model,
+        toJson(before),
+        toJson(after),
+        Instant.now().truncatedTo(ChronoUnit.MICROS));
   }
 
-  /** Entries with id above {@code afterId}, oldest first; of one model when {@code model} is not null. */
+  /**
+   * Entries with id above {@code afterId}, oldest first; of one model when {@code model} is not
+   * null.
+   */
   public List<AuditEntry> list(String model, long afterId, int limit) {
-    return database.read(c -> model == null
-        ? Sql.list(c, "SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?", this::entry, afterId, limit)
-        : Sql.list(c, "SELECT * FROM audit_log WHERE model = ? AND id > ? ORDER BY id LIMIT ?", this::entry, model, afterId, limit));
+    return database.read(
+        c ->
+            model == null
+                ? Sql.list(
+                    c,
+                    "SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
+                    this::entry,
+                    afterId,
+                    limit)
+                : Sql.list(
+                    c,
+                    "SELECT * FROM audit_log WHERE model = ? AND id > ? ORDER BY id LIMIT ?",
+                    this::entry,
+                    model,
+                    afterId,
+                    limit));
   }
 
   private AuditEntry entry(ResultSet row) throws SQLException {
-    return new AuditEntry(row.getLong("id"), row.getString("actor"), row.getString("action"), row.getString("target"),
-        fromJson(row.getString("before_state")), fromJson(row.getString("after_state")), Sql.instant(row, "occurred_at"));
+    return new AuditEntry(
+        row.getLong("id"),
+        row.getString("actor"),
+        row.getString("action"),
+        row.getString("target"),
+        fromJson(row.getString("before_state")),
+        fromJson(row.getString("after_state")),
+        Sql.instant(row, "occurred_at"));
   }
 
   private String toJson(Object state) {

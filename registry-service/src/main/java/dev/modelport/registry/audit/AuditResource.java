@@ -19,15 +19,18 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/v1/audit")
 @Tag(name = "audit")
 public class AuditResource {
-  @Inject
-  AuditLog audit;
+  @Inject AuditLog audit;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.READER)
   @Operation(summary = "Audit entries after an id, optionally of one model")
-  public List<AuditEntry> list(@RestQuery String model, @RestQuery Long after, @RestQuery Integer limit) {
+  public List<AuditEntry> list(
+      @RestQuery String model, @RestQuery Long after, @RestQuery Integer limit) {
     Paging paging = Paging.of(0, limit == null ? 100 : limit);
-    return audit.list(model == null ? null : new ModelName(model).value(), after == null ? 0 : after, paging.limit());
+    return audit.list(
+        model == null ? null : new ModelName(model).value(),
+        after == null ? 0 : after,
+        paging.limit());
   }
 }

@@ -7,12 +7,14 @@ import java.util.Optional;
 /** Builds or checks the baseline profile uploaded with a version. */
 public interface BaselineBuilder {
   /**
-   * The profile JSON to store with a version, or empty when the upload brings neither training
-   * data nor a profile.
+   * The profile JSON to store with a version, or empty when the upload brings neither training data
+   * nor a profile.
    *
    * @param trainingCsv training data with a header row naming the signature's features
    * @param profileJson a precomputed profile
-   * @throws dev.modelport.registry.error.InvalidInputException when the data do not fit the signature
+   * @throws dev.modelport.registry.error.InvalidInputException when the data do not fit the
+   *     signature
    */
-  Optional<String> build(Signature signature, Optional<Path> trainingCsv, Optional<Path> profileJson);
+  Optional<String> build(
+      Signature signature, Optional<Path> trainingCsv, Optional<Path> profileJson);
 }

@@ -12,12 +12,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class BaselineRepository {
 
-  public void insert(Connection c, ModelName model, int version, String profileJson, Instant now) throws SQLException {
-    Sql.update(c, "INSERT INTO baselines (model, version, profile, created_at) VALUES (?, ?, ?, ?)",
-        model.value(), version, profileJson, now);
+  public void insert(Connection c, ModelName model, int version, String profileJson, Instant now)
+      throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO baselines (model, version, profile, created_at) VALUES (?, ?, ?, ?)",
+        model.value(),
+        version,
+        profileJson,
+        now);
   }
 
   public Optional<String> find(Connection c, ModelName model, int version) throws SQLException {
-    return Sql.one(c, "SELECT profile FROM baselines WHERE model = ? AND version = ?", r -> r.getString(1), model.value(), version);
+    return Sql.one(
+        c,
+        "SELECT profile FROM baselines WHERE model = ? AND version = ?",
+        r -> r.getString(1),
+        model.value(),
+        version);
   }
 }

@@ -16,18 +16,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** {@code GET /api/v1/models/{model}/versions/{version}/baseline}: the stored feature-stats profile JSON. */
+/**
+ * {@code GET /api/v1/models/{model}/versions/{version}/baseline}: the stored feature-stats profile
+ * JSON.
+ */
 @Path("/api/v1/models/{model}/versions/{version}/baseline")
 @Tag(name = "versions")
 public class BaselineResource {
-  @Inject
-  RegistryDatabase database;
+  @Inject RegistryDatabase database;
 
-  @Inject
-  BaselineRepository baselines;
+  @Inject BaselineRepository baselines;
 
-  @Inject
-  VersionService versions;
+  @Inject VersionService versions;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +37,11 @@ public class BaselineResource {
     ModelName name = new ModelName(model);
     int number = VersionNumber.parse(version).value();
     versions.get(name, number);
-    return database.read(c -> baselines.find(c, name, number))
-        .orElseThrow(() -> new NotFoundException("version " + number + " of model '" + name + "' has no baseline"));
+    return database
+        .read(c -> baselines.find(c, name, number))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "version " + number + " of model '" + name + "' has no baseline"));
   }
 }

@@ -24,20 +24,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Baselines with the feature-stats library: a training CSV is streamed into a
- * {@link DatasetProfile} over the signature's input features (columns matched by header name;
- * extra columns such as the label are ignored); a precomputed profile must describe exactly the
- * signature's features. Either way the stored form is {@link ProfileJson}. Numbers are read as
- * FP32 when every tensor carrying features is FP32 or FP16, so the baseline equals what serving
- * sees in its tensors. Stateless and thread-safe.
+ * Baselines with the feature-stats library: a training CSV is streamed into a {@link
+ * DatasetProfile} over the signature's input features (columns matched by header name; extra
+ * columns such as the label are ignored); a precomputed profile must describe exactly the
+ * signature's features. Either way the stored form is {@link ProfileJson}. Numbers are read as FP32
+ * when every tensor carrying features is FP32 or FP16, so the baseline equals what serving sees in
+ * its tensors. Stateless and thread-safe.
  */
 @ApplicationScoped
 public class FeatureStatsBaselineBuilder implements BaselineBuilder {
 
   @Override
-  public Optional<String> build(Signature signature, Optional<Path> trainingCsv, Optional<Path> profileJson) {
+  public Optional<String> build(
+      Signature signature, Optional<Path> trainingCsv, Optional<Path> profileJson) {
     if (trainingCsv.isPresent() && profileJson.isPresent()) {
-      throw new InvalidInputException("profile", "send either training-data or a profile, not both");
+      throw new InvalidInputException(
+          "profile", "send either training-data or a profile, not both");
     }
     if (trainingCsv.isEmpty() && profileJson.isEmpty()) {
       return Optional.empty();
@@ -47,20 +49,32 @@ public class FeatureStatsBaselineBuilder implements BaselineBuilder {
     if (features.isEmpty()) {
       throw new InvalidInputException(part, "the signature's inputs name no features to profile");
     }
-    FeatureSchema schema = new FeatureSchema(features.stream()
-        .map(f -> new FeatureSpec(f.name(), f.type() == dev.modelport.registryclient.api.FeatureType.CATEGORICAL
-            ? FeatureType.CATEGORICAL : FeatureType.NUMERIC))
-        .toList());
-    DatasetProfile profile = trainingCsv.isPresent() ? fromCsv(schema, signature, trainingCsv.get()) : fromJson(schema, profileJson.get());
+    FeatureSchema schema =
+        new FeatureSchema(
+            features.stream()
+                .map(
+                    f ->
+                        new FeatureSpec(
+                            f.name(),
+                            f.type() == dev.modelport.registryclient.api.FeatureType.CATEGORICAL
+                                ? FeatureType.CATEGORICAL
+                                : FeatureType.NUMERIC))
+                .toList());
+    DatasetProfile profile =
+        trainingCsv.isPresent()
+            ? fromCsv(schema, signature, trainingCsv.get())
+            : fromJson(schema, profileJson.get());
     return Optional.of(ProfileJson.toJson(profile));
   }
 
   private static DatasetProfile fromCsv(FeatureSchema schema, Signature signature, Path csv) {
     List<String> header = header(csv);
-    List<String> missing = schema.features().stream().map(FeatureSpec::name).filter(n -> !header.contains(n)).toList();
+    List<String> missing =
+        schema.features().stream().map(FeatureSpec::name).filter(n -> !header.contains(n)).toList();
     if (!missing.isEmpty()) {
-      throw new InvalidInputException("training-data", "the CSV header lacks the signature's features " + missing
-          + " (header: " + header + ")");
+      throw new InvalidInputException(
+          "training-data",
+          "the CSV header lacks the signature's features " + missing + " (header: " + header + ")");
     }
     try {
       return new CsvProfileReader(schema, ProfileOptions.DEFAULTS, precision(signature)).read(csv);
@@ -77,8 +91,12 @@ public class FeatureStatsBaselineBuilder implements BaselineBuilder {
       throw new InvalidInputException("profile", "not a feature-stats profile: " + e.getMessage());
     }
     if (!profile.schema().equals(schema)) {
-      throw new InvalidInputException("profile", "its features " + describe(profile.schema())
-          + " differ from the signature's " + describe(schema));
+      throw new InvalidInputException(
+          "profile",
+          "its features "
+              + describe(profile.schema())
+              + " differ from the signature's "
+              + describe(schema));
     }
     return profile;
   }
@@ -87,7 +105,8 @@ public class FeatureStatsBaselineBuilder implements BaselineBuilder {
     try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       String line = in.readLine();
       if (line == null) {
-        throw new InvalidInputException("training-data", "the CSV is empty; a header row of feature names is required");
+        throw new InvalidInputException(
+            "training-data", "the CSV is empty; a header row of feature names is required");
       }
       if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
         line = line.substring(1);
@@ -99,14 +118,18 @@ public class FeatureStatsBaselineBuilder implements BaselineBuilder {
   }
 
   private static CsvProfileReader.Precision precision(Signature signature) {
-    boolean allFloat = signature.inputs().stream()
-        .filter(t -> !t.features().isEmpty())
-        .map(TensorSpec::datatype)
-        .allMatch(d -> d.equals("FP32") || d.equals("FP16"));
+    boolean allFloat =
+        signature.inputs().stream()
+            .filter(t -> !t.features().isEmpty())
+            .map(TensorSpec::datatype)
+            .allMatch(d -> d.equals("FP32") || d.equals("FP16"));
     return allFloat ? CsvProfileReader.Precision.FP32 : CsvProfileReader.Precision.FP64;
   }
 
   private static String describe(FeatureSchema schema) {
-    return schema.features().stream().map(f -> f.name() + ":" + f.type().name().toLowerCase(java.util.Locale.ROOT)).toList().toString();
+    return schema.features().stream()
+        .map(f -> f.name() + ":" + f.type().name().toLowerCase(java.util.Locale.ROOT))
+        .toList()
+        .toString();
   }
 }

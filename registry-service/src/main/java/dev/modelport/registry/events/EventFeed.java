@@ -20,32 +20,33 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Long polls on the change feed. A poll that finds no event parks a waiter instead of a thread;
- * one scheduler thread re-checks the parked waiters when this instance commits an event
- * ({@link #wakeUp()}) and every {@code poll-interval} (for events committed by other registry
- * instances on the same database), and answers each at its deadline with an empty batch.
+ * Long polls on the change feed. A poll that finds no event parks a waiter instead of a thread; one
+ * scheduler thread re-checks the parked waiters when this instance commits an event ({@link
+ * #wakeUp()}) and every {@code poll-interval} (for events committed by other registry instances on
+ * the same database), and answers each at its deadline with an empty batch.
  */
 @ApplicationScoped
 public class EventFeed {
   private static final Logger LOG = Logger.getLogger(EventFeed.class);
 
-  @Inject
-  EventLog log;
+  @Inject EventLog log;
 
-  @Inject
-  RegistryConfig config;
+  @Inject RegistryConfig config;
 
   private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService scheduler;
 
-  private record Waiter(long after, int limit, long deadlineNanos, CompletableFuture<EventBatch> answer) {}
+  private record Waiter(
+      long after, int limit, long deadlineNanos, CompletableFuture<EventBatch> answer) {}
 
   void start(@Observes StartupEvent event) {
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "registry-event-feed");
-      thread.setDaemon(true);
-      return thread;
-    });
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "registry-event-feed");
+              thread.setDaemon(true);
+              return thread;
+            });
     long interval = config.events().pollInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::checkWaiters, interval, interval, TimeUnit.MILLISECONDS);
   }
@@ -56,18 +57,21 @@ public class EventFeed {
   }
 
   /**
-   * Events after {@code after}; when there are none yet, completes when one commits or after
-   * {@code wait} (capped to {@code max-wait}) with an empty batch. Blocks the caller only for the
-   * first query.
+   * Events after {@code after}; when there are none yet, completes when one commits or after {@code
+   * wait} (capped to {@code max-wait}) with an empty batch. Blocks the caller only for the first
+   * query.
    */
   public CompletionStage<EventBatch> await(long after, Duration wait, int limit) {
     int cappedLimit = Math.max(1, Math.min(limit, config.events().maxBatch()));
     List<ChangeEvent> events = log.after(after, cappedLimit);
-    Duration capped = wait.compareTo(config.events().maxWait()) > 0 ? config.events().maxWait() : wait;
+    Duration capped =
+        wait.compareTo(config.events().maxWait()) > 0 ? config.events().maxWait() : wait;
     if (!events.isEmpty() || capped.isZero() || capped.isNegative()) {
       return CompletableFuture.completedFuture(batch(after, events));
     }
-    Waiter waiter = new Waiter(after, cappedLimit, System.nanoTime() + capped.toNanos(), new CompletableFuture<>());
+    Waiter waiter =
+        new Waiter(
+            after, cappedLimit, System.nanoTime() + capped.toNanos(), new CompletableFuture<>());
     waiters.add(waiter);
     scheduler.schedule(this::checkWaiters, capped.toMillis() + 1, TimeUnit.MILLISECONDS);
     return waiter.answer;
@@ -100,7 +104,9 @@ public class EventFeed {
         }
       }
     } catch (RuntimeException e) {
-      LOG.warnf("Checking the change feed failed; parked polls retry at the next interval: %s", e.toString());
+      LOG.warnf(
+          "Checking the change feed failed; parked polls retry at the next interval: %s",
+          e.toString());
     }
   }
 

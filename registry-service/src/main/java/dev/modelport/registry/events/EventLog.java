@@ -14,40 +14,70 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The change feed's table. {@link #append} takes the next sequence number from the single
- * {@code event_counter} row inside the writing transaction; the row lock it holds until commit
- * makes sequence numbers gap-free and committed in order, so "events after N" never skips one
- * that commits later. Call it as the last statement of a write to keep that lock short.
+ * The change feed's table. {@link #append} takes the next sequence number from the single {@code
+ * event_counter} row inside the writing transaction; the row lock it holds until commit makes
+ * sequence numbers gap-free and committed in order, so "events after N" never skips one that
+ * commits later. Call it as the last statement of a write to keep that lock short.
  */
 @ApplicationScoped
 public class EventLog {
-  @Inject
-  RegistryDatabase database;
+  @Inject RegistryDatabase database;
 
   /** Appends an event on the writing transaction's connection and returns its sequence number. */
-  public long append(Connection c, EventType type, String model, Integer version, String alias, Integer previousVersion)
+  public long append(
+      Connection c,
+      EventType type,
+      String model,
+      Integer version,
+      String alias,
+      Integer previousVersion)
       throws SQLException {
     Sql.update(c, "UPDATE event_counter SET last_seq = last_seq + 1 WHERE id = 1");
-    long seq = Sql.one(c, "SELECT last_seq FROM event_counter WHERE id = 1", r -> r.getLong(1)).orElseThrow();
-    Sql.update(c, "INSERT INTO events (seq, event_type, model, version, alias, previous_version, occurred_at) "
+    long seq =
+        Sql.one(c, "SELECT last_seq FROM event_counter WHERE id = 1", r -> r.getLong(1))
+            .orElseThrow();
+    Sql.update(
+        c,
+        "INSERT INTO events (seq, event_type, model, version, alias, previous_version, occurred_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        seq, type.wireName(), model, version, alias, previousVersion, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        seq,
+        type.wireName(),
+        model,
+        version,
+        alias,
+        previousVersion,
+        Instant.now().truncatedTo(ChronoUnit.MICROS));
     return seq;
   }
 
   /** Committed events with a sequence above {@code after}, in order. */
   public List<ChangeEvent> after(long after, int limit) {
-    return database.read(c -> Sql.list(c, "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?", EventLog::event, after, limit));
+    return database.read(
+        c ->
+            Sql.list(
+                c,
+                "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
+                EventLog::event,
+                after,
+                limit));
   }
 
   /** Highest committed sequence number, 0 when there is none. */
   public long lastSeq() {
-    return database.read(c -> Sql.one(c, "SELECT last_seq FROM event_counter WHERE id = 1", r -> r.getLong(1)).orElse(0L));
+    return database.read(
+        c ->
+            Sql.one(c, "SELECT last_seq FROM event_counter WHERE id = 1", r -> r.getLong(1))
+                .orElse(0L));
   }
 
   private static ChangeEvent event(ResultSet row) throws SQLException {
-    return new ChangeEvent(row.getLong("seq"), EventType.of(row.getString("event_type")), row.getString("model"),
-        row.getObject("version", Integer.class), row.getString("alias"), row.getObject("previous_version", Integer.class),
+    return new ChangeEvent(
+        row.getLong("seq"),
+        EventType.of(row.getString("event_type")),
+        row.getString("model"),
+        row.getObject("version", Integer.class),
+        row.getString("alias"),
+        row.getObject("previous_version", Integer.class),
         Sql.instant(row, "occurred_at"));
   }
 }

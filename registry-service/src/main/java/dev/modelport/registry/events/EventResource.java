@@ -16,37 +16,41 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * {@code GET /api/v1/events?after=SEQ&wait=30s&limit=N}: the change feed as a long poll. Answers
- * at once when events after {@code after} exist, else when one commits or {@code wait} runs out
- * (an empty batch). Pass the answer's {@code last} as the next {@code after}. A parked poll holds
- * no thread.
+ * {@code GET /api/v1/events?after=SEQ&wait=30s&limit=N}: the change feed as a long poll. Answers at
+ * once when events after {@code after} exist, else when one commits or {@code wait} runs out (an
+ * empty batch). Pass the answer's {@code last} as the next {@code after}. A parked poll holds no
+ * thread.
  */
 @Path("/api/v1/events")
 @Tag(name = "events")
 public class EventResource {
-  @Inject
-  EventFeed feed;
+  @Inject EventFeed feed;
 
-  @Inject
-  EventLog log;
+  @Inject EventLog log;
 
   @GET
   @Blocking
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.READER)
-  @Operation(summary = "Long-poll the change feed (version created, alias moved or deleted, model deleted)")
-  public CompletionStage<EventBatch> events(@RestQuery Long after, @RestQuery String wait, @RestQuery Integer limit) {
+  @Operation(
+      summary =
+          "Long-poll the change feed (version created, alias moved or deleted, model deleted)")
+  public CompletionStage<EventBatch> events(
+      @RestQuery Long after, @RestQuery String wait, @RestQuery Integer limit) {
     if (after != null && after < 0) {
       throw new InvalidInputException("after", "must not be negative");
     }
-    return feed.await(after == null ? 0 : after, WaitDuration.parse(wait), limit == null ? 100 : limit);
+    return feed.await(
+        after == null ? 0 : after, WaitDuration.parse(wait), limit == null ? 100 : limit);
   }
 
   @GET
   @Path("last")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.READER)
-  @Operation(summary = "The current end of the feed: no events, last = highest sequence (to follow from now on)")
+  @Operation(
+      summary =
+          "The current end of the feed: no events, last = highest sequence (to follow from now on)")
   public EventBatch last() {
     return new EventBatch(java.util.List.of(), log.lastSeq());
   }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the {@code wait} of a long poll: {@code 30s}, {@code 500ms}, {@code 2m}, plain seconds or ISO-8601. */
+/**
+ * Parses the {@code wait} of a long poll: {@code 30s}, {@code 500ms}, {@code 2m}, plain seconds or
+ * ISO-8601.
+ */
 public final class WaitDuration {
   private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 

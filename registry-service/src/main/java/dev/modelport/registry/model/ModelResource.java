@@ -31,11 +31,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "models")
 public class ModelResource {
-  @Inject
-  ModelService models;
+  @Inject ModelService models;
 
-  @Inject
-  SecurityIdentity identity;
+  @Inject SecurityIdentity identity;
 
   @POST
   @RolesAllowed(Roles.PUBLISHER)
@@ -48,7 +46,10 @@ public class ModelResource {
   @GET
   @RolesAllowed(Roles.READER)
   @Operation(summary = "List models by name, filtered by name prefix and tag (key or key:value)")
-  public Page<RegisteredModel> list(@RestQuery String prefix, @RestQuery String tag, @RestQuery Integer offset,
+  public Page<RegisteredModel> list(
+      @RestQuery String prefix,
+      @RestQuery String tag,
+      @RestQuery Integer offset,
       @RestQuery Integer limit) {
     Paging paging = Paging.of(offset, limit);
     return models.list(prefix, tag, paging.offset(), paging.limit());
@@ -73,7 +74,8 @@ public class ModelResource {
   @DELETE
   @Path("{model}")
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Delete a model with all its versions; refused (409) while an alias points into it")
+  @Operation(
+      summary = "Delete a model with all its versions; refused (409) while an alias points into it")
   public Response delete(@RestPath String model) {
     models.delete(new ModelName(model), Caller.of(identity));
     return Response.noContent().build();

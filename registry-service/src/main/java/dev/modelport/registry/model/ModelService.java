@@ -28,43 +28,38 @@ import java.util.List;
 /** Registered models: create, list, read, update and delete, each write audited. Thread-safe. */
 @ApplicationScoped
 public class ModelService {
-  @Inject
-  RegistryDatabase database;
+  @Inject RegistryDatabase database;
 
-  @Inject
-  ModelRepository models;
+  @Inject ModelRepository models;
 
-  @Inject
-  VersionRepository versions;
+  @Inject VersionRepository versions;
 
-  @Inject
-  AuditLog audit;
+  @Inject AuditLog audit;
 
-  @Inject
-  EventLog events;
+  @Inject EventLog events;
 
-  @Inject
-  EventFeed feed;
+  @Inject EventFeed feed;
 
-  @Inject
-  ArtifactCleaner cleaner;
+  @Inject ArtifactCleaner cleaner;
 
   public RegisteredModel create(NewModel request, Caller caller) {
     if (request == null) {
-      throw new InvalidInputException("body", "a JSON object with name, description and tags is required");
+      throw new InvalidInputException(
+          "body", "a JSON object with name, description and tags is required");
     }
     ModelName name = new ModelName(request.name());
     Tags.checkDescription("description", request.description());
     Tags.check("tags", request.tags());
-    return database.inTransaction(c -> {
-      if (models.find(c, name).isPresent()) {
-        throw new ConflictException("model '" + name + "' already exists");
-      }
-      models.insert(c, name, request.description(), request.tags(), caller.name(), now());
-      RegisteredModel created = models.find(c, name).orElseThrow();
-      audit.record(c, caller, "model.create", target(name), name.value(), null, created);
-      return created;
-    });
+    return database.inTransaction(
+        c -> {
+          if (models.find(c, name).isPresent()) {
+            throw new ConflictException("model '" + name + "' already exists");
+          }
+          models.insert(c, name, request.description(), request.tags(), caller.name(), now());
+          RegisteredModel created = models.find(c, name).orElseThrow();
+          audit.record(c, caller, "model.create", target(name), name.value(), null, created);
+          return created;
+        });
   }
 
   public RegisteredModel get(ModelName name) {
@@ -79,49 +74,59 @@ public class ModelService {
   public Page<RegisteredModel> list(String prefix, String tag, int offset, int limit) {
     String tagKey = tag == null || tag.isEmpty() ? null : tag.split(":", 2)[0];
     String tagValue = tag != null && tag.contains(":") ? tag.split(":", 2)[1] : null;
-    return database.read(c -> {
-      List<RegisteredModel> items = new ArrayList<>();
-      for (String name : models.names(c, prefix, tagKey, tagValue, offset, limit)) {
-        models.find(c, new ModelName(name)).ifPresent(items::add);
-      }
-      return new Page<>(items, offset, limit, models.count(c, prefix, tagKey, tagValue));
-    });
+    return database.read(
+        c -> {
+          List<RegisteredModel> items = new ArrayList<>();
+          for (String name : models.names(c, prefix, tagKey, tagValue, offset, limit)) {
+            models.find(c, new ModelName(name)).ifPresent(items::add);
+          }
+          return new Page<>(items, offset, limit, models.count(c, prefix, tagKey, tagValue));
+        });
   }
 
   public RegisteredModel update(ModelName name, ModelUpdate update, Caller caller) {
     if (update == null) {
-      throw new InvalidInputException("body", "a JSON object with description and/or tags is required");
+      throw new InvalidInputException(
+          "body", "a JSON object with description and/or tags is required");
     }
     Tags.checkDescription("description", update.description());
     if (update.tags() != null) {
       Tags.check("tags", update.tags());
     }
-    return database.inTransaction(c -> {
-      lockExisting(c, name);
-      RegisteredModel before = require(c, name);
-      String description = update.description() != null ? update.description() : before.description();
-      models.update(c, name, description, update.tags(), caller.name(), now());
-      RegisteredModel after = require(c, name);
-      audit.record(c, caller, "model.update", target(name), name.value(), before, after);
-      return after;
-    });
+    return database.inTransaction(
+        c -> {
+          lockExisting(c, name);
+          RegisteredModel before = require(c, name);
+          String description =
+              update.description() != null ? update.description() : before.description();
+          models.update(c, name, description, update.tags(), caller.name(), now());
+          RegisteredModel after = require(c, name);
+          audit.record(c, caller, "model.update", target(name), name.value(), before, after);
+          return after;
+        });
   }
 
   /** Deletes a model with its versions and baselines; refused while an alias points into it. */
   public void delete(ModelName name, Caller caller) {
-    List<Sha256> artifacts = database.inTransaction(c -> {
-      lockExisting(c, name);
-      RegisteredModel before = require(c, name);
-      if (!before.aliases().isEmpty()) {
-        throw new ConflictException("model '" + name + "' still has aliases " + before.aliases().keySet()
-            + "; delete them first");
-      }
-      List<Sha256> digests = versions.deleteAll(c, name);
-      models.delete(c, name);
-      audit.record(c, caller, "model.delete", target(name), name.value(), before, null);
-      events.append(c, EventType.MODEL_DELETED, name.value(), null, null, null);
-      return digests;
-    });
+    List<Sha256> artifacts =
+        database.inTransaction(
+            c -> {
+              lockExisting(c, name);
+              RegisteredModel before = require(c, name);
+              if (!before.aliases().isEmpty()) {
+                throw new ConflictException(
+                    "model '"
+                        + name
+                        + "' still has aliases "
+                        + before.aliases().keySet()
+                        + "; delete them first");
+              }
+              List<Sha256> digests = versions.deleteAll(c, name);
+              models.delete(c, name);
+              audit.record(c, caller, "model.delete", target(name), name.value(), before, null);
+              events.append(c, EventType.MODEL_DELETED, name.value(), null, null, null);
+              return digests;
+            });
     feed.wakeUp();
     cleaner.deleteUnreferenced(artifacts);
   }
@@ -133,7 +138,9 @@ public class ModelService {
   }
 
   private RegisteredModel require(Connection c, ModelName name) throws SQLException {
-    return models.find(c, name).orElseThrow(() -> new NotFoundException("model '" + name + "' not found"));
+    return models
+        .find(c, name)
+        .orElseThrow(() -> new NotFoundException("model '" + name + "' not found"));
   }
 
   static String target(ModelName name) {

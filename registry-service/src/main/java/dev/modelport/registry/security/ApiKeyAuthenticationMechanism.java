@@ -15,20 +15,20 @@ import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
- * Reads the API key from {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}.
- * Without a key the caller is anonymous: with {@code anonymous-read} it may read (an anonymous
- * identity holding {@code reader}); writes then fail with 401. With security disabled every caller
- * is an anonymous admin.
+ * Reads the API key from {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}. Without a
+ * key the caller is anonymous: with {@code anonymous-read} it may read (an anonymous identity
+ * holding {@code reader}); writes then fail with 401. With security disabled every caller is an
+ * anonymous admin.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
   static final String ANONYMOUS = "anonymous";
 
-  @Inject
-  RegistryConfig config;
+  @Inject RegistryConfig config;
 
   @Override
-  public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+  public Uni<SecurityIdentity> authenticate(
+      RoutingContext context, IdentityProviderManager identityProviderManager) {
     if (!config.security().enabled()) {
       return Uni.createFrom().item(anonymous(Roles.grantedBy(Roles.ADMIN)));
     }
@@ -61,7 +61,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
   @Override
   public Uni<ChallengeData> getChallenge(RoutingContext context) {
-    return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"modelport-registry\""));
+    return Uni.createFrom()
+        .item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"modelport-registry\""));
   }
 
   @Override

@@ -10,11 +10,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Turns a known API key into an identity named after the key, with its role and the roles below. */
+/**
+ * Turns a known API key into an identity named after the key, with its role and the roles below.
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
-  @Inject
-  ApiKeys keys;
+  @Inject ApiKeys keys;
 
   @Override
   public Class<ApiKeyAuthenticationRequest> getRequestType() {
@@ -22,12 +23,18 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
   }
 
   @Override
-  public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+  public Uni<SecurityIdentity> authenticate(
+      ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
     return keys.lookup(request.key())
-        .<Uni<SecurityIdentity>>map(entry -> Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-            .setPrincipal(new QuarkusPrincipal(entry.name()))
-            .addRoles(Roles.grantedBy(entry.role()))
-            .build()))
-        .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("unknown API key")));
+        .<Uni<SecurityIdentity>>map(
+            entry ->
+                Uni.createFrom()
+                    .item(
+                        QuarkusSecurityIdentity.builder()
+                            .setPrincipal(new QuarkusPrincipal(entry.name()))
+                            .addRoles(Roles.grantedBy(entry.role()))
+                            .build()))
+        .orElseGet(
+            () -> Uni.createFrom().failure(new AuthenticationFailedException("unknown API key")));
   }
 }

@@ -16,10 +16,10 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The known API keys, as SHA-256 hashes with a name and a role, from
- * {@code modelport.registry.security.api-keys.*} and the optional keys file (a mounted Kubernetes
- * Secret). Loaded once at startup; immutable and thread-safe afterwards. The keys themselves are
- * never stored: a presented key is hashed and looked up.
+ * The known API keys, as SHA-256 hashes with a name and a role, from {@code
+ * modelport.registry.security.api-keys.*} and the optional keys file (a mounted Kubernetes Secret).
+ * Loaded once at startup; immutable and thread-safe afterwards. The keys themselves are never
+ * stored: a presented key is hashed and looked up.
  */
 @ApplicationScoped
 public class ApiKeys {
@@ -37,8 +37,9 @@ public class ApiKeys {
     config.security().apiKeysFile().ifPresent(file -> keys.putAll(readFile(file)));
     this.byHash = Map.copyOf(keys);
     if (config.security().enabled() && byHash.isEmpty()) {
-      LOG.warn("No API keys are configured: every write will be refused. "
-          + "Configure modelport.registry.security.api-keys or api-keys-file.");
+      LOG.warn(
+          "No API keys are configured: every write will be refused. "
+              + "Configure modelport.registry.security.api-keys or api-keys-file.");
     }
   }
 
@@ -49,7 +50,10 @@ public class ApiKeys {
     return Optional.ofNullable(byHash.get(java.util.HexFormat.of().formatHex(hash)));
   }
 
-  /** Parses a keys file: one {@code name:role:sha256-hex} per line, blank lines and {@code #} comments ignored. */
+  /**
+   * Parses a keys file: one {@code name:role:sha256-hex} per line, blank lines and {@code #}
+   * comments ignored.
+   */
   static Map<String, Entry> readFile(Path file) {
     Map<String, Entry> keys = new HashMap<>();
     try {
@@ -62,7 +66,8 @@ public class ApiKeys {
         }
         String[] fields = trimmed.split(":");
         if (fields.length != 3) {
-          throw new IllegalStateException(file + ":" + lineNumber + ": expected name:role:sha256-hex");
+          throw new IllegalStateException(
+              file + ":" + lineNumber + ": expected name:role:sha256-hex");
         }
         add(keys, fields[0].trim(), fields[1].trim(), fields[2].trim());
       }

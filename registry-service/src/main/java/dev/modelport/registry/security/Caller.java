@@ -7,9 +7,10 @@ public record Caller(String name, boolean admin) {
 
   /** The caller behind a request's identity. */
   public static Caller of(SecurityIdentity identity) {
-    String name = identity.isAnonymous() || identity.getPrincipal() == null
-        ? ApiKeyAuthenticationMechanism.ANONYMOUS
-        : identity.getPrincipal().getName();
+    String name =
+        identity.isAnonymous() || identity.getPrincipal() == null
+            ? ApiKeyAuthenticationMechanism.ANONYMOUS
+            : identity.getPrincipal().getName();
     return new Caller(name, identity.hasRole(Roles.ADMIN));
   }
 }

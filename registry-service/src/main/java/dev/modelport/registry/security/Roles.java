@@ -10,8 +10,10 @@ import java.util.Set;
 public final class Roles {
   /** Reads models, versions, artifacts, aliases, baselines, the audit log and the change feed. */
   public static final String READER = "reader";
+
   /** Creates and updates models, uploads versions, sets unprotected aliases. */
   public static final String PUBLISHER = "publisher";
+
   /** Deletes models and aliases, moves protected aliases. */
   public static final String ADMIN = "admin";
 
@@ -23,7 +25,8 @@ public final class Roles {
   public static Set<String> grantedBy(String role) {
     int rank = ORDER.indexOf(role);
     if (rank < 0) {
-      throw new IllegalArgumentException("unknown role '" + role + "'; expected reader, publisher or admin");
+      throw new IllegalArgumentException(
+          "unknown role '" + role + "'; expected reader, publisher or admin");
     }
     return Set.copyOf(ORDER.subList(0, rank + 1));
   }

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Content-addressed storage of artifact bytes, keyed by SHA-256.
  *
- * <p>Implementations are thread-safe. {@link #put} streams with memory bounded independently of
- * the blob size, writes under a temporary name, verifies and only then commits the blob under its
+ * <p>Implementations are thread-safe. {@link #put} streams with memory bounded independently of the
+ * blob size, writes under a temporary name, verifies and only then commits the blob under its
  * digest: a failed or refused put leaves nothing behind, and a committed blob is always complete.
  */
 public interface BlobStore {
@@ -19,8 +19,8 @@ public interface BlobStore {
    *
    * @param expected declared digest; when the content hashes differently nothing is stored and an
    *     {@code InvalidInputException} on field {@code sha256} is thrown
-   * @param maxSize largest accepted size; beyond it nothing is stored and a
-   *     {@code PayloadTooLargeException} is thrown
+   * @param maxSize largest accepted size; beyond it nothing is stored and a {@code
+   *     PayloadTooLargeException} is thrown
    */
   StoredBlob put(InputStream content, Optional<Sha256> expected, long maxSize) throws IOException;
 

@@ -37,13 +37,22 @@ public class BlobStoreProducer {
       LOG.infof("Blob store: filesystem at %s", root.toAbsolutePath());
       return new FilesystemBlobStore(root);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the blob directory " + root + "; set modelport.registry.storage.filesystem.root", e);
+      throw new UncheckedIOException(
+          "cannot create the blob directory "
+              + root
+              + "; set modelport.registry.storage.filesystem.root",
+          e);
     }
   }
 
   private static BlobStore s3(RegistryConfig.S3 config) {
-    String bucket = config.bucket().orElseThrow(() ->
-        new IllegalStateException("modelport.registry.storage.s3.bucket is required when the blob store is s3"));
+    String bucket =
+        config
+            .bucket()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "modelport.registry.storage.s3.bucket is required when the blob store is s3"));
     S3Client client = S3Clients.create(config);
     if (config.createBucket()) {
       try {
@@ -52,7 +61,9 @@ public class BlobStoreProducer {
         client.createBucket(b -> b.bucket(bucket));
       }
     }
-    LOG.infof("Blob store: S3 bucket %s at %s", bucket, config.endpoint().map(Object::toString).orElse("AWS"));
+    LOG.infof(
+        "Blob store: S3 bucket %s at %s",
+        bucket, config.endpoint().map(Object::toString).orElse("AWS"));
     return new S3BlobStore(client, bucket, config.prefix(), (int) config.partSize().asLongValue());
   }
 }

@@ -4,7 +4,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads at most {@code limit} bytes of the wrapped stream, then reports its end. Not thread-safe. */
+/**
+ * Reads at most {@code limit} bytes of the wrapped stream, then reports its end. Not thread-safe.
+ */
 final class BoundedInputStream extends FilterInputStream {
   private long remaining;
 

@@ -34,18 +34,21 @@ public final class FilesystemBlobStore implements BlobStore {
   }
 
   @Override
-  public StoredBlob put(InputStream content, Optional<Sha256> expected, long maxSize) throws IOException {
+  public StoredBlob put(InputStream content, Optional<Sha256> expected, long maxSize)
+      throws IOException {
     Path temp = tmp.resolve(UUID.randomUUID() + ".part");
     try {
       LimitedDigestInputStream in = new LimitedDigestInputStream(content, maxSize);
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try (FileChannel channel =
+              FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           OutputStream out = Channels.newOutputStream(channel)) {
         in.transferTo(out);
         channel.force(true);
       }
       Sha256 actual = in.sha256();
       if (expected.isPresent() && !expected.get().equals(actual)) {
-        throw new InvalidInputException("sha256", "declared " + expected.get() + " but the artifact hashes to " + actual);
+        throw new InvalidInputException(
+            "sha256", "declared " + expected.get() + " but the artifact hashes to " + actual);
       }
       Path target = path(actual);
       Files.createDirectories(target.getParent());
@@ -86,7 +89,9 @@ public final class FilesystemBlobStore implements BlobStore {
   public List<Sha256> list() throws IOException {
     List<Sha256> all = new ArrayList<>();
     try (Stream<Path> files = Files.walk(blobs)) {
-      files.filter(Files::isRegularFile).forEach(f -> all.add(new Sha256(f.getFileName().toString())));
+      files
+          .filter(Files::isRegularFile)
+          .forEach(f -> all.add(new Sha256(f.getFileName().toString())));
     }
     return all;
   }

@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 
 /**
- * Hashes what is read through it with SHA-256, counts the bytes and fails once more than
- * {@code maxSize} were read. Not thread-safe.
+ * Hashes what is read through it with SHA-256, counts the bytes and fails once more than {@code
+ * maxSize} were read. Not thread-safe.
  */
 final class LimitedDigestInputStream extends FilterInputStream {
   private final MessageDigest digest = Sha256.newDigest();
@@ -58,7 +58,8 @@ final class LimitedDigestInputStream extends FilterInputStream {
   private void counted(long n) {
     count += n;
     if (count > maxSize) {
-      throw new PayloadTooLargeException("artifact exceeds the upload limit of " + maxSize + " bytes");
+      throw new PayloadTooLargeException(
+          "artifact exceeds the upload limit of " + maxSize + " bytes");
     }
   }
 

@@ -13,23 +13,26 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The metadata database: the active one of the named datasources {@code h2} and
- * {@code postgresql} (see {@link DatabaseSelection}). Runs work in short JDBC transactions on
- * pooled connections; all SQL of the registry is portable between H2 and PostgreSQL.
- * Thread-safe.
+ * The metadata database: the active one of the named datasources {@code h2} and {@code postgresql}
+ * (see {@link DatabaseSelection}). Runs work in short JDBC transactions on pooled connections; all
+ * SQL of the registry is portable between H2 and PostgreSQL. Thread-safe.
  */
 @ApplicationScoped
 public class RegistryDatabase {
   private final AgroalDataSource dataSource;
 
   @Inject
-  RegistryDatabase(@DataSource("embedded") Instance<AgroalDataSource> h2,
-      @DataSource("postgresql") Instance<AgroalDataSource> postgresql, RegistryConfig config) {
-    // Qualified Instance injection points keep both datasource beans; only the active one is resolved.
-    this.dataSource = switch (config.database()) {
-      case h2 -> h2.get();
-      case postgresql -> postgresql.get();
-    };
+  RegistryDatabase(
+      @DataSource("embedded") Instance<AgroalDataSource> h2,
+      @DataSource("postgresql") Instance<AgroalDataSource> postgresql,
+      RegistryConfig config) {
+    // Qualified Instance injection points keep both datasource beans; only the active one is
+    // resolved.
+    this.dataSource =
+        switch (config.database()) {
+          case h2 -> h2.get();
+          case postgresql -> postgresql.get();
+        };
   }
 
   /**

@@ -23,10 +23,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>A put streams to a temporary key {@code <prefix>tmp/<uuid>} (one {@code PutObject} when the
  * content fits one part, else a multipart upload holding one part of {@code partSize} bytes in
- * memory), verifies the digest, then copies server-side to the final key and deletes the
- * temporary object; a failed put aborts the multipart upload and deletes the temporary object.
- * Server-side copy limits a blob to 5 GiB. Thread-safe (the S3 client is); owns and closes the
- * client.
+ * memory), verifies the digest, then copies server-side to the final key and deletes the temporary
+ * object; a failed put aborts the multipart upload and deletes the temporary object. Server-side
+ * copy limits a blob to 5 GiB. Thread-safe (the S3 client is); owns and closes the client.
  */
 public final class S3BlobStore implements BlobStore, AutoCloseable {
   private final S3Client s3;
@@ -45,20 +44,27 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   }
 
   @Override
-  public StoredBlob put(InputStream content, Optional<Sha256> expected, long maxSize) throws IOException {
+  public StoredBlob put(InputStream content, Optional<Sha256> expected, long maxSize)
+      throws IOException {
     String tempKey = prefix + "tmp/" + UUID.randomUUID();
     LimitedDigestInputStream in = new LimitedDigestInputStream(content, maxSize);
     try {
       upload(in, tempKey);
       Sha256 actual = in.sha256();
       if (expected.isPresent() && !expected.get().equals(actual)) {
-        throw new InvalidInputException("sha256", "declared " + expected.get() + " but the artifact hashes to " + actual);
+        throw new InvalidInputException(
+            "sha256", "declared " + expected.get() + " but the artifact hashes to " + actual);
       }
       String key = key(actual);
       if (size(actual).isPresent()) {
         return new StoredBlob(actual, in.count(), false);
       }
-      s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(tempKey).destinationBucket(bucket).destinationKey(key));
+      s3.copyObject(
+          b ->
+              b.sourceBucket(bucket)
+                  .sourceKey(tempKey)
+                  .destinationBucket(bucket)
+                  .destinationKey(key));
       return new StoredBlob(actual, in.count(), true);
     } finally {
       s3.deleteObject(b -> b.bucket(bucket).key(tempKey));
@@ -78,13 +84,25 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
       for (int number = 1; n > 0; number++) {
         int partNumber = number;
         long length = n;
-        String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber).contentLength(length),
-            body(part, n)).eTag();
+        String etag =
+            s3.uploadPart(
+                    b ->
+                        b.bucket(bucket)
+                            .key(key)
+                            .uploadId(uploadId)
+                            .partNumber(partNumber)
+                            .contentLength(length),
+                    body(part, n))
+                .eTag();
         parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
         n = in.readNBytes(part, 0, partSize);
       }
-      s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-          .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
+      s3.completeMultipartUpload(
+          b ->
+              b.bucket(bucket)
+                  .key(key)
+                  .uploadId(uploadId)
+                  .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
     } catch (IOException | RuntimeException e) {
       s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
       throw e;
@@ -93,7 +111,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
   private static RequestBody body(byte[] buffer, int length) {
     // A content provider avoids the copy that RequestBody.fromBytes makes.
-    return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length, "application/octet-stream");
+    return RequestBody.fromContentProvider(
+        () -> new ByteArrayInputStream(buffer, 0, length), length, "application/octet-stream");
   }
 
   @Override
@@ -117,7 +136,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
     GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key(digest));
     if (offset > 0 || length > 0) {
-      request.range("bytes=" + offset + "-" + (length < 0 ? "" : Long.toString(offset + length - 1)));
+      request.range(
+          "bytes=" + offset + "-" + (length < 0 ? "" : Long.toString(offset + length - 1)));
     }
     try {
       return s3.getObject(request.build());
@@ -137,7 +157,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public List<Sha256> list() {
-    return keys(prefix + "sha256/").stream().map(k -> new Sha256(k.substring(k.lastIndexOf('/') + 1))).toList();
+    return keys(prefix + "sha256/").stream()
+        .map(k -> new Sha256(k.substring(k.lastIndexOf('/') + 1)))
+        .toList();
   }
 
   @Override
@@ -146,7 +168,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   }
 
   private List<String> keys(String keyPrefix) {
-    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix)).contents().stream().map(S3Object::key).toList();
+    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix)).contents().stream()
+        .map(S3Object::key)
+        .toList();
   }
 
   private String key(Sha256 digest) {

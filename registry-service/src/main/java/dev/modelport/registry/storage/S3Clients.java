@@ -16,17 +16,21 @@ public final class S3Clients {
   private S3Clients() {}
 
   public static S3Client create(RegistryConfig.S3 config) {
-    S3ClientBuilder builder = S3Client.builder()
-        .httpClientBuilder(ApacheHttpClient.builder())
-        .region(Region.of(config.region()))
-        .forcePathStyle(config.pathStyle())
-        // Checksums only where S3 requires them: S3-compatible servers often lack the newer ones.
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .httpClientBuilder(ApacheHttpClient.builder())
+            .region(Region.of(config.region()))
+            .forcePathStyle(config.pathStyle())
+            // Checksums only where S3 requires them: S3-compatible servers often lack the newer
+            // ones.
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     config.endpoint().ifPresent(builder::endpointOverride);
     if (config.accessKeyId().isPresent() && config.secretAccessKey().isPresent()) {
-      builder.credentialsProvider(StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey().get())));
+      builder.credentialsProvider(
+          StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(
+                  config.accessKeyId().get(), config.secretAccessKey().get())));
     } else {
       builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
     }

@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * A SHA-256 digest as 64 lower-case hex characters. Validated on construction, so it is safe to
- * use in file names and object keys.
+ * A SHA-256 digest as 64 lower-case hex characters. Validated on construction, so it is safe to use
+ * in file names and object keys.
  */
 public record Sha256(String hex) {
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");

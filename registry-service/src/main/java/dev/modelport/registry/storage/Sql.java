@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Prepared-statement shorthands for the repositories: parameters bound in order ({@link Instant}
- * as TIMESTAMP WITH TIME ZONE in UTC, everything else with {@code setObject}), rows mapped by a {@link RowMapper}.
+ * Prepared-statement shorthands for the repositories: parameters bound in order ({@link Instant} as
+ * TIMESTAMP WITH TIME ZONE in UTC, everything else with {@code setObject}), rows mapped by a {@link
+ * RowMapper}.
  */
 public final class Sql {
   private Sql() {}
@@ -24,8 +25,10 @@ public final class Sql {
     T map(ResultSet row) throws SQLException;
   }
 
-  public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-    try (PreparedStatement statement = prepare(c, sql, params); ResultSet rows = statement.executeQuery()) {
+  public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
+    try (PreparedStatement statement = prepare(c, sql, params);
+        ResultSet rows = statement.executeQuery()) {
       List<T> result = new ArrayList<>();
       while (rows.next()) {
         result.add(mapper.map(rows));
@@ -34,7 +37,8 @@ public final class Sql {
     }
   }
 
-  public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+  public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
     List<T> rows = list(c, sql, mapper, params);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
@@ -50,12 +54,15 @@ public final class Sql {
     return value == null ? null : value.toInstant();
   }
 
-  /** Escapes LIKE wildcards so that {@code value} matches literally (use with {@code ESCAPE '\'}). */
+  /**
+   * Escapes LIKE wildcards so that {@code value} matches literally (use with {@code ESCAPE '\'}).
+   */
   public static String likePrefix(String value) {
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, Object... params)
+      throws SQLException {
     PreparedStatement statement = c.prepareStatement(sql);
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];

@@ -11,22 +11,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes artifact blobs that no version references any more (after a model deletion or a failed
- * upload). Blobs are content-addressed and shared between versions with identical bytes, so a
- * blob is deleted only when the database holds no reference to it. Failures are logged: a
- * leftover blob wastes space but breaks nothing.
+ * upload). Blobs are content-addressed and shared between versions with identical bytes, so a blob
+ * is deleted only when the database holds no reference to it. Failures are logged: a leftover blob
+ * wastes space but breaks nothing.
  */
 @ApplicationScoped
 public class ArtifactCleaner {
   private static final Logger LOG = Logger.getLogger(ArtifactCleaner.class);
 
-  @Inject
-  RegistryDatabase database;
+  @Inject RegistryDatabase database;
 
-  @Inject
-  VersionRepository versions;
+  @Inject VersionRepository versions;
 
-  @Inject
-  BlobStore blobs;
+  @Inject BlobStore blobs;
 
   public void deleteUnreferenced(Collection<Sha256> digests) {
     for (Sha256 digest : digests) {
@@ -35,7 +32,9 @@ public class ArtifactCleaner {
           blobs.delete(digest);
         }
       } catch (IOException | RuntimeException e) {
-        LOG.warnf("Could not delete the unreferenced blob %s: %s; it only wastes space", digest, e.toString());
+        LOG.warnf(
+            "Could not delete the unreferenced blob %s: %s; it only wastes space",
+            digest, e.toString());
       }
     }
   }

@@ -22,24 +22,26 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * {@code GET /api/v1/models/{model}/versions/{version}/artifact}: streams the artifact from the
- * blob store with {@code ETag: "<sha256>"}, {@code If-None-Match} (304) and a single
- * {@code Range} (206, or 416 beyond the end; {@code If-Range} honoured).
+ * blob store with {@code ETag: "<sha256>"}, {@code If-None-Match} (304) and a single {@code Range}
+ * (206, or 416 beyond the end; {@code If-Range} honoured).
  */
 @Path("/api/v1/models/{model}/versions/{version}/artifact")
 @Tag(name = "versions")
 public class ArtifactResource {
-  @Inject
-  VersionService versions;
+  @Inject VersionService versions;
 
-  @Inject
-  BlobStore blobs;
+  @Inject BlobStore blobs;
 
   @GET
   @Produces(MediaType.APPLICATION_OCTET_STREAM)
   @RolesAllowed(Roles.READER)
   @Operation(summary = "Download a version's artifact (ETag = SHA-256, Range supported)")
-  public Response download(@RestPath String model, @RestPath String version, @HeaderParam("Range") String range,
-      @HeaderParam("If-Range") String ifRange, @HeaderParam("If-None-Match") String ifNoneMatch) {
+  public Response download(
+      @RestPath String model,
+      @RestPath String version,
+      @HeaderParam("Range") String range,
+      @HeaderParam("If-Range") String ifRange,
+      @HeaderParam("If-None-Match") String ifNoneMatch) {
     ModelVersion v = versions.get(new ModelName(model), VersionNumber.parse(version).value());
     Sha256 digest = new Sha256(v.artifact().sha256());
     long size = v.artifact().size();
@@ -49,26 +51,36 @@ public class ArtifactResource {
     }
     Optional<ByteRange> byteRange;
     try {
-      byteRange = ifRange == null || ifRange.trim().equals(etag) ? ByteRange.parse(range, size) : Optional.empty();
+      byteRange =
+          ifRange == null || ifRange.trim().equals(etag)
+              ? ByteRange.parse(range, size)
+              : Optional.empty();
     } catch (ByteRange.Unsatisfiable e) {
-      return Response.status(416).header("Content-Range", "bytes */" + size).header("ETag", etag).build();
+      return Response.status(416)
+          .header("Content-Range", "bytes */" + size)
+          .header("ETag", etag)
+          .build();
     }
     long first = byteRange.map(ByteRange::first).orElse(0L);
     long length = byteRange.map(ByteRange::length).orElse(size);
-    StreamingOutput body = out -> {
-      try (InputStream in = blobs.open(digest, first, length)) {
-        in.transferTo(out);
-      }
-    };
-    Response.ResponseBuilder response = Response.status(byteRange.isPresent() ? 206 : 200)
-        .entity(body)
-        .type(MediaType.APPLICATION_OCTET_STREAM)
-        .header("ETag", etag)
-        .header("Accept-Ranges", "bytes")
-        .header("Content-Length", length);
+    StreamingOutput body =
+        out -> {
+          try (InputStream in = blobs.open(digest, first, length)) {
+            in.transferTo(out);
+          }
+        };
+    Response.ResponseBuilder response =
+        Response.status(byteRange.isPresent() ? 206 : 200)
+            .entity(body)
+            .type(MediaType.APPLICATION_OCTET_STREAM)
+            .header("ETag", etag)
+            .header("Accept-Ranges", "bytes")
+            .header("Content-Length", length);
     byteRange.ifPresent(r -> response.header("Content-Range", r.contentRange(size)));
     if (v.artifact().fileName() != null) {
-      response.header("Content-Disposition", "attachment; filename=\"" + v.artifact().fileName().replace("\"", "") + "\"");
+      response.header(
+          "Content-Disposition",
+          "attachment; filename=\"" + v.artifact().fileName().replace("\"", "") + "\"");
     }
     return response.build();
   }

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A single satisfiable byte range of an HTTP {@code Range} header (RFC 9110, 14.1.2):
- * {@code bytes=a-b}, {@code bytes=a-} or {@code bytes=-n}. Multiple ranges and malformed headers
- * are ignored (the whole content is sent), as the RFC allows.
+ * A single satisfiable byte range of an HTTP {@code Range} header (RFC 9110, 14.1.2): {@code
+ * bytes=a-b}, {@code bytes=a-} or {@code bytes=-n}. Multiple ranges and malformed headers are
+ * ignored (the whole content is sent), as the RFC allows.
  *
  * @param first offset of the first byte
  * @param length number of bytes
@@ -22,7 +22,9 @@ public record ByteRange(long first, long length) {
     }
   }
 
-  /** The range asked for by {@code header} on content of {@code size} bytes, or empty for the whole. */
+  /**
+   * The range asked for by {@code header} on content of {@code size} bytes, or empty for the whole.
+   */
   public static Optional<ByteRange> parse(String header, long size) {
     if (header == null) {
       return Optional.empty();

@@ -40,55 +40,46 @@ import java.util.stream.Collectors;
 /**
  * Uploads and reads of versions.
  *
- * <p>An upload checks the metadata and the baseline first, then streams the artifact into the
- * blob store (hashing on the way, constant memory), and only then inserts the version in one
- * short transaction that also takes the next version number under the model's row lock, writes
- * the baseline, the audit entry and the change event. If that transaction fails, a blob the
- * upload created and nothing references is deleted again. Thread-safe.
+ * <p>An upload checks the metadata and the baseline first, then streams the artifact into the blob
+ * store (hashing on the way, constant memory), and only then inserts the version in one short
+ * transaction that also takes the next version number under the model's row lock, writes the
+ * baseline, the audit entry and the change event. If that transaction fails, a blob the upload
+ * created and nothing references is deleted again. Thread-safe.
  */
 @ApplicationScoped
 public class VersionService {
-  @Inject
-  RegistryDatabase database;
+  @Inject RegistryDatabase database;
 
-  @Inject
-  ModelRepository models;
+  @Inject ModelRepository models;
 
-  @Inject
-  VersionRepository versions;
+  @Inject VersionRepository versions;
 
-  @Inject
-  BaselineRepository baselines;
+  @Inject BaselineRepository baselines;
 
-  @Inject
-  BaselineBuilder baselineBuilder;
+  @Inject BaselineBuilder baselineBuilder;
 
-  @Inject
-  BlobStore blobs;
+  @Inject BlobStore blobs;
 
-  @Inject
-  ArtifactCleaner cleaner;
+  @Inject ArtifactCleaner cleaner;
 
-  @Inject
-  AuditLog audit;
+  @Inject AuditLog audit;
 
-  @Inject
-  EventLog events;
+  @Inject EventLog events;
 
-  @Inject
-  EventFeed feed;
+  @Inject EventFeed feed;
 
-  @Inject
-  ObjectMapper json;
+  @Inject ObjectMapper json;
 
-  @Inject
-  RegistryConfig config;
+  @Inject RegistryConfig config;
 
-  @Inject
-  MeterRegistry meters;
+  @Inject MeterRegistry meters;
 
   /** One uploaded version as received: the artifact is a local file owned by the caller. */
-  public record Upload(String metadataJson, Path artifact, String artifactFileName, Optional<Path> trainingCsv,
+  public record Upload(
+      String metadataJson,
+      Path artifact,
+      String artifactFileName,
+      Optional<Path> trainingCsv,
       Optional<Path> profileJson) {}
 
   public ModelVersion upload(ModelName model, Upload upload, Caller caller) {
@@ -108,29 +99,51 @@ public class VersionService {
     if (upload.artifact() == null) {
       throw new InvalidInputException("artifact", "the artifact part is required");
     }
-    database.read(c -> models.find(c, model)).orElseThrow(() -> new NotFoundException("model '" + model + "' not found"));
+    database
+        .read(c -> models.find(c, model))
+        .orElseThrow(() -> new NotFoundException("model '" + model + "' not found"));
     long maxSize = config.upload().maxSize().asLongValue();
     long size = size(upload.artifact());
     if (size > maxSize) {
-      throw new PayloadTooLargeException("artifact of " + size + " bytes exceeds the upload limit of " + maxSize + " bytes");
+      throw new PayloadTooLargeException(
+          "artifact of " + size + " bytes exceeds the upload limit of " + maxSize + " bytes");
     }
-    Optional<String> baseline = baselineBuilder.build(metadata.signature(), upload.trainingCsv(), upload.profileJson());
+    Optional<String> baseline =
+        baselineBuilder.build(metadata.signature(), upload.trainingCsv(), upload.profileJson());
     Optional<Sha256> declared = Optional.ofNullable(metadata.sha256()).map(Sha256::parse);
     StoredBlob blob = put(upload.artifact(), declared, maxSize);
     String fileName = fileName(upload.artifactFileName());
     try {
-      ModelVersion created = database.inTransaction(c -> {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int number = models.nextVersion(c, model, caller.name(), now);
-        versions.insert(c, model, number, metadata, blob, fileName, baseline.isPresent(), caller.name(), now);
-        if (baseline.isPresent()) {
-          baselines.insert(c, model, number, baseline.get(), now);
-        }
-        ModelVersion version = versions.find(c, model, number).orElseThrow();
-        audit.record(c, caller, "version.create", "models/" + model + "/versions/" + number, model.value(), null, version);
-        events.append(c, EventType.VERSION_CREATED, model.value(), number, null, null);
-        return version;
-      });
+      ModelVersion created =
+          database.inTransaction(
+              c -> {
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                int number = models.nextVersion(c, model, caller.name(), now);
+                versions.insert(
+                    c,
+                    model,
+                    number,
+                    metadata,
+                    blob,
+                    fileName,
+                    baseline.isPresent(),
+                    caller.name(),
+                    now);
+                if (baseline.isPresent()) {
+                  baselines.insert(c, model, number, baseline.get(), now);
+                }
+                ModelVersion version = versions.find(c, model, number).orElseThrow();
+                audit.record(
+                    c,
+                    caller,
+                    "version.create",
+                    "models/" + model + "/versions/" + number,
+                    model.value(),
+                    null,
+                    version);
+                events.append(c, EventType.VERSION_CREATED, model.value(), number, null, null);
+                return version;
+              });
       feed.wakeUp();
       return created;
     } catch (RuntimeException e) {
@@ -142,17 +155,23 @@ public class VersionService {
   }
 
   public ModelVersion get(ModelName model, int version) {
-    return database.read(c -> versions.find(c, model, version))
-        .orElseThrow(() -> new NotFoundException("version " + version + " of model '" + model + "' not found"));
+    return database
+        .read(c -> versions.find(c, model, version))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "version " + version + " of model '" + model + "' not found"));
   }
 
   public Page<ModelVersion> list(ModelName model, int offset, int limit) {
-    return database.read(c -> {
-      if (models.find(c, model).isEmpty()) {
-        throw new NotFoundException("model '" + model + "' not found");
-      }
-      return new Page<>(versions.list(c, model, offset, limit), offset, limit, versions.count(c, model));
-    });
+    return database.read(
+        c -> {
+          if (models.find(c, model).isEmpty()) {
+            throw new NotFoundException("model '" + model + "' not found");
+          }
+          return new Page<>(
+              versions.list(c, model, offset, limit), offset, limit, versions.count(c, model));
+        });
   }
 
   private StoredBlob put(Path artifact, Optional<Sha256> declared, long maxSize) {
@@ -170,9 +189,11 @@ public class VersionService {
     try {
       return json.readValue(metadataJson, VersionMetadata.class);
     } catch (JsonMappingException e) {
-      String path = e.getPath().stream()
-          .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining());
+      String path =
+          e.getPath().stream()
+              .map(
+                  r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining());
       throw new InvalidInputException("metadata" + path, e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw new InvalidInputException("metadata", "not valid JSON: " + e.getOriginalMessage());
@@ -191,7 +212,8 @@ public class VersionService {
     if (original == null || original.isBlank()) {
       return null;
     }
-    String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
+    String name =
+        original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
     return name.length() > 255 ? name.substring(0, 255) : name;
   }
 }

@@ -23,9 +23,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 public class AliasApiTest {
 
-  private static void setAlias(String key, String model, String alias, int version, int expectedStatus) {
-    as(key).contentType("application/json").body("{\"version\": " + version + "}")
-        .put("/api/v1/models/{m}/aliases/{a}", model, alias).then().statusCode(expectedStatus);
+  private static void setAlias(
+      String key, String model, String alias, int version, int expectedStatus) {
+    as(key)
+        .contentType("application/json")
+        .body("{\"version\": " + version + "}")
+        .put("/api/v1/models/{m}/aliases/{a}", model, alias)
+        .then()
+        .statusCode(expectedStatus);
   }
 
   @Test
@@ -35,11 +40,18 @@ public class AliasApiTest {
     Api.uploadVersion(model, Api.randomBytes(10, 2));
 
     setAlias(PUBLISHER, model, "challenger", 1, 200);
-    as(READER).get("/api/v1/models/{m}/aliases/challenger", model).then().statusCode(200)
-        .body("version", equalTo(1)).body("updatedBy", equalTo("test-publisher"));
+    as(READER)
+        .get("/api/v1/models/{m}/aliases/challenger", model)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(1))
+        .body("updatedBy", equalTo("test-publisher"));
     setAlias(PUBLISHER, model, "challenger", 2, 200);
     as(READER).get("/api/v1/models/{m}", model).then().body("aliases.challenger", equalTo(2));
-    as(READER).get("/api/v1/models/{m}/aliases", model).then().body("alias", equalTo(List.of("challenger")));
+    as(READER)
+        .get("/api/v1/models/{m}/aliases", model)
+        .then()
+        .body("alias", equalTo(List.of("challenger")));
 
     as(ADMIN).delete("/api/v1/models/{m}/aliases/challenger", model).then().statusCode(204);
     as(READER).get("/api/v1/models/{m}/aliases/challenger", model).then().statusCode(404);
@@ -56,8 +68,13 @@ public class AliasApiTest {
   void protectedAliasNeedsAnAdminToMove() {
     String model = Api.createModel("champ");
     Api.uploadVersion(model, Api.randomBytes(10, 3));
-    as(PUBLISHER).contentType("application/json").body("{\"version\": 1}")
-        .put("/api/v1/models/{m}/aliases/champion", model).then().statusCode(403).body("error", containsString("protected"));
+    as(PUBLISHER)
+        .contentType("application/json")
+        .body("{\"version\": 1}")
+        .put("/api/v1/models/{m}/aliases/champion", model)
+        .then()
+        .statusCode(403)
+        .body("error", containsString("protected"));
     setAlias(ADMIN, model, "champion", 1, 200);
   }
 
@@ -75,8 +92,16 @@ public class AliasApiTest {
     Api.uploadVersion(model, Api.randomBytes(10, 5));
     setAlias(PUBLISHER, model, "challenger", 1, 200);
 
-    JsonPath log = as(READER).queryParam("model", model).get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
-    assertThat(log.getList("action")).containsExactly("model.create", "version.create", "alias.set");
+    JsonPath log =
+        as(READER)
+            .queryParam("model", model)
+            .get("/api/v1/audit")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(log.getList("action"))
+        .containsExactly("model.create", "version.create", "alias.set");
     assertThat(log.getList("actor")).containsOnly("test-publisher");
     assertThat(log.getString("[2].target")).isEqualTo("models/" + model + "/aliases/challenger");
     assertThat(log.getObject("[2].before", Object.class)).isNull();
@@ -94,8 +119,13 @@ public class AliasApiTest {
       List<Callable<Integer>> moves = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         int version = 1 + i % 5;
-        moves.add(() -> as(PUBLISHER).contentType("application/json").body("{\"version\": " + version + "}")
-            .put("/api/v1/models/{m}/aliases/challenger", model).statusCode());
+        moves.add(
+            () ->
+                as(PUBLISHER)
+                    .contentType("application/json")
+                    .body("{\"version\": " + version + "}")
+                    .put("/api/v1/models/{m}/aliases/challenger", model)
+                    .statusCode());
       }
       for (Future<Integer> status : pool.invokeAll(moves)) {
         assertThat(status.get()).isEqualTo(200);
@@ -104,17 +134,30 @@ public class AliasApiTest {
       pool.shutdownNow();
     }
 
-    List<Map<String, Object>> entries = as(READER).queryParam("model", model).queryParam("limit", 500)
-        .get("/api/v1/audit").then().extract().jsonPath().getList("findAll { it.action == 'alias.set' }");
+    List<Map<String, Object>> entries =
+        as(READER)
+            .queryParam("model", model)
+            .queryParam("limit", 500)
+            .get("/api/v1/audit")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("findAll { it.action == 'alias.set' }");
     assertThat(entries).isNotEmpty();
     Object previousAfter = null;
     for (Map<String, Object> entry : entries) {
-      Object before = entry.get("before") == null ? null : ((Map<?, ?>) entry.get("before")).get("version");
+      Object before =
+          entry.get("before") == null ? null : ((Map<?, ?>) entry.get("before")).get("version");
       assertThat(before).isEqualTo(previousAfter);
       previousAfter = ((Map<?, ?>) entry.get("after")).get("version");
       assertThat(previousAfter).isNotEqualTo(before);
     }
-    int finalVersion = as(READER).get("/api/v1/models/{m}/aliases/challenger", model).then().extract().path("version");
+    int finalVersion =
+        as(READER)
+            .get("/api/v1/models/{m}/aliases/challenger", model)
+            .then()
+            .extract()
+            .path("version");
     assertThat(previousAfter).isEqualTo(finalVersion);
   }
 }

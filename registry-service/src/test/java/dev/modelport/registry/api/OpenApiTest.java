@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 class OpenApiTest {
   @Test
   void openApiDocumentDescribesTheRegistryEndpoints() {
-    given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+    given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
         .body(containsString("/api/v1/models/{model}/versions"))
         .body(containsString("/api/v1/models/{model}/aliases/{alias}"))
         .body(containsString("/api/v1/events"))
@@ -22,7 +26,10 @@ class OpenApiTest {
     String model = dev.modelport.registry.Api.createModel("metrics");
     dev.modelport.registry.Api.uploadVersion(model, dev.modelport.registry.Api.randomBytes(10, 1));
     given().get("/q/health/ready").then().statusCode(200);
-    given().get("/q/metrics").then().statusCode(200)
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
         .body(containsString("modelport_registry_uploads_total{outcome=\"created\""))
         .body(containsString("modelport_registry_upload_bytes_total"));
   }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modelport.registry.Api;
+import dev.modelport.registryclient.EventSubscription;
 import dev.modelport.registryclient.RegistryApiException;
 import dev.modelport.registryclient.RegistryClient;
 import dev.modelport.registryclient.RegistryJson;
-import dev.modelport.registryclient.EventSubscription;
 import dev.modelport.registryclient.VersionUpload;
 import dev.modelport.registryclient.api.Alias;
 import dev.modelport.registryclient.api.ArtifactFormat;
@@ -62,8 +62,11 @@ class RegistryClientTest {
     assertThat(Files.readAllBytes(downloaded)).isEqualTo(Files.readAllBytes(artifact));
     assertThat(sha).isEqualTo(Api.sha256(Files.readAllBytes(artifact)));
     assertThat(out.toByteArray()).isEqualTo(Files.readAllBytes(artifact));
-    assertThat(publisher.listModels(name, "team:a", 0, 10).items()).extracting("name").containsExactly(name);
-    assertThat(publisher.updateModel(name, new ModelUpdate("changed", null)).description()).isEqualTo("changed");
+    assertThat(publisher.listModels(name, "team:a", 0, 10).items())
+        .extracting("name")
+        .containsExactly(name);
+    assertThat(publisher.updateModel(name, new ModelUpdate("changed", null)).description())
+        .isEqualTo("changed");
     assertThat(publisher.listVersions(name, 0, 10).total()).isEqualTo(1);
   }
 
@@ -71,20 +74,26 @@ class RegistryClientTest {
   void clientManagesAliasesAndReportsErrorsWithTheRegistryMessage() throws Exception {
     String name = Api.uniqueName("client-alias");
     publisher.createModel(new NewModel(name, null, null));
-    publisher.uploadVersion(name, VersionUpload.of("m.pt", () -> new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), metadata()));
+    publisher.uploadVersion(
+        name,
+        VersionUpload.of(
+            "m.pt", () -> new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), metadata()));
 
     Alias alias = publisher.setAlias(name, "challenger", 1);
     assertThat(publisher.resolveAlias(name, "challenger").version()).isEqualTo(alias.version());
     assertThat(publisher.listAliases(name)).extracting(Alias::alias).containsExactly("challenger");
     assertThatThrownBy(() -> publisher.setAlias(name, "champion", 1))
-        .isInstanceOfSatisfying(RegistryApiException.class, e -> {
-          assertThat(e.status()).isEqualTo(403);
-          assertThat(e.error()).contains("protected");
-        });
+        .isInstanceOfSatisfying(
+            RegistryApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(403);
+              assertThat(e.error()).contains("protected");
+            });
     admin.deleteAlias(name, "challenger");
     assertThat(publisher.findAlias(name, "challenger")).isEmpty();
     assertThat(publisher.findModel(Api.uniqueName("nope"))).isEmpty();
-    assertThat(publisher.audit(name, 0, 10)).extracting("action")
+    assertThat(publisher.audit(name, 0, 10))
+        .extracting("action")
         .containsExactly("model.create", "version.create", "alias.set", "alias.delete");
     admin.deleteModel(name);
     assertThat(publisher.findModel(name)).isEmpty();
@@ -96,20 +105,32 @@ class RegistryClientTest {
     publisher.createModel(new NewModel(name, null, null));
     long start = publisher.lastEventSeq();
     List<ChangeEvent> received = new CopyOnWriteArrayList<>();
-    try (EventSubscription subscription = publisher.followEvents(start, Duration.ofSeconds(5), e -> {
-      if (e.model().equals(name)) {
-        received.add(e);
-      }
-    })) {
-      publisher.uploadVersion(name, VersionUpload.of("a.onnx", () -> new java.io.ByteArrayInputStream(new byte[] {1}), metadata()));
-      publisher.uploadVersion(name, VersionUpload.of("b.onnx", () -> new java.io.ByteArrayInputStream(new byte[] {2}), metadata()));
+    try (EventSubscription subscription =
+        publisher.followEvents(
+            start,
+            Duration.ofSeconds(5),
+            e -> {
+              if (e.model().equals(name)) {
+                received.add(e);
+              }
+            })) {
+      publisher.uploadVersion(
+          name,
+          VersionUpload.of(
+              "a.onnx", () -> new java.io.ByteArrayInputStream(new byte[] {1}), metadata()));
+      publisher.uploadVersion(
+          name,
+          VersionUpload.of(
+              "b.onnx", () -> new java.io.ByteArrayInputStream(new byte[] {2}), metadata()));
       long deadline = System.currentTimeMillis() + 10_000;
       while (received.size() < 2 && System.currentTimeMillis() < deadline) {
         Thread.sleep(50);
       }
       assertThat(subscription.lastSeq()).isGreaterThan(start);
     }
-    assertThat(received).extracting(ChangeEvent::type).containsExactly(EventType.VERSION_CREATED, EventType.VERSION_CREATED);
+    assertThat(received)
+        .extracting(ChangeEvent::type)
+        .containsExactly(EventType.VERSION_CREATED, EventType.VERSION_CREATED);
     assertThat(received).extracting(ChangeEvent::version).containsExactly(1, 2);
   }
 }

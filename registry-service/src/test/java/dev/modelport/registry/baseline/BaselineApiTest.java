@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 public class BaselineApiTest {
   static final Path MODEL_DIR = Path.of("../examples/models/credit-risk-mixed");
-  static final String METADATA = """
+  static final String METADATA =
+      """
       {"format": "onnx",
        "signature": {
          "inputs": [
@@ -33,26 +34,44 @@ public class BaselineApiTest {
          "outputs": [{"name": "probabilities", "datatype": "FP32", "shape": [-1, 2]}]}}
       """;
 
-  private static ValidatableResponse upload(String model, String metadata, String part, Path file) throws Exception {
+  private static ValidatableResponse upload(String model, String metadata, String part, Path file)
+      throws Exception {
     return as(PUBLISHER)
         .multiPart("metadata", metadata, "application/json")
-        .multiPart("artifact", "model.onnx", Files.readAllBytes(MODEL_DIR.resolve("model.onnx")), "application/octet-stream")
+        .multiPart(
+            "artifact",
+            "model.onnx",
+            Files.readAllBytes(MODEL_DIR.resolve("model.onnx")),
+            "application/octet-stream")
         .multiPart(part, file.getFileName().toString(), Files.readAllBytes(file), "text/csv")
-        .post("/api/v1/models/{m}/versions", model).then();
+        .post("/api/v1/models/{m}/versions", model)
+        .then();
   }
 
   @Test
   void trainingDataBecomesTheVersionsBaselineProfile() throws Exception {
     String model = Api.createModel("credit");
-    upload(model, METADATA, "training-data", MODEL_DIR.resolve("train.csv")).statusCode(201).body("hasBaseline", equalTo(true));
+    upload(model, METADATA, "training-data", MODEL_DIR.resolve("train.csv"))
+        .statusCode(201)
+        .body("hasBaseline", equalTo(true));
 
-    String json = as(READER).get("/api/v1/models/{m}/versions/1/baseline", model).then().statusCode(200)
-        .contentType(containsString("application/json")).extract().asString();
+    String json =
+        as(READER)
+            .get("/api/v1/models/{m}/versions/1/baseline", model)
+            .then()
+            .statusCode(200)
+            .contentType(containsString("application/json"))
+            .extract()
+            .asString();
     DatasetProfile profile = ProfileJson.fromJson(json);
 
-    long rows = Files.readAllLines(MODEL_DIR.resolve("train.csv"), StandardCharsets.UTF_8).stream().skip(1)
-        .filter(l -> !l.isBlank()).count();
-    assertThat(profile.schema().features()).extracting("name")
+    long rows =
+        Files.readAllLines(MODEL_DIR.resolve("train.csv"), StandardCharsets.UTF_8).stream()
+            .skip(1)
+            .filter(l -> !l.isBlank())
+            .count();
+    assertThat(profile.schema().features())
+        .extracting("name")
         .containsExactly("income", "age", "debt_ratio", "utilization", "region", "employment");
     assertThat(profile.feature("income").count()).isEqualTo(rows);
     assertThat(profile.categorical("region").frequencies()).containsKeys("0", "1", "2", "3", "4");
@@ -62,33 +81,58 @@ public class BaselineApiTest {
   void headerWithoutTheSignaturesFeaturesIsA400NamingThem() throws Exception {
     String model = Api.createModel("credit-bad");
     String renamed = METADATA.replace("\"income\"", "\"salary\"");
-    upload(model, renamed, "training-data", MODEL_DIR.resolve("train.csv")).statusCode(400)
-        .body("error", containsString("training-data")).body("error", containsString("salary"));
+    upload(model, renamed, "training-data", MODEL_DIR.resolve("train.csv"))
+        .statusCode(400)
+        .body("error", containsString("training-data"))
+        .body("error", containsString("salary"));
     as(READER).get("/api/v1/models/{m}/versions", model).then().body("total", equalTo(0));
   }
 
   @Test
-  void precomputedProfileIsAcceptedWhenItMatchesTheSignature(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void precomputedProfileIsAcceptedWhenItMatchesTheSignature(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     String model = Api.createModel("credit-pre");
     upload(model, METADATA, "training-data", MODEL_DIR.resolve("train.csv")).statusCode(201);
-    String json = as(READER).get("/api/v1/models/{m}/versions/1/baseline", model).then().extract().asString();
+    String json =
+        as(READER).get("/api/v1/models/{m}/versions/1/baseline", model).then().extract().asString();
     Path profile = Files.writeString(dir.resolve("profile.json"), json);
 
-    upload(model, METADATA, "profile", profile).statusCode(201).body("version", equalTo(2)).body("hasBaseline", equalTo(true));
-    String stored = as(READER).get("/api/v1/models/{m}/versions/2/baseline", model).then().statusCode(200).extract().asString();
-    assertThat(ProfileJson.fromJson(stored).feature("age").count()).isEqualTo(ProfileJson.fromJson(json).feature("age").count());
+    upload(model, METADATA, "profile", profile)
+        .statusCode(201)
+        .body("version", equalTo(2))
+        .body("hasBaseline", equalTo(true));
+    String stored =
+        as(READER)
+            .get("/api/v1/models/{m}/versions/2/baseline", model)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(ProfileJson.fromJson(stored).feature("age").count())
+        .isEqualTo(ProfileJson.fromJson(json).feature("age").count());
 
-    upload(model, METADATA.replace("\"region\", \"type\": \"categorical\"", "\"region\", \"type\": \"numeric\""), "profile", profile)
-        .statusCode(400).body("error", containsString("profile"));
+    upload(
+            model,
+            METADATA.replace(
+                "\"region\", \"type\": \"categorical\"", "\"region\", \"type\": \"numeric\""),
+            "profile",
+            profile)
+        .statusCode(400)
+        .body("error", containsString("profile"));
     Path garbage = Files.writeString(dir.resolve("garbage.json"), "{\"formatVersion\": 99}");
-    upload(model, METADATA, "profile", garbage).statusCode(400).body("error", containsString("formatVersion"));
+    upload(model, METADATA, "profile", garbage)
+        .statusCode(400)
+        .body("error", containsString("formatVersion"));
   }
 
   @Test
   void versionWithoutBaselineAnswers404() {
     String model = Api.createModel("nobase");
     Api.uploadVersion(model, Api.randomBytes(10, 1));
-    as(READER).get("/api/v1/models/{m}/versions/1/baseline", model).then().statusCode(404)
+    as(READER)
+        .get("/api/v1/models/{m}/versions/1/baseline", model)
+        .then()
+        .statusCode(404)
         .body("error", containsString("no baseline"));
   }
 }

@@ -18,12 +18,24 @@ import org.junit.jupiter.api.Test;
 public class EventFeedTest {
 
   private static long last() {
-    return as(READER).get("/api/v1/events/last").then().statusCode(200).extract().jsonPath().getLong("last");
+    return as(READER)
+        .get("/api/v1/events/last")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("last");
   }
 
   private static JsonPath poll(long after, String wait) {
-    return as(READER).queryParam("after", after).queryParam("wait", wait).get("/api/v1/events")
-        .then().statusCode(200).extract().jsonPath();
+    return as(READER)
+        .queryParam("after", after)
+        .queryParam("wait", wait)
+        .get("/api/v1/events")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   @Test
@@ -31,20 +43,26 @@ public class EventFeedTest {
     long start = last();
     String model = Api.createModel("feed");
     Api.uploadVersion(model, Api.randomBytes(10, 1));
-    as(PUBLISHER).contentType("application/json").body("{\"version\": 1}")
-        .put("/api/v1/models/{m}/aliases/challenger", model).then().statusCode(200);
+    as(PUBLISHER)
+        .contentType("application/json")
+        .body("{\"version\": 1}")
+        .put("/api/v1/models/{m}/aliases/challenger", model)
+        .then()
+        .statusCode(200);
     as(ADMIN).delete("/api/v1/models/{m}/aliases/challenger", model).then().statusCode(204);
     as(ADMIN).delete("/api/v1/models/{m}", model).then().statusCode(204);
 
     JsonPath feed = poll(start, "0s");
     List<String> types = feed.getList("events.findAll { it.model == '" + model + "' }.type");
-    assertThat(types).containsExactly("version.created", "alias.moved", "alias.deleted", "model.deleted");
+    assertThat(types)
+        .containsExactly("version.created", "alias.moved", "alias.deleted", "model.deleted");
     List<Long> seqs = feed.getList("events.seq", Long.class);
     for (int i = 1; i < seqs.size(); i++) {
       assertThat(seqs.get(i)).isEqualTo(seqs.get(i - 1) + 1);
     }
     assertThat(feed.getLong("last")).isEqualTo(seqs.get(seqs.size() - 1));
-    assertThat(feed.getInt("events.find { it.type == 'alias.deleted' }.previousVersion")).isEqualTo(1);
+    assertThat(feed.getInt("events.find { it.type == 'alias.deleted' }.previousVersion"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -20,7 +20,9 @@ class WaitDurationTest {
 
   @Test
   void rejectsAnythingElseNamingTheParameter() {
-    assertThatThrownBy(() -> WaitDuration.parse("soon")).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("wait");
+    assertThatThrownBy(() -> WaitDuration.parse("soon"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("wait");
     assertThatThrownBy(() -> WaitDuration.parse("-5s")).isInstanceOf(InvalidInputException.class);
   }
 }

@@ -12,15 +12,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelNameTest {
   @ParameterizedTest
-  @ValueSource(strings = {"iris", "credit-risk.v2", "a", "0_model", "x123456789x123456789x123456789x123456789x123456789x123456789abc"})
+  @ValueSource(
+      strings = {
+        "iris",
+        "credit-risk.v2",
+        "a",
+        "0_model",
+        "x123456789x123456789x123456789x123456789x123456789x123456789abc"
+      })
   void acceptsLowerCaseNamesUpTo64Characters(String name) {
     assertThat(new ModelName(name).value()).isEqualTo(name);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "..", "../x", "a/b", "a\\b", ".hidden", "-x", "_x", "Iris", "a b", "a%2f"})
+  @ValueSource(
+      strings = {"", "..", "../x", "a/b", "a\\b", ".hidden", "-x", "_x", "Iris", "a b", "a%2f"})
   void rejectsNamesThatCouldEscapeOrAreMalformed(String name) {
-    assertThatThrownBy(() -> new ModelName(name)).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("model:");
+    assertThatThrownBy(() -> new ModelName(name))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("model:");
   }
 
   @Test

@@ -24,7 +24,11 @@ class AnonymousReadTest {
     String model = Api.createModel("anon");
     given().get("/api/v1/models/{m}", model).then().statusCode(200);
     given().get("/api/v1/events/last").then().statusCode(200);
-    given().contentType("application/json").body("{\"description\": \"x\"}").patch("/api/v1/models/{m}", model)
-        .then().statusCode(401);
+    given()
+        .contentType("application/json")
+        .body("{\"description\": \"x\"}")
+        .patch("/api/v1/models/{m}", model)
+        .then()
+        .statusCode(401);
   }
 }

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The keys file format of a mounted Kubernetes Secret. */
 class ApiKeysFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void readsNamedKeysWithRolesSkippingCommentsAndBlankLines() throws Exception {
-    Path file = Files.writeString(dir.resolve("keys"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("keys"),
+            """
         # CI publishes, ops administers
         ci:publisher:F7D8CADFB55C11DBDB6976AD9DAAA6ABB2A25A89B103F2C57A936866C8379E38
 
@@ -33,8 +35,14 @@ class ApiKeysFileTest {
 
   @Test
   void malformedLinesAndUnknownRolesAreRefused() throws Exception {
-    Path noRole = Files.writeString(dir.resolve("a"), "ci:f7d8cadfb55c11dbdb6976ad9daaa6abb2a25a89b103f2c57a936866c8379e38\n");
-    Path badRole = Files.writeString(dir.resolve("b"), "ci:root:f7d8cadfb55c11dbdb6976ad9daaa6abb2a25a89b103f2c57a936866c8379e38\n");
+    Path noRole =
+        Files.writeString(
+            dir.resolve("a"),
+            "ci:f7d8cadfb55c11dbdb6976ad9daaa6abb2a25a89b103f2c57a936866c8379e38\n");
+    Path badRole =
+        Files.writeString(
+            dir.resolve("b"),
+            "ci:root:f7d8cadfb55c11dbdb6976ad9daaa6abb2a25a89b103f2c57a936866c8379e38\n");
     assertThatThrownBy(() -> ApiKeys.readFile(noRole)).hasMessageContaining(":1:");
     assertThatThrownBy(() -> ApiKeys.readFile(badRole)).hasMessageContaining("root");
   }

@@ -27,15 +27,24 @@ public class SecurityTest {
   void modelWithAVersion() {
     model = Api.createModel("sec");
     Api.uploadVersion(model, Api.randomBytes(10, 1));
-    as(ADMIN).contentType("application/json").body("{\"version\": 1}").put("/api/v1/models/{m}/aliases/staging", model);
+    as(ADMIN)
+        .contentType("application/json")
+        .body("{\"version\": 1}")
+        .put("/api/v1/models/{m}/aliases/staging", model);
   }
 
   private List<Write> writes() {
     return List.of(
-        new Write("POST", "/api/v1/models", "{\"name\": \"" + Api.uniqueName("x") + "\"}", "publisher"),
+        new Write(
+            "POST", "/api/v1/models", "{\"name\": \"" + Api.uniqueName("x") + "\"}", "publisher"),
         new Write("PATCH", "/api/v1/models/" + model, "{\"description\": \"x\"}", "publisher"),
-        new Write("PUT", "/api/v1/models/" + model + "/aliases/challenger", "{\"version\": 1}", "publisher"),
-        new Write("PUT", "/api/v1/models/" + model + "/aliases/champion", "{\"version\": 1}", "admin"),
+        new Write(
+            "PUT",
+            "/api/v1/models/" + model + "/aliases/challenger",
+            "{\"version\": 1}",
+            "publisher"),
+        new Write(
+            "PUT", "/api/v1/models/" + model + "/aliases/champion", "{\"version\": 1}", "admin"),
         new Write("DELETE", "/api/v1/models/" + model + "/aliases/staging", null, "admin"),
         new Write("DELETE", "/api/v1/models/" + model, null, "admin"));
   }
@@ -50,11 +59,17 @@ public class SecurityTest {
   @Test
   void everyWriteWithoutAKeyIs401() {
     for (Write write : writes()) {
-      send(given(), write).then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+      send(given(), write)
+          .then()
+          .statusCode(401)
+          .header("WWW-Authenticate", containsString("Bearer"));
     }
-    given().multiPart("metadata", Api.METADATA, "application/json")
+    given()
+        .multiPart("metadata", Api.METADATA, "application/json")
         .multiPart("artifact", "m.onnx", new byte[10], "application/octet-stream")
-        .post("/api/v1/models/{m}/versions", model).then().statusCode(401);
+        .post("/api/v1/models/{m}/versions", model)
+        .then()
+        .statusCode(401);
   }
 
   @Test
@@ -88,7 +103,9 @@ public class SecurityTest {
         as(ADMIN).delete("/api/v1/models/{m}/aliases/champion", model).then().statusCode(204);
       }
       int code = status.apply(write);
-      org.assertj.core.api.Assertions.assertThat(code).as(write.method + " " + write.path).isBetween(200, 204);
+      org.assertj.core.api.Assertions.assertThat(code)
+          .as(write.method + " " + write.path)
+          .isBetween(200, 204);
     }
   }
 
@@ -100,6 +117,11 @@ public class SecurityTest {
 
   @Test
   void xApiKeyHeaderIsAcceptedLikeABearerToken() {
-    given().header("X-Api-Key", READER).get("/api/v1/models/{m}", model).then().statusCode(200).body("name", equalTo(model));
+    given()
+        .header("X-Api-Key", READER)
+        .get("/api/v1/models/{m}", model)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo(model));
   }
 }

@@ -103,7 +103,8 @@ public abstract class BlobStoreContractTest {
     byte[] content = bytes(1000, 5);
     Optional<Sha256> wrong = Optional.of(new Sha256("a".repeat(64)));
     assertThatThrownBy(() -> store.put(new ByteArrayInputStream(content), wrong, Long.MAX_VALUE))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("sha256");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("sha256");
     assertThat(store.list()).isEmpty();
     assertThat(store.pendingCount()).isZero();
   }
@@ -111,13 +112,17 @@ public abstract class BlobStoreContractTest {
   @Test
   void matchingExpectedDigestIsAccepted() throws Exception {
     byte[] content = bytes(1000, 6);
-    assertThat(store.put(new ByteArrayInputStream(content), Optional.of(sha(content)), Long.MAX_VALUE).sha256())
+    assertThat(
+            store
+                .put(new ByteArrayInputStream(content), Optional.of(sha(content)), Long.MAX_VALUE)
+                .sha256())
         .isEqualTo(sha(content));
   }
 
   @Test
   void contentOverTheLimitStoresNothing() throws Exception {
-    assertThatThrownBy(() -> store.put(new ByteArrayInputStream(bytes(2000, 7)), Optional.empty(), 1999))
+    assertThatThrownBy(
+            () -> store.put(new ByteArrayInputStream(bytes(2000, 7)), Optional.empty(), 1999))
         .isInstanceOf(PayloadTooLargeException.class);
     assertThat(store.list()).isEmpty();
     assertThat(store.pendingCount()).isZero();
@@ -125,18 +130,20 @@ public abstract class BlobStoreContractTest {
 
   @Test
   void streamFailingHalfWayStoresNothing() throws Exception {
-    InputStream broken = new InputStream() {
-      private int served;
+    InputStream broken =
+        new InputStream() {
+          private int served;
 
-      @Override
-      public int read() throws IOException {
-        if (served++ > 6 * 1024 * 1024) {
-          throw new IOException("connection reset");
-        }
-        return served & 0xff;
-      }
-    };
-    assertThatThrownBy(() -> store.put(broken, Optional.empty(), Long.MAX_VALUE)).isInstanceOf(IOException.class);
+          @Override
+          public int read() throws IOException {
+            if (served++ > 6 * 1024 * 1024) {
+              throw new IOException("connection reset");
+            }
+            return served & 0xff;
+          }
+        };
+    assertThatThrownBy(() -> store.put(broken, Optional.empty(), Long.MAX_VALUE))
+        .isInstanceOf(IOException.class);
     assertThat(store.list()).isEmpty();
     assertThat(store.pendingCount()).isZero();
   }
@@ -150,6 +157,7 @@ public abstract class BlobStoreContractTest {
     assertThat(store.delete(deleted)).isFalse();
     assertThat(store.size(deleted)).isEmpty();
     assertThat(store.list()).containsExactly(kept);
-    assertThatThrownBy(() -> store.open(deleted, 0, -1).close()).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> store.open(deleted, 0, -1).close())
+        .isInstanceOf(NoSuchFileException.class);
   }
 }

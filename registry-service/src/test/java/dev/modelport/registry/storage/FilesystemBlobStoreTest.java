@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 class FilesystemBlobStoreTest extends BlobStoreContractTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Override
   protected BlobStore createStore() throws Exception {

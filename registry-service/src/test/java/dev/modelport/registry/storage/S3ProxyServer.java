@@ -17,11 +17,12 @@ public final class S3ProxyServer implements AutoCloseable {
 
   public S3ProxyServer() throws Exception {
     directory = Files.createTempDirectory("s3proxy");
-    proxy = S3Proxy.builder()
-        .blobStore(new FilesystemNio2BlobStore(directory.toString()))
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .build();
+    proxy =
+        S3Proxy.builder()
+            .blobStore(new FilesystemNio2BlobStore(directory.toString()))
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .build();
     proxy.start();
     while (!"STARTED".equals(proxy.getState())) {
       Thread.sleep(10);

@@ -29,8 +29,10 @@ class ByteRangeTest {
 
   @Test
   void rangeBeyondTheEndIsUnsatisfiable() {
-    assertThatThrownBy(() -> ByteRange.parse("bytes=10-", 10)).isInstanceOf(ByteRange.Unsatisfiable.class);
-    assertThatThrownBy(() -> ByteRange.parse("bytes=-0", 10)).isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThatThrownBy(() -> ByteRange.parse("bytes=10-", 10))
+        .isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThatThrownBy(() -> ByteRange.parse("bytes=-0", 10))
+        .isInstanceOf(ByteRange.Unsatisfiable.class);
   }
 
   @Test

@@ -36,15 +36,15 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 public class VersionApiTest {
-  @Inject
-  BlobStore blobs;
+  @Inject BlobStore blobs;
 
   @Test
   void uploadedVersionCarriesItsMetadataAndComputedChecksum() {
     String model = Api.createModel("ver");
     byte[] artifact = Api.randomBytes(10_000, 11);
 
-    Api.upload(PUBLISHER, model, artifact, Api.METADATA).statusCode(201)
+    Api.upload(PUBLISHER, model, artifact, Api.METADATA)
+        .statusCode(201)
         .header("Location", containsString("/api/v1/models/" + model + "/versions/1"))
         .body("version", equalTo(1))
         .body("status", equalTo("READY"))
@@ -58,7 +58,10 @@ public class VersionApiTest {
         .body("lineage.runId", equalTo("run-7"))
         .body("createdBy", equalTo("test-publisher"));
 
-    as(READER).get("/api/v1/models/{m}/versions/1", model).then().statusCode(200)
+    as(READER)
+        .get("/api/v1/models/{m}/versions/1", model)
+        .then()
+        .statusCode(200)
         .body("artifact.sha256", equalTo(Api.sha256(artifact)));
     as(READER).get("/api/v1/models/{m}", model).then().body("latestVersion", equalTo(1));
   }
@@ -69,8 +72,15 @@ public class VersionApiTest {
     for (int i = 0; i < 3; i++) {
       Api.uploadVersion(model, Api.randomBytes(100, i));
     }
-    List<Integer> numbers = as(READER).queryParam("limit", 2).get("/api/v1/models/{m}/versions", model)
-        .then().statusCode(200).body("total", equalTo(3)).extract().path("items.version");
+    List<Integer> numbers =
+        as(READER)
+            .queryParam("limit", 2)
+            .get("/api/v1/models/{m}/versions", model)
+            .then()
+            .statusCode(200)
+            .body("total", equalTo(3))
+            .extract()
+            .path("items.version");
     assertThat(numbers).containsExactly(1, 2);
   }
 
@@ -93,9 +103,18 @@ public class VersionApiTest {
     byte[] artifact = Api.randomBytes(1000, 13);
     Api.uploadVersion(model, artifact);
 
-    Response middle = as(READER).header("Range", "bytes=100-199").get("/api/v1/models/{m}/versions/1/artifact", model);
-    Response tail = as(READER).header("Range", "bytes=-10").get("/api/v1/models/{m}/versions/1/artifact", model);
-    Response beyond = as(READER).header("Range", "bytes=5000-").get("/api/v1/models/{m}/versions/1/artifact", model);
+    Response middle =
+        as(READER)
+            .header("Range", "bytes=100-199")
+            .get("/api/v1/models/{m}/versions/1/artifact", model);
+    Response tail =
+        as(READER)
+            .header("Range", "bytes=-10")
+            .get("/api/v1/models/{m}/versions/1/artifact", model);
+    Response beyond =
+        as(READER)
+            .header("Range", "bytes=5000-")
+            .get("/api/v1/models/{m}/versions/1/artifact", model);
 
     assertThat(middle.statusCode()).isEqualTo(206);
     assertThat(middle.header("Content-Range")).isEqualTo("bytes 100-199/1000");
@@ -110,17 +129,25 @@ public class VersionApiTest {
     String model = Api.createModel("etag");
     byte[] artifact = Api.randomBytes(100, 14);
     Api.uploadVersion(model, artifact);
-    as(READER).header("If-None-Match", "\"" + Api.sha256(artifact) + "\"")
-        .get("/api/v1/models/{m}/versions/1/artifact", model).then().statusCode(304);
+    as(READER)
+        .header("If-None-Match", "\"" + Api.sha256(artifact) + "\"")
+        .get("/api/v1/models/{m}/versions/1/artifact", model)
+        .then()
+        .statusCode(304);
   }
 
   @Test
   void wrongDeclaredChecksumIsRefusedAndLeavesNothingBehind() throws Exception {
     String model = Api.createModel("badsum");
     byte[] artifact = Api.randomBytes(5000, 15);
-    String metadata = Api.METADATA.replace("\"format\": \"onnx\",", "\"format\": \"onnx\", \"sha256\": \"" + "0".repeat(64) + "\",");
+    String metadata =
+        Api.METADATA.replace(
+            "\"format\": \"onnx\",",
+            "\"format\": \"onnx\", \"sha256\": \"" + "0".repeat(64) + "\",");
 
-    Api.upload(PUBLISHER, model, artifact, metadata).statusCode(400).body("error", containsString("sha256"));
+    Api.upload(PUBLISHER, model, artifact, metadata)
+        .statusCode(400)
+        .body("error", containsString("sha256"));
 
     as(READER).get("/api/v1/models/{m}/versions/1", model).then().statusCode(404);
     assertThat(blobs.size(new Sha256(Api.sha256(artifact)))).isEmpty();
@@ -131,7 +158,10 @@ public class VersionApiTest {
   void correctDeclaredChecksumIsAccepted() {
     String model = Api.createModel("goodsum");
     byte[] artifact = Api.randomBytes(5000, 16);
-    String metadata = Api.METADATA.replace("\"format\": \"onnx\",", "\"format\": \"onnx\", \"sha256\": \"" + Api.sha256(artifact) + "\",");
+    String metadata =
+        Api.METADATA.replace(
+            "\"format\": \"onnx\",",
+            "\"format\": \"onnx\", \"sha256\": \"" + Api.sha256(artifact) + "\",");
     Api.upload(PUBLISHER, model, artifact, metadata).statusCode(201);
   }
 
@@ -139,19 +169,29 @@ public class VersionApiTest {
   void invalidMetadataIsRefusedNamingTheField() {
     String model = Api.createModel("badmeta");
     byte[] artifact = Api.randomBytes(100, 17);
-    Api.upload(PUBLISHER, model, artifact, Api.METADATA.replace("\"onnx\"", "\"pickle\"")).statusCode(400)
+    Api.upload(PUBLISHER, model, artifact, Api.METADATA.replace("\"onnx\"", "\"pickle\""))
+        .statusCode(400)
         .body("error", containsString("metadata.format"));
-    Api.upload(PUBLISHER, model, artifact, Api.METADATA.replace("\"FP32\", \"shape\": [-1, 2],", "\"FP99\", \"shape\": [-1, 2],"))
-        .statusCode(400).body("error", containsString("metadata.signature.inputs[0].datatype"));
-    Api.upload(PUBLISHER, model, artifact, Api.METADATA.replace("[-1, 2],\n", "[-1, 3],\n")).statusCode(400)
+    Api.upload(
+            PUBLISHER,
+            model,
+            artifact,
+            Api.METADATA.replace("\"FP32\", \"shape\": [-1, 2],", "\"FP99\", \"shape\": [-1, 2],"))
+        .statusCode(400)
+        .body("error", containsString("metadata.signature.inputs[0].datatype"));
+    Api.upload(PUBLISHER, model, artifact, Api.METADATA.replace("[-1, 2],\n", "[-1, 3],\n"))
+        .statusCode(400)
         .body("error", containsString("metadata.signature.inputs[0].features"));
-    Api.upload(PUBLISHER, model, artifact, "{not json").statusCode(400).body("error", containsString("metadata"));
+    Api.upload(PUBLISHER, model, artifact, "{not json")
+        .statusCode(400)
+        .body("error", containsString("metadata"));
     as(READER).get("/api/v1/models/{m}/versions", model).then().body("total", equalTo(0));
   }
 
   @Test
   void uploadToUnknownModelIs404() {
-    Api.upload(PUBLISHER, Api.uniqueName("nomodel"), Api.randomBytes(10, 1), Api.METADATA).statusCode(404);
+    Api.upload(PUBLISHER, Api.uniqueName("nomodel"), Api.randomBytes(10, 1), Api.METADATA)
+        .statusCode(404);
   }
 
   @Test
@@ -174,26 +214,44 @@ public class VersionApiTest {
   @Test
   void twentyParallelUploadsGetTwentyConsecutiveVersionNumbers() throws Exception {
     String model = Api.createModel("parallel");
-    RegistryClient client = RegistryClient.builder(Api.baseUri()).apiKey(PUBLISHER).requestTimeout(Duration.ofSeconds(60)).build();
-    VersionMetadata metadata = dev.modelport.registryclient.RegistryJson.newMapper().readValue(Api.METADATA, VersionMetadata.class);
+    RegistryClient client =
+        RegistryClient.builder(Api.baseUri())
+            .apiKey(PUBLISHER)
+            .requestTimeout(Duration.ofSeconds(60))
+            .build();
+    VersionMetadata metadata =
+        dev.modelport.registryclient.RegistryJson.newMapper()
+            .readValue(Api.METADATA, VersionMetadata.class);
     ExecutorService pool = Executors.newFixedThreadPool(20);
     try {
       List<Callable<ModelVersion>> uploads = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         byte[] artifact = Api.randomBytes(2000, 100 + i);
-        uploads.add(() -> client.uploadVersion(model,
-            VersionUpload.of("m.onnx", () -> new ByteArrayInputStream(artifact), metadata)));
+        uploads.add(
+            () ->
+                client.uploadVersion(
+                    model,
+                    VersionUpload.of(
+                        "m.onnx", () -> new ByteArrayInputStream(artifact), metadata)));
       }
       List<Integer> numbers = new ArrayList<>();
       for (Future<ModelVersion> f : pool.invokeAll(uploads)) {
         numbers.add(f.get().version());
       }
-      assertThat(numbers).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
+      assertThat(numbers)
+          .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
     } finally {
       pool.shutdownNow();
     }
-    Set<Integer> listed = as(READER).queryParam("limit", 100).get("/api/v1/models/{m}/versions", model)
-        .then().extract().<List<Integer>>path("items.version").stream().collect(Collectors.toSet());
+    Set<Integer> listed =
+        as(READER)
+            .queryParam("limit", 100)
+            .get("/api/v1/models/{m}/versions", model)
+            .then()
+            .extract()
+            .<List<Integer>>path("items.version")
+            .stream()
+            .collect(Collectors.toSet());
     assertThat(listed).hasSize(20);
   }
 
@@ -202,18 +260,31 @@ public class VersionApiTest {
     String model = Api.createModel("cutoff");
     byte[] artifact = Api.randomBytes(1_000_000, System.nanoTime());
     String boundary = "cutoffboundary";
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\nContent-Type: application/json\r\n\r\n"
-        + Api.METADATA + "\r\n--" + boundary
-        + "\r\nContent-Disposition: form-data; name=\"artifact\"; filename=\"m.onnx\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\nContent-Type: application/json\r\n\r\n"
+                + Api.METADATA
+                + "\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"artifact\"; filename=\"m.onnx\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     int blobsBefore = blobs.list().size();
 
     try (Socket socket = new Socket("localhost", io.restassured.RestAssured.port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/v1/models/" + model + "/versions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + PUBLISHER
-          + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
-          + (head.length + artifact.length + tail.length) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("POST /api/v1/models/"
+                  + model
+                  + "/versions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                  + PUBLISHER
+                  + "\r\nContent-Type: multipart/form-data; boundary="
+                  + boundary
+                  + "\r\nContent-Length: "
+                  + (head.length + artifact.length + tail.length)
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
       out.write(head);
       out.write(artifact, 0, artifact.length / 2);
       out.flush();
@@ -232,7 +303,11 @@ public class VersionApiTest {
   void unknownVersionIs404AndNonNumericVersionIs400() {
     String model = Api.createModel("nover");
     as(READER).get("/api/v1/models/{m}/versions/7", model).then().statusCode(404);
-    as(READER).get("/api/v1/models/{m}/versions/seven", model).then().statusCode(400).body("error", containsString("version"));
+    as(READER)
+        .get("/api/v1/models/{m}/versions/seven", model)
+        .then()
+        .statusCode(400)
+        .body("error", containsString("version"));
     as(READER).get("/api/v1/models/{m}/versions/0", model).then().statusCode(400);
   }
 }

@@ -11,8 +11,8 @@ import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The version metadata document stored in {@code model_versions.metadata}: a committed document
- * of format 1 must keep reading, and what is written must read back the same.
+ * The version metadata document stored in {@code model_versions.metadata}: a committed document of
+ * format 1 must keep reading, and what is written must read back the same.
  */
 class VersionMetadataGoldenTest {
   private final ObjectMapper json = RegistryJson.newMapper();
@@ -29,7 +29,8 @@ class VersionMetadataGoldenTest {
 
     assertThat(m.format()).isEqualTo(ArtifactFormat.ONNX);
     assertThat(m.signature().inputFeatureNames()).containsExactly("income", "age", "region");
-    assertThat(m.signature().inputs().get(1).features().get(0).type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThat(m.signature().inputs().get(1).features().get(0).type())
+        .isEqualTo(FeatureType.CATEGORICAL);
     assertThat(m.signature().inputs().get(0).shape()).containsExactly(-1L, 2L);
     assertThat(m.serving().preferredBatchSizes()).containsExactly(8, 16);
     assertThat(m.serving().maxQueueDelayMicros()).isEqualTo(2000L);

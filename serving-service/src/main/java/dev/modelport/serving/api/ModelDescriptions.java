@@ -15,8 +15,10 @@ public final class ModelDescriptions {
 
   /** The server's name in {@code GET /v2} and {@code ServerMetadata}. */
   public static final String SERVER_NAME = "modelport";
+
   /** Protocol extensions served over REST. */
-  public static final List<String> REST_EXTENSIONS = List.of("binary_tensor_data", "model_repository");
+  public static final List<String> REST_EXTENSIONS =
+      List.of("binary_tensor_data", "model_repository");
 
   private ModelDescriptions() {}
 
@@ -29,17 +31,24 @@ public final class ModelDescriptions {
    * @param platform Triton's platform name
    * @param signature the version's signature
    */
-  public record Description(String name, String version, List<String> versions, String platform,
+  public record Description(
+      String name,
+      String version,
+      List<String> versions,
+      String platform,
       ModelSignature signature) {}
 
   /** Describes the requested version (or the default); 404 unknown, 503 not ready. */
   public static Description describe(ModelManager models, String name, Optional<String> version) {
     ServedVersion v = models.find(name, version);
     ModelSignature signature = v.readyRuntime().signature();
-    List<String> versions = models.versions().stream()
-        .filter(s -> s.model().equals(name))
-        .map(s -> Long.toString(s.version())).toList();
-    return new Description(name, Long.toString(v.version()), versions, platform(v.artifact().format()), signature);
+    List<String> versions =
+        models.versions().stream()
+            .filter(s -> s.model().equals(name))
+            .map(s -> Long.toString(s.version()))
+            .toList();
+    return new Description(
+        name, Long.toString(v.version()), versions, platform(v.artifact().format()), signature);
   }
 
   /** Triton's platform name of a format. */

@@ -10,7 +10,10 @@ public interface BatchListener {
   /** A no-op listener. */
   BatchListener NONE = new BatchListener() {};
 
-  /** A request left the queue for an engine call after waiting {@code nanos}; called as it completes. */
+  /**
+   * A request left the queue for an engine call after waiting {@code nanos}; called as it
+   * completes.
+   */
   default void dequeued(long nanos) {}
 
   /** An engine call of {@code rows} rows from {@code requests} requests took {@code nanos}. */

@@ -18,9 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The per-version request queue and its executors: requests wait in a bounded queue, are joined
- * along dimension 0 into batches of up to {@link BatchPolicy#maxBatchSize()} rows and run on
- * {@link BatchPolicy#instances()} threads, each with its own {@link BatchExecutor}; the outputs
- * are split back to the requests exactly.
+ * along dimension 0 into batches of up to {@link BatchPolicy#maxBatchSize()} rows and run on {@link
+ * BatchPolicy#instances()} threads, each with its own {@link BatchExecutor}; the outputs are split
+ * back to the requests exactly.
  *
  * <p>A worker takes the oldest request, then every waiting request that fits (same trailing
  * dimensions, row budget), and waits up to {@code maxQueueDelay} after the oldest request's arrival
@@ -28,10 +28,10 @@ import org.jboss.logging.Logger;
  * Requests whose deadline has passed, or whose caller has given up, are dropped right before the
  * engine call: an expired request never reaches the engine.
  *
- * <p>Each request names the executor its result completes on (the caller's event loop): the
- * batcher thread only forms the batch, runs the engine and hands each request its rows, so that
- * cutting the rows out, encoding the responses and recording metrics run in parallel on the
- * transport threads instead of one after the other on the batcher thread.
+ * <p>Each request names the executor its result completes on (the caller's event loop): the batcher
+ * thread only forms the batch, runs the engine and hands each request its rows, so that cutting the
+ * rows out, encoding the responses and recording metrics run in parallel on the transport threads
+ * instead of one after the other on the batcher thread.
  *
  * <p>Thread-safe. {@link #submit} never blocks. {@link #close} stops accepting, lets the queued
  * requests finish (draining), then closes the executors on their threads.
@@ -54,8 +54,8 @@ public final class DynamicBatcher implements AutoCloseable {
    *
    * @param name label for thread names and messages ({@code model version 1})
    */
-  public DynamicBatcher(String name, BatchPolicy policy, Supplier<BatchExecutor> executors,
-      BatchListener listener) {
+  public DynamicBatcher(
+      String name, BatchPolicy policy, Supplier<BatchExecutor> executors, BatchListener listener) {
     this.name = name;
     this.policy = policy;
     this.listener = listener;
@@ -89,22 +89,24 @@ public final class DynamicBatcher implements AutoCloseable {
    *     per-request work off the batcher thread, which then only joins, runs the engine and hands
    *     over; {@code Runnable::run} completes on the batcher thread. If it refuses a task the
    *     result completes on the batcher thread.
-   * @return the outputs in signature order; completes exceptionally with
-   *     {@link RequestTimeoutException} when the deadline passed while queued
+   * @return the outputs in signature order; completes exceptionally with {@link
+   *     RequestTimeoutException} when the deadline passed while queued
    * @throws QueueFullException when {@link BatchPolicy#maxQueueSize()} requests are waiting
    * @throws ModelNotReadyException after {@link #close}
    */
-  public CompletableFuture<List<Tensor>> submit(List<Tensor> inputs, long deadlineNanos, Executor completer) {
-    PendingRequest request = new PendingRequest(
-        inputs, TensorBatches.rows(inputs), deadlineNanos, System.nanoTime(), completer);
+  public CompletableFuture<List<Tensor>> submit(
+      List<Tensor> inputs, long deadlineNanos, Executor completer) {
+    PendingRequest request =
+        new PendingRequest(
+            inputs, TensorBatches.rows(inputs), deadlineNanos, System.nanoTime(), completer);
     lock.lock();
     try {
       if (closed) {
         throw new ModelNotReadyException(name + " is not accepting requests: it is unloading");
       }
       if (queue.size() >= policy.maxQueueSize()) {
-        throw new QueueFullException(name + " queue is full (" + policy.maxQueueSize()
-            + " requests waiting); retry later");
+        throw new QueueFullException(
+            name + " queue is full (" + policy.maxQueueSize() + " requests waiting); retry later");
       }
       queue.addLast(request);
       notEmpty.signal();
@@ -150,12 +152,16 @@ public final class DynamicBatcher implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    left.forEach(r -> r.result.completeExceptionally(
-        new ModelNotReadyException(name + " was unloaded before the request ran")));
+    left.forEach(
+        r ->
+            r.result.completeExceptionally(
+                new ModelNotReadyException(name + " was unloaded before the request ran")));
     for (Thread t : workers) {
       if (t.isAlive()) {
-        LOG.warnf("Batcher %s: an engine call still runs after the drain timeout of %s; "
-            + "interrupting it", name, timeout);
+        LOG.warnf(
+            "Batcher %s: an engine call still runs after the drain timeout of %s; "
+                + "interrupting it",
+            name, timeout);
         t.interrupt();
       }
     }
@@ -201,14 +207,17 @@ public final class DynamicBatcher implements AutoCloseable {
         boolean blocked = false;
         PendingRequest next;
         while (rows < policy.maxBatchSize() && (next = queue.peekFirst()) != null) {
-          if (rows + next.rows > policy.maxBatchSize() || !TensorBatches.joinable(first.inputs, next.inputs)) {
+          if (rows + next.rows > policy.maxBatchSize()
+              || !TensorBatches.joinable(first.inputs, next.inputs)) {
             blocked = true;
             break;
           }
           batch.add(queue.pollFirst());
           rows += next.rows;
         }
-        if (blocked || rows >= policy.maxBatchSize() || policy.preferredBatchSizes().contains(rows)) {
+        if (blocked
+            || rows >= policy.maxBatchSize()
+            || policy.preferredBatchSizes().contains(rows)) {
           break;
         }
         long wait = flushAt - System.nanoTime();
@@ -227,9 +236,9 @@ public final class DynamicBatcher implements AutoCloseable {
   }
 
   /**
-   * Runs one batch. This thread only drops expired requests, joins, calls the engine and hands
-   * each request its row range; cutting the rows out, completing the future (and the caller's
-   * stages behind it) and the queue-time metric run on each request's completer.
+   * Runs one batch. This thread only drops expired requests, joins, calls the engine and hands each
+   * request its row range; cutting the rows out, completing the future (and the caller's stages
+   * behind it) and the queue-time metric run on each request's completer.
    */
   private void run(BatchExecutor executor, List<PendingRequest> collected) {
     long now = System.nanoTime();
@@ -239,9 +248,12 @@ public final class DynamicBatcher implements AutoCloseable {
         continue; // the caller gave up (its own timeout) or was cancelled
       }
       if (r.expiredAt(now)) {
-        RequestTimeoutException timeout = new RequestTimeoutException(
-            "request timed out after waiting " + TimeUnit.NANOSECONDS.toMicros(now - r.enqueuedNanos)
-                + " µs in the queue of " + name);
+        RequestTimeoutException timeout =
+            new RequestTimeoutException(
+                "request timed out after waiting "
+                    + TimeUnit.NANOSECONDS.toMicros(now - r.enqueuedNanos)
+                    + " µs in the queue of "
+                    + name);
         r.completeOnCaller(() -> r.result.completeExceptionally(timeout));
         continue;
       }
@@ -268,10 +280,11 @@ public final class DynamicBatcher implements AutoCloseable {
     } catch (Exception | Error e) {
       for (PendingRequest r : batch) {
         long waited = now - r.enqueuedNanos;
-        r.completeOnCaller(() -> {
-          listener.dequeued(waited);
-          r.result.completeExceptionally(e);
-        });
+        r.completeOnCaller(
+            () -> {
+              listener.dequeued(waited);
+              r.result.completeExceptionally(e);
+            });
       }
       return;
     }
@@ -279,27 +292,29 @@ public final class DynamicBatcher implements AutoCloseable {
       PendingRequest r = batch.get(0);
       long waited = now - r.enqueuedNanos;
       List<Tensor> result = outputs;
-      r.completeOnCaller(() -> {
-        listener.dequeued(waited);
-        r.result.complete(result);
-      });
+      r.completeOnCaller(
+          () -> {
+            listener.dequeued(waited);
+            r.result.complete(result);
+          });
       return;
     }
     int firstRow = 0;
     for (PendingRequest r : batch) {
       int from = firstRow;
       long waited = now - r.enqueuedNanos;
-      r.completeOnCaller(() -> {
-        listener.dequeued(waited);
-        List<Tensor> part;
-        try {
-          part = TensorBatches.slice(outputs, from, r.rows, total);
-        } catch (RuntimeException | Error e) {
-          r.result.completeExceptionally(e);
-          return;
-        }
-        r.result.complete(part);
-      });
+      r.completeOnCaller(
+          () -> {
+            listener.dequeued(waited);
+            List<Tensor> part;
+            try {
+              part = TensorBatches.slice(outputs, from, r.rows, total);
+            } catch (RuntimeException | Error e) {
+              r.result.completeExceptionally(e);
+              return;
+            }
+            r.result.complete(part);
+          });
       firstRow += r.rows;
     }
   }

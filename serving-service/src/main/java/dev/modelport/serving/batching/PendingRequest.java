@@ -17,7 +17,8 @@ final class PendingRequest {
   final Executor completer;
   final CompletableFuture<List<Tensor>> result = new CompletableFuture<>();
 
-  PendingRequest(List<Tensor> inputs, int rows, long deadlineNanos, long enqueuedNanos, Executor completer) {
+  PendingRequest(
+      List<Tensor> inputs, int rows, long deadlineNanos, long enqueuedNanos, Executor completer) {
     this.inputs = inputs;
     this.rows = rows;
     this.deadlineNanos = deadlineNanos;
@@ -26,8 +27,8 @@ final class PendingRequest {
   }
 
   /**
-   * Runs {@code completion} on {@link #completer}, or here when the completer refuses it (its
-   * event loop is shutting down), so that the result always completes.
+   * Runs {@code completion} on {@link #completer}, or here when the completer refuses it (its event
+   * loop is shutting down), so that the result always completes.
    */
   void completeOnCaller(Runnable completion) {
     try {

@@ -23,7 +23,9 @@ public final class TensorBatches {
     for (int i = 0; i < a.size(); i++) {
       Tensor x = a.get(i);
       Tensor y = b.get(i);
-      if (x.datatype() != y.datatype() || x.shape().length != y.shape().length || x.shape().length == 0
+      if (x.datatype() != y.datatype()
+          || x.shape().length != y.shape().length
+          || x.shape().length == 0
           || !Arrays.equals(x.shape(), 1, x.shape().length, y.shape(), 1, y.shape().length)) {
         return false;
       }
@@ -93,8 +95,14 @@ public final class TensorBatches {
     for (Tensor out : outputs) {
       long[] shape = out.shape();
       if (shape.length == 0 || shape[0] != total) {
-        throw new IllegalStateException("model returned output '" + out.name() + "' with shape "
-            + Shapes.format(shape) + " for a batch of " + total + " rows");
+        throw new IllegalStateException(
+            "model returned output '"
+                + out.name()
+                + "' with shape "
+                + Shapes.format(shape)
+                + " for a batch of "
+                + total
+                + " rows");
       }
     }
   }

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the plain-Java serving components from {@link ServingConfig}: model source, engines,
- * loader, manager, inference service, metrics, tensor limits. One instance of each per
- * application.
+ * loader, manager, inference service, metrics, tensor limits. One instance of each per application.
  */
 @ApplicationScoped
 public class ServingBeans {
@@ -48,8 +47,9 @@ public class ServingBeans {
   @Singleton
   ModelSource modelSource(ServingConfig config) {
     if (config.source() == ServingConfig.Source.registry) {
-      throw new IllegalStateException("modelport.serving.source=registry is not available in this "
-          + "release; use modelport.serving.source=local with modelport.serving.repository=<folder>");
+      throw new IllegalStateException(
+          "modelport.serving.source=registry is not available in this "
+              + "release; use modelport.serving.source=local with modelport.serving.repository=<folder>");
     }
     return new LocalModelRepository(config.repository());
   }
@@ -59,21 +59,34 @@ public class ServingBeans {
   DjlEngines engines(ServingConfig config) {
     ServingConfig.Engine e = config.engine();
     DjlSystemProperties.apply(e.pytorch().threads(), e.pytorch().interopThreads());
-    return new DjlEngines(new EngineDefaults(e.device(), e.onnx().intraOpThreads(), e.onnx().interOpThreads(), e.onnx().allowSpinning(),
-        e.pytorch().threads(), e.pytorch().interopThreads()));
+    return new DjlEngines(
+        new EngineDefaults(
+            e.device(),
+            e.onnx().intraOpThreads(),
+            e.onnx().interOpThreads(),
+            e.onnx().allowSpinning(),
+            e.pytorch().threads(),
+            e.pytorch().interopThreads()));
   }
 
   @Produces
   @Singleton
-  ModelManager modelManager(ServingConfig config, ModelSource source, DjlEngines engines, ServingMetrics metrics) {
+  ModelManager modelManager(
+      ServingConfig config, ModelSource source, DjlEngines engines, ServingMetrics metrics) {
     VersionLoader loader = new VersionLoader(engines, config.batchingEnabled(), metrics);
-    return new ModelManager(source, loader, metrics, config.drainTimeout(),
+    return new ModelManager(
+        source,
+        loader,
+        metrics,
+        config.drainTimeout(),
         new NativeHeapTrimmer(config.trimNativeHeap()));
   }
 
   @Produces
   @Singleton
-  InferenceService inferenceService(ServingConfig config, ModelManager models, ServingMetrics metrics) {
-    return new InferenceService(models, metrics, TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()));
+  InferenceService inferenceService(
+      ServingConfig config, ModelManager models, ServingMetrics metrics) {
+    return new InferenceService(
+        models, metrics, TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()));
   }
 }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Configuration of the serving service, prefix {@code modelport.serving} (see the README's configuration reference). */
+/**
+ * Configuration of the serving service, prefix {@code modelport.serving} (see the README's
+ * configuration reference).
+ */
 @ConfigMapping(prefix = "modelport.serving")
 public interface ServingConfig {
 
@@ -36,8 +39,8 @@ public interface ServingConfig {
   Duration drainTimeout();
 
   /**
-   * Whether to give the native memory freed by unloaded models back to the operating system
-   * (the JVM's {@code System.trim_native_heap}) after each unload or reload.
+   * Whether to give the native memory freed by unloaded models back to the operating system (the
+   * JVM's {@code System.trim_native_heap}) after each unload or reload.
    */
   @WithDefault("true")
   boolean trimNativeHeap();
@@ -84,9 +87,14 @@ public interface ServingConfig {
     long maxTensorElements();
   }
 
-  /** Engine settings; a model's {@code engine} section in model.yaml overrides device and threads. */
+  /**
+   * Engine settings; a model's {@code engine} section in model.yaml overrides device and threads.
+   */
   interface Engine {
-    /** Default device: {@code cpu} or {@code gpu:N} (falls back to cpu, with a warning, without a GPU). */
+    /**
+     * Default device: {@code cpu} or {@code gpu:N} (falls back to cpu, with a warning, without a
+     * GPU).
+     */
     @WithDefault("cpu")
     String device();
 
@@ -107,8 +115,8 @@ public interface ServingConfig {
       int interOpThreads();
 
       /**
-       * Whether idle intra-op threads spin before sleeping (ONNX Runtime's
-       * {@code session.intra_op.allow_spinning}); spinning takes CPU from the transport threads.
+       * Whether idle intra-op threads spin before sleeping (ONNX Runtime's {@code
+       * session.intra_op.allow_spinning}); spinning takes CPU from the transport threads.
        */
       @WithDefault("false")
       boolean allowSpinning();
@@ -131,8 +139,8 @@ public interface ServingConfig {
     boolean repositoryExtension();
 
     /**
-     * API key that load and unload require ({@code Authorization: Bearer <key>} or
-     * {@code X-Api-Key}); absent leaves them open, for local use.
+     * API key that load and unload require ({@code Authorization: Bearer <key>} or {@code
+     * X-Api-Key}); absent leaves them open, for local use.
      */
     Optional<String> apiKey();
   }

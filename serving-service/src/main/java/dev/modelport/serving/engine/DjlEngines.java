@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Loads model artifacts into DJL: ONNX Runtime for {@code .onnx}, PyTorch for TorchScript
- * {@code .pt}, on the configured device and threads. Engines come from the class path (natives
- * from Maven Central); call {@link DjlSystemProperties#apply} before the first load. Thread-safe;
- * each load costs what the engine needs to parse and initialise the model.
+ * Loads model artifacts into DJL: ONNX Runtime for {@code .onnx}, PyTorch for TorchScript {@code
+ * .pt}, on the configured device and threads. Engines come from the class path (natives from Maven
+ * Central); call {@link DjlSystemProperties#apply} before the first load. Thread-safe; each load
+ * costs what the engine needs to parse and initialise the model.
  */
 public class DjlEngines {
 
@@ -43,24 +43,33 @@ public class DjlEngines {
   /**
    * Loads {@code artifact}.
    *
-   * @param declared the signature from {@code model.yaml}; when empty it is read from the ONNX graph
+   * @param declared the signature from {@code model.yaml}; when empty it is read from the ONNX
+   *     graph
    * @throws ModelConfigException when the model cannot be loaded as configured
    */
-  public ModelRunner load(ModelArtifact artifact, Optional<ModelSignature> declared, EngineSettings settings) {
-    ModelSignature signature = declared.orElseGet(() -> {
-      if (artifact.format() != ModelFormat.ONNX) {
-        throw new ModelConfigException("model '" + artifact.model() + "' version " + artifact.version()
-            + ": a TorchScript model needs 'inputs' and 'outputs' in model.yaml");
-      }
-      return OnnxSignatureReader.read(artifact.file());
-    });
+  public ModelRunner load(
+      ModelArtifact artifact, Optional<ModelSignature> declared, EngineSettings settings) {
+    ModelSignature signature =
+        declared.orElseGet(
+            () -> {
+              if (artifact.format() != ModelFormat.ONNX) {
+                throw new ModelConfigException(
+                    "model '"
+                        + artifact.model()
+                        + "' version "
+                        + artifact.version()
+                        + ": a TorchScript model needs 'inputs' and 'outputs' in model.yaml");
+              }
+              return OnnxSignatureReader.read(artifact.file());
+            });
     Device device = device(artifact, settings.device().orElse(defaults.device()));
-    Criteria.Builder<List<Tensor>, List<Tensor>> criteria = Criteria.builder()
-        .setTypes(tensorListClass(), tensorListClass())
-        .optModelPath(artifact.file())
-        .optEngine(artifact.format().djlEngine())
-        .optDevice(device)
-        .optTranslator(new TensorListTranslator(signature));
+    Criteria.Builder<List<Tensor>, List<Tensor>> criteria =
+        Criteria.builder()
+            .setTypes(tensorListClass(), tensorListClass())
+            .optModelPath(artifact.file())
+            .optEngine(artifact.format().djlEngine())
+            .optDevice(device)
+            .optTranslator(new TensorListTranslator(signature));
     OrtSession.SessionOptions sessionOptions = null;
     try {
       if (artifact.format() == ModelFormat.ONNX) {
@@ -69,26 +78,43 @@ public class DjlEngines {
         criteria.optOption("mapLocation", "true");
       }
       ZooModel<List<Tensor>, List<Tensor>> model = criteria.build().loadModel();
-      return new DjlModelRunner(model, signature, artifact.format().djlEngine() + " on " + device
-          + " from " + artifact.file(), sessionOptions);
-    } catch (IOException | ModelNotFoundException | MalformedModelException | OrtException | RuntimeException e) {
+      return new DjlModelRunner(
+          model,
+          signature,
+          artifact.format().djlEngine() + " on " + device + " from " + artifact.file(),
+          sessionOptions);
+    } catch (IOException
+        | ModelNotFoundException
+        | MalformedModelException
+        | OrtException
+        | RuntimeException e) {
       if (sessionOptions != null) {
         sessionOptions.close();
       }
-      throw new ModelConfigException("model '" + artifact.model() + "' version " + artifact.version()
-          + ": " + artifact.format().djlEngine() + " cannot load " + artifact.file() + ": " + e.getMessage(), e);
+      throw new ModelConfigException(
+          "model '"
+              + artifact.model()
+              + "' version "
+              + artifact.version()
+              + ": "
+              + artifact.format().djlEngine()
+              + " cannot load "
+              + artifact.file()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   /**
    * ONNX Runtime session settings: threads as strings (DJL's options), and the spinning switch,
-   * which DJL has no string option for, as a session options object under DJL's
-   * {@code sessionOptions} key (DJL applies the string options on top of it).
+   * which DJL has no string option for, as a session options object under DJL's {@code
+   * sessionOptions} key (DJL applies the string options on top of it).
    *
    * @return the session options object; the model's runner closes it after the model
    */
-  private OrtSession.SessionOptions onnxSessionOptions(Criteria.Builder<?, ?> criteria, EngineSettings settings)
-      throws OrtException {
+  private OrtSession.SessionOptions onnxSessionOptions(
+      Criteria.Builder<?, ?> criteria, EngineSettings settings) throws OrtException {
     Map<String, String> options = new HashMap<>();
     int intra = settings.threads().orElse(defaults.onnxIntraOpThreads());
     if (intra > 0) {
@@ -98,11 +124,13 @@ public class DjlEngines {
       options.put("interOpNumThreads", Integer.toString(defaults.onnxInterOpThreads()));
     }
     OrtSession.SessionOptions session = new OrtSession.SessionOptions();
-    for (Map.Entry<String, String> entry : onnxConfigEntries(defaults.onnxAllowSpinning()).entrySet()) {
+    for (Map.Entry<String, String> entry :
+        onnxConfigEntries(defaults.onnxAllowSpinning()).entrySet()) {
       session.addConfigEntry(entry.getKey(), entry.getValue());
     }
     @SuppressWarnings({"rawtypes", "unchecked"})
-    Map<String, Object> untyped = (Map) options; // DJL reads this key as an object from its string map
+    Map<String, Object> untyped =
+        (Map) options; // DJL reads this key as an object from its string map
     untyped.put("sessionOptions", session);
     criteria.optOptions(options);
     return session;
@@ -121,15 +149,20 @@ public class DjlEngines {
     }
     Matcher m = GPU.matcher(value);
     if (!m.matches()) {
-      throw new ModelConfigException("model '" + artifact.model() + "': device '" + requested
-          + "' is neither 'cpu' nor 'gpu:N'");
+      throw new ModelConfigException(
+          "model '"
+              + artifact.model()
+              + "': device '"
+              + requested
+              + "' is neither 'cpu' nor 'gpu:N'");
     }
     int index = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
     int gpus = Engine.getEngine(artifact.format().djlEngine()).getGpuCount();
     if (index >= gpus) {
-      LOG.warnf("Model '%s' version %d asks for device gpu:%d, but the %s engine sees %d GPU(s) "
-          + "(no CUDA runtime or no GPU build of the engine); running it on the CPU. Install CUDA and "
-          + "the engine's GPU natives, or set the device to cpu.",
+      LOG.warnf(
+          "Model '%s' version %d asks for device gpu:%d, but the %s engine sees %d GPU(s) "
+              + "(no CUDA runtime or no GPU build of the engine); running it on the CPU. Install CUDA and "
+              + "the engine's GPU natives, or set the device to cpu.",
           artifact.model(), artifact.version(), index, artifact.format().djlEngine(), gpus);
       return Device.cpu();
     }

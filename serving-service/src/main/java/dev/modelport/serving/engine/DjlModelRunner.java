@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A model loaded by DJL. Owns the {@link ZooModel} and every {@link Predictor} it hands out;
- * {@link #close()} closes predictors left open, then the model, freeing the engine's native
- * memory. Per call, DJL's translator context owns the input and output NDArrays and closes them
- * when the call returns (see {@link TensorListTranslator}).
+ * A model loaded by DJL. Owns the {@link ZooModel} and every {@link Predictor} it hands out; {@link
+ * #close()} closes predictors left open, then the model, freeing the engine's native memory. Per
+ * call, DJL's translator context owns the input and output NDArrays and closes them when the call
+ * returns (see {@link TensorListTranslator}).
  */
 final class DjlModelRunner implements ModelRunner {
 
@@ -24,8 +24,13 @@ final class DjlModelRunner implements ModelRunner {
   private final Set<Predictor<List<Tensor>, List<Tensor>>> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  /** @param engineOptions native engine settings to close after the model, or null */
-  DjlModelRunner(ZooModel<List<Tensor>, List<Tensor>> model, ModelSignature signature, String description,
+  /**
+   * @param engineOptions native engine settings to close after the model, or null
+   */
+  DjlModelRunner(
+      ZooModel<List<Tensor>, List<Tensor>> model,
+      ModelSignature signature,
+      String description,
       AutoCloseable engineOptions) {
     this.model = model;
     this.signature = signature;
@@ -81,7 +86,8 @@ final class DjlModelRunner implements ModelRunner {
       try {
         engineOptions.close();
       } catch (Exception e) {
-        throw new IllegalStateException(description + ": closing the engine options failed: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            description + ": closing the engine options failed: " + e.getMessage(), e);
       }
     }
   }

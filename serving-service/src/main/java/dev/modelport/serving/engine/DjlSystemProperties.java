@@ -3,20 +3,21 @@ package dev.modelport.serving.engine;
 import java.util.Optional;
 
 /**
- * The DJL system properties the service depends on, set before any engine starts (engines read
- * them once, at initialisation). Callers: the Quarkus startup observer and the benchmarks.
+ * The DJL system properties the service depends on, set before any engine starts (engines read them
+ * once, at initialisation). Callers: the Quarkus startup observer and the benchmarks.
  */
 public final class DjlSystemProperties {
 
   private DjlSystemProperties() {}
 
   /**
-   * Sets {@code ai.djl.offline=true} (nothing downloaded at run time; natives come from the
-   * class path) and {@code ai.djl.pytorch.graph_optimizer=false} (the profiling executor would
+   * Sets {@code ai.djl.offline=true} (nothing downloaded at run time; natives come from the class
+   * path) and {@code ai.djl.pytorch.graph_optimizer=false} (the profiling executor would
    * re-optimise TorchScript graphs for every new batch shape, see DESIGN.md), plus PyTorch's
    * process-wide thread counts when given. Values already set on the command line win.
    */
-  public static void apply(Optional<Integer> pytorchThreads, Optional<Integer> pytorchInteropThreads) {
+  public static void apply(
+      Optional<Integer> pytorchThreads, Optional<Integer> pytorchInteropThreads) {
     setIfAbsent("ai.djl.offline", "true");
     setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
     pytorchThreads.ifPresent(n -> setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(n)));

@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param pytorchThreads PyTorch intra-op threads for the process (empty: PyTorch's default)
  * @param pytorchInteropThreads PyTorch inter-op threads for the process (empty: default)
  */
-public record EngineDefaults(String device, int onnxIntraOpThreads, int onnxInterOpThreads, boolean onnxAllowSpinning,
-    Optional<Integer> pytorchThreads, Optional<Integer> pytorchInteropThreads) {
+public record EngineDefaults(
+    String device,
+    int onnxIntraOpThreads,
+    int onnxInterOpThreads,
+    boolean onnxAllowSpinning,
+    Optional<Integer> pytorchThreads,
+    Optional<Integer> pytorchInteropThreads) {
 
-  public static final EngineDefaults CPU = new EngineDefaults("cpu", 0, 1, false, Optional.empty(), Optional.empty());
+  public static final EngineDefaults CPU =
+      new EngineDefaults("cpu", 0, 1, false, Optional.empty(), Optional.empty());
 }

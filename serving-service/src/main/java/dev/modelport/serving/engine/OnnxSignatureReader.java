@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a model's signature from its ONNX graph (names, element types, shapes; symbolic
- * dimensions become -1), for models whose {@code model.yaml} declares none. Opens a short-lived
- * ONNX Runtime session, so it costs about one model load; thread-safe.
+ * Reads a model's signature from its ONNX graph (names, element types, shapes; symbolic dimensions
+ * become -1), for models whose {@code model.yaml} declares none. Opens a short-lived ONNX Runtime
+ * session, so it costs about one model load; thread-safe.
  */
 public final class OnnxSignatureReader {
 
@@ -27,9 +27,11 @@ public final class OnnxSignatureReader {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         OrtSession session = env.createSession(file.toString(), options)) {
-      return new ModelSignature(specs(session.getInputInfo(), file), specs(session.getOutputInfo(), file));
+      return new ModelSignature(
+          specs(session.getInputInfo(), file), specs(session.getOutputInfo(), file));
     } catch (OrtException e) {
-      throw new ModelConfigException(file + ": ONNX Runtime cannot read the model: " + e.getMessage(), e);
+      throw new ModelConfigException(
+          file + ": ONNX Runtime cannot read the model: " + e.getMessage(), e);
     }
   }
 
@@ -37,14 +39,20 @@ public final class OnnxSignatureReader {
     List<TensorSpec> specs = new ArrayList<>();
     for (NodeInfo node : nodes.values()) {
       if (!(node.getInfo() instanceof TensorInfo info)) {
-        throw new ModelConfigException(file + ": '" + node.getName() + "' is not a tensor ("
-            + node.getInfo() + "); declare the signature in model.yaml");
+        throw new ModelConfigException(
+            file
+                + ": '"
+                + node.getName()
+                + "' is not a tensor ("
+                + node.getInfo()
+                + "); declare the signature in model.yaml");
       }
       long[] shape = info.getShape().clone();
       for (int i = 0; i < shape.length; i++) {
         shape[i] = shape[i] < 0 ? -1 : shape[i];
       }
-      specs.add(new TensorSpec(node.getName(), datatype(info, node.getName(), file), shape, List.of()));
+      specs.add(
+          new TensorSpec(node.getName(), datatype(info, node.getName(), file), shape, List.of()));
     }
     return specs;
   }
@@ -64,8 +72,14 @@ public final class OnnxSignatureReader {
       case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT64 -> DataType.UINT64;
       case ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL -> DataType.BOOL;
       case ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING -> DataType.BYTES;
-      default -> throw new ModelConfigException(file + ": tensor '" + name + "' has element type "
-          + info.onnxType + ", which the protocol cannot carry");
+      default ->
+          throw new ModelConfigException(
+              file
+                  + ": tensor '"
+                  + name
+                  + "' has element type "
+                  + info.onnxType
+                  + ", which the protocol cannot carry");
     };
   }
 }

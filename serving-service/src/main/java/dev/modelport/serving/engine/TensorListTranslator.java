@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Passes tensors through to the engine without batching of its own (the {@code DynamicBatcher}
- * has already joined the requests): inputs become NDArrays of the call's manager and outputs are
- * copied to Java arrays before DJL closes that manager, so no native memory outlives the call.
- * Outputs are named from the signature: by name when the engine names them, else by position.
- * Stateless and thread-safe.
+ * Passes tensors through to the engine without batching of its own (the {@code DynamicBatcher} has
+ * already joined the requests): inputs become NDArrays of the call's manager and outputs are copied
+ * to Java arrays before DJL closes that manager, so no native memory outlives the call. Outputs are
+ * named from the signature: by name when the engine names them, else by position. Stateless and
+ * thread-safe.
  */
 final class TensorListTranslator implements NoBatchifyTranslator<List<Tensor>, List<Tensor>> {
 
@@ -43,8 +43,14 @@ final class TensorListTranslator implements NoBatchifyTranslator<List<Tensor>, L
       NDArray array = list.get(name);
       if (array == null) {
         if (i >= list.size()) {
-          throw new IllegalStateException("model returned " + list.size() + " outputs, signature has "
-              + specs.size() + " (missing '" + name + "')");
+          throw new IllegalStateException(
+              "model returned "
+                  + list.size()
+                  + " outputs, signature has "
+                  + specs.size()
+                  + " (missing '"
+                  + name
+                  + "')");
         }
         array = list.get(i);
       }

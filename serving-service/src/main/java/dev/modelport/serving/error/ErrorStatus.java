@@ -23,8 +23,8 @@ public record ErrorStatus(ErrorKind kind, String message) {
   private static final Logger LOG = Logger.getLogger(ErrorStatus.class);
 
   /**
-   * The status for {@code failure}, unwrapping completion wrappers; logs unexpected failures
-   * (once per request: call it at the edge only).
+   * The status for {@code failure}, unwrapping completion wrappers; logs unexpected failures (once
+   * per request: call it at the edge only).
    */
   public static ErrorStatus of(Throwable failure) {
     ErrorStatus status = classify(failure);
@@ -50,8 +50,11 @@ public record ErrorStatus(ErrorKind kind, String message) {
     if (t instanceof CancellationException) {
       return new ErrorStatus(ErrorKind.UNAVAILABLE, "request cancelled");
     }
-    return new ErrorStatus(ErrorKind.INTERNAL, "internal error: " + t.getClass().getSimpleName()
-        + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+    return new ErrorStatus(
+        ErrorKind.INTERNAL,
+        "internal error: "
+            + t.getClass().getSimpleName()
+            + (t.getMessage() == null ? "" : ": " + t.getMessage()));
   }
 
   /** The gRPC status with this description. */
@@ -60,7 +63,8 @@ public record ErrorStatus(ErrorKind kind, String message) {
   }
 
   private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

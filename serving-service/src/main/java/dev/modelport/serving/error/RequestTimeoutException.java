@@ -1,6 +1,9 @@
 package dev.modelport.serving.error;
 
-/** The request's timeout passed before its result was ready; an expired request never reaches the engine. */
+/**
+ * The request's timeout passed before its result was ready; an expired request never reaches the
+ * engine.
+ */
 public class RequestTimeoutException extends ServingException {
 
   private static final long serialVersionUID = 1L;

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * {@code /q/health/ready}: up once the startup model loads have finished and until shutdown
- * begins (the same answer as {@code /v2/health/ready}); lists the ready model versions.
+ * {@code /q/health/ready}: up once the startup model loads have finished and until shutdown begins
+ * (the same answer as {@code /v2/health/ready}); lists the ready model versions.
  */
 @Readiness
 @ApplicationScoped

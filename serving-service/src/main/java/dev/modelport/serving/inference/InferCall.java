@@ -16,5 +16,11 @@ import java.util.Set;
  * @param timeoutMicros the request's {@code timeout} parameter in microseconds, if any
  * @param protocol the transport
  */
-public record InferCall(String model, Optional<String> version, String id, List<Tensor> inputs,
-    Set<String> requestedOutputs, Optional<Long> timeoutMicros, Protocol protocol) {}
+public record InferCall(
+    String model,
+    Optional<String> version,
+    String id,
+    List<Tensor> inputs,
+    Set<String> requestedOutputs,
+    Optional<Long> timeoutMicros,
+    Protocol protocol) {}

@@ -20,11 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The data plane shared by REST and gRPC: resolves the version, checks the request against its
- * signature, queues it on the version's batcher with its deadline and records the request
- * metrics. Never blocks: the result completes on the caller's event loop, handed there by the
- * batcher thread (on the batcher thread for callers outside Vert.x; on the timeout timer when the
- * request times out).
- * Thread-safe.
+ * signature, queues it on the version's batcher with its deadline and records the request metrics.
+ * Never blocks: the result completes on the caller's event loop, handed there by the batcher thread
+ * (on the batcher thread for callers outside Vert.x; on the timeout timer when the request times
+ * out). Thread-safe.
  */
 public final class InferenceService {
 
@@ -53,8 +52,8 @@ public final class InferenceService {
   }
 
   /**
-   * Runs {@code call}, completing its result (and the caller's stages behind it) on
-   * {@code completer}; the future fails with a {@link ServingException} or engine error.
+   * Runs {@code call}, completing its result (and the caller's stages behind it) on {@code
+   * completer}; the future fails with a {@link ServingException} or engine error.
    */
   public CompletableFuture<InferResult> infer(InferCall call, Executor completer) {
     long start = System.nanoTime();
@@ -75,28 +74,47 @@ public final class InferenceService {
       if (timeoutMicros < 0) {
         throw new InvalidRequestException("request: timeout must be >= 0 µs, got " + timeoutMicros);
       }
-      long deadline = start + (timeoutMicros > 0 ? TimeUnit.MICROSECONDS.toNanos(timeoutMicros) : NO_DEADLINE_NANOS);
-      CompletableFuture<List<Tensor>> outputs = runtime.batcher().submit(inputs, deadline, completer);
+      long deadline =
+          start
+              + (timeoutMicros > 0
+                  ? TimeUnit.MICROSECONDS.toNanos(timeoutMicros)
+                  : NO_DEADLINE_NANOS);
+      CompletableFuture<List<Tensor>> outputs =
+          runtime.batcher().submit(inputs, deadline, completer);
       if (timeoutMicros > 0) {
-        outputs = outputs.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        outputs =
+            outputs.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
       RequestMeters requestMeters = meters;
       AtomicInteger counter = inflight;
-      return outputs.handle((out, failure) -> {
-        counter.decrementAndGet();
-        if (failure != null) {
-          Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-              ? failure.getCause() : failure;
-          if (cause instanceof TimeoutException) {
-            cause = new RequestTimeoutException("request to model '" + m + "' version " + v
-                + " timed out after " + timeoutMicros + " µs");
-          }
-          requestMeters.finished(protocol, ErrorStatus.classify(cause).kind().outcome(), System.nanoTime() - start);
-          throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
-        }
-        requestMeters.finished(protocol, ServingMetrics.SUCCESS, System.nanoTime() - start);
-        return new InferResult(m, v, call.id(), select(out, call));
-      });
+      return outputs.handle(
+          (out, failure) -> {
+            counter.decrementAndGet();
+            if (failure != null) {
+              Throwable cause =
+                  failure instanceof CompletionException && failure.getCause() != null
+                      ? failure.getCause()
+                      : failure;
+              if (cause instanceof TimeoutException) {
+                cause =
+                    new RequestTimeoutException(
+                        "request to model '"
+                            + m
+                            + "' version "
+                            + v
+                            + " timed out after "
+                            + timeoutMicros
+                            + " µs");
+              }
+              requestMeters.finished(
+                  protocol,
+                  ErrorStatus.classify(cause).kind().outcome(),
+                  System.nanoTime() - start);
+              throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
+            }
+            requestMeters.finished(protocol, ServingMetrics.SUCCESS, System.nanoTime() - start);
+            return new InferResult(m, v, call.id(), select(out, call));
+          });
     } catch (RuntimeException e) {
       if (inflight != null) {
         inflight.decrementAndGet();
@@ -105,7 +123,11 @@ public final class InferenceService {
       if (meters != null) {
         meters.finished(protocol, outcome, System.nanoTime() - start);
       } else {
-        metrics.requestFinished(ServingMetrics.UNKNOWN, ServingMetrics.UNKNOWN, protocol, outcome,
+        metrics.requestFinished(
+            ServingMetrics.UNKNOWN,
+            ServingMetrics.UNKNOWN,
+            protocol,
+            outcome,
             System.nanoTime() - start);
       }
       return CompletableFuture.failedFuture(e);

@@ -27,8 +27,11 @@ final class SignatureCheck {
         throw new InvalidRequestException("input '" + t.name() + "' appears more than once");
       }
       if (signature.input(t.name()).isEmpty()) {
-        throw new InvalidRequestException("input '" + t.name() + "' is not an input of the model; expected "
-            + names(signature.inputs()));
+        throw new InvalidRequestException(
+            "input '"
+                + t.name()
+                + "' is not an input of the model; expected "
+                + names(signature.inputs()));
       }
     }
     List<Tensor> ordered = new ArrayList<>(signature.inputs().size());
@@ -36,28 +39,47 @@ final class SignatureCheck {
     for (TensorSpec spec : signature.inputs()) {
       Tensor t = byName.get(spec.name());
       if (t == null) {
-        throw new InvalidRequestException("input '" + spec.name() + "' is missing; the model expects "
-            + names(signature.inputs()));
+        throw new InvalidRequestException(
+            "input '"
+                + spec.name()
+                + "' is missing; the model expects "
+                + names(signature.inputs()));
       }
       if (t.datatype() != spec.datatype()) {
-        throw new InvalidRequestException("input '" + spec.name() + "': datatype " + t.datatype()
-            + " does not match the model's " + spec.datatype());
+        throw new InvalidRequestException(
+            "input '"
+                + spec.name()
+                + "': datatype "
+                + t.datatype()
+                + " does not match the model's "
+                + spec.datatype());
       }
       if (!spec.accepts(t.shape())) {
-        throw new InvalidRequestException("input '" + spec.name() + "': shape " + Shapes.format(t.shape())
-            + " does not match the model's " + Shapes.format(spec.shape()));
+        throw new InvalidRequestException(
+            "input '"
+                + spec.name()
+                + "': shape "
+                + Shapes.format(t.shape())
+                + " does not match the model's "
+                + Shapes.format(spec.shape()));
       }
       if (spec.batchable()) {
         if (rows >= 0 && t.shape()[0] != rows) {
-          throw new InvalidRequestException("input '" + spec.name() + "': " + t.shape()[0]
-              + " rows, but the other inputs have " + rows);
+          throw new InvalidRequestException(
+              "input '"
+                  + spec.name()
+                  + "': "
+                  + t.shape()[0]
+                  + " rows, but the other inputs have "
+                  + rows);
         }
         rows = t.shape()[0];
       }
       ordered.add(t);
     }
     if (rows == 0) {
-      throw new InvalidRequestException("input '" + signature.inputs().get(0).name() + "': batch of 0 rows");
+      throw new InvalidRequestException(
+          "input '" + signature.inputs().get(0).name() + "': batch of 0 rows");
     }
     return ordered;
   }
@@ -65,8 +87,11 @@ final class SignatureCheck {
   static void checkRequestedOutputs(ModelSignature signature, Set<String> requested) {
     for (String name : requested) {
       if (signature.output(name).isEmpty()) {
-        throw new InvalidRequestException("output '" + name + "' is not an output of the model; expected "
-            + names(signature.outputs()));
+        throw new InvalidRequestException(
+            "output '"
+                + name
+                + "' is not an output of the model; expected "
+                + names(signature.outputs()));
       }
     }
   }

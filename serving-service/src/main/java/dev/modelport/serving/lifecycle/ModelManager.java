@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * The control plane of serving: which models and versions are loaded and in which state. Loads
- * from a {@link ModelSource}, resolves requests to a ready version, unloads (drain, then free),
- * and shuts everything down gracefully.
+ * The control plane of serving: which models and versions are loaded and in which state. Loads from
+ * a {@link ModelSource}, resolves requests to a ready version, unloads (drain, then free), and
+ * shuts everything down gracefully.
  *
  * <p>Thread-safe: loads and unloads of one model are serialised on that model's entry; request
  * threads read an immutable snapshot of the model's versions, so resolution never locks.
@@ -40,9 +40,14 @@ public final class ModelManager {
 
   /**
    * @param trimmer trims the native heap after each load, reload and unload, so that the native
-   *     memory that loading used for a while, and that closed engine models freed, leaves the process
+   *     memory that loading used for a while, and that closed engine models freed, leaves the
+   *     process
    */
-  public ModelManager(ModelSource source, VersionLoader loader, LifecycleObserver observer, Duration drainTimeout,
+  public ModelManager(
+      ModelSource source,
+      VersionLoader loader,
+      LifecycleObserver observer,
+      Duration drainTimeout,
       NativeHeapTrimmer trimmer) {
     this.source = source;
     this.loader = loader;
@@ -61,8 +66,8 @@ public final class ModelManager {
   }
 
   /**
-   * Loads (or reloads) every version of {@code name}. A reload builds the new versions first,
-   * then switches requests to them and drains the old ones, so no request fails on the switch.
+   * Loads (or reloads) every version of {@code name}. A reload builds the new versions first, then
+   * switches requests to them and drains the old ones, so no request fails on the switch.
    *
    * @throws ModelNotFoundException when the source does not hold the model
    * @throws InvalidRequestException when the model or one of its versions fails to load
@@ -73,8 +78,13 @@ public final class ModelManager {
     }
     ModelDefinition definition;
     try {
-      definition = source.find(name).orElseThrow(() -> new ModelNotFoundException(
-          "model '" + name + "' is not in the model repository"));
+      definition =
+          source
+              .find(name)
+              .orElseThrow(
+                  () ->
+                      new ModelNotFoundException(
+                          "model '" + name + "' is not in the model repository"));
     } catch (ModelConfigException e) {
       throw new InvalidRequestException("failed to load model '" + name + "': " + e.getMessage());
     }
@@ -99,9 +109,12 @@ public final class ModelManager {
       }
       Collection<ServedVersion> previous = entry.replace(next, definition.defaultVersion());
       drainAll(previous);
-      trimmer.trim(); // loading (graph optimisation, warm-up) and the previous versions freed native memory
+      trimmer
+          .trim(); // loading (graph optimisation, warm-up) and the previous versions freed native
+      // memory
       if (!failures.isEmpty()) {
-        throw new InvalidRequestException("failed to load model '" + name + "': " + String.join("; ", failures));
+        throw new InvalidRequestException(
+            "failed to load model '" + name + "': " + String.join("; ", failures));
       }
     }
   }
@@ -131,8 +144,8 @@ public final class ModelManager {
    * The ready version a request goes to: {@code version} if given, else the default version.
    *
    * @throws ModelNotFoundException for an unknown model or version
-   * @throws ModelNotReadyException when the version is not ready (loading, unloaded, failed) or
-   *     the server is shutting down
+   * @throws ModelNotReadyException when the version is not ready (loading, unloaded, failed) or the
+   *     server is shutting down
    */
   public ServedVersion resolve(String name, Optional<String> version) {
     ServedVersion v = find(name, version);
@@ -140,8 +153,8 @@ public final class ModelManager {
       throw new ModelNotReadyException("the server is shutting down");
     }
     if (!v.isReady()) {
-      throw new ModelNotReadyException("model '" + name + "' version " + v.version() + " is not ready: "
-          + v.state().reason());
+      throw new ModelNotReadyException(
+          "model '" + name + "' version " + v.version() + " is not ready: " + v.state().reason());
     }
     return v;
   }
@@ -166,12 +179,18 @@ public final class ModelManager {
     try {
       number = Long.parseLong(version.get());
     } catch (NumberFormatException e) {
-      throw new ModelNotFoundException("model '" + name + "' has no version '" + version.get() + "'");
+      throw new ModelNotFoundException(
+          "model '" + name + "' has no version '" + version.get() + "'");
     }
     ServedVersion v = entry.versions().get(number);
     if (v == null) {
-      throw new ModelNotFoundException("model '" + name + "' has no version " + number
-          + "; versions: " + entry.versions().keySet());
+      throw new ModelNotFoundException(
+          "model '"
+              + name
+              + "' has no version "
+              + number
+              + "; versions: "
+              + entry.versions().keySet());
     }
     return v;
   }

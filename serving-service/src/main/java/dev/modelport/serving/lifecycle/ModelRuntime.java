@@ -7,8 +7,8 @@ import dev.modelport.serving.repository.ModelSignature;
 import java.time.Duration;
 
 /**
- * What a ready version runs on: its engine model and its batcher. Owns both; {@link #close}
- * drains the batcher (queued requests finish), then frees the model's native memory.
+ * What a ready version runs on: its engine model and its batcher. Owns both; {@link #close} drains
+ * the batcher (queued requests finish), then frees the model's native memory.
  *
  * @param artifact the loaded file
  * @param runner the engine model

@@ -11,15 +11,15 @@ import javax.management.ObjectName;
 import org.jboss.logging.Logger;
 
 /**
- * Gives native memory freed by closed engine models back to the operating system. ONNX Runtime
- * and PyTorch free a model's weights and buffers into the C allocator, which (glibc) keeps the
- * pages of its arenas resident; without a trim, each load and unload leaves tens of megabytes
- * behind until every arena has grown to its high-water mark.
+ * Gives native memory freed by closed engine models back to the operating system. ONNX Runtime and
+ * PyTorch free a model's weights and buffers into the C allocator, which (glibc) keeps the pages of
+ * its arenas resident; without a trim, each load and unload leaves tens of megabytes behind until
+ * every arena has grown to its high-water mark.
  *
- * <p>Uses the JVM's own {@code System.trim_native_heap} diagnostic command (glibc's
- * {@code malloc_trim}; JDK 17.0.9 and later), through the platform MBean server, so it needs
- * nothing native of its own. Where the command is missing (another C library, an older JVM) the
- * first call logs that once and later calls do nothing. Thread-safe; a trim takes milliseconds.
+ * <p>Uses the JVM's own {@code System.trim_native_heap} diagnostic command (glibc's {@code
+ * malloc_trim}; JDK 17.0.9 and later), through the platform MBean server, so it needs nothing
+ * native of its own. Where the command is missing (another C library, an older JVM) the first call
+ * logs that once and later calls do nothing. Thread-safe; a trim takes milliseconds.
  */
 public final class NativeHeapTrimmer {
 
@@ -29,7 +29,10 @@ public final class NativeHeapTrimmer {
   private final AtomicLong trims = new AtomicLong();
   private volatile boolean available;
 
-  /** @param enabled false makes {@link #trim} do nothing ({@code modelport.serving.trim-native-heap}) */
+  /**
+   * @param enabled false makes {@link #trim} do nothing ({@code
+   *     modelport.serving.trim-native-heap})
+   */
   public NativeHeapTrimmer(boolean enabled) {
     this.available = enabled;
   }
@@ -37,7 +40,8 @@ public final class NativeHeapTrimmer {
   /**
    * Trims the native heap.
    *
-   * @return what the JVM reported (sizes before and after), or empty when trimming is off or not available
+   * @return what the JVM reported (sizes before and after), or empty when trimming is off or not
+   *     available
    */
   public String trim() {
     if (!available) {
@@ -46,15 +50,21 @@ public final class NativeHeapTrimmer {
     trims.incrementAndGet();
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-      Object result = server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), OPERATION,
-          new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      Object result =
+          server.invoke(
+              new ObjectName("com.sun.management:type=DiagnosticCommand"),
+              OPERATION,
+              new Object[] {new String[0]},
+              new String[] {String[].class.getName()});
       String report = String.valueOf(result).trim();
       LOG.debugf("Trimmed the native heap after an unload: %s", report);
       return report;
     } catch (JMException | RuntimeException e) {
       available = false;
-      LOG.infof("This JVM cannot trim the native heap (%s): memory freed by unloaded models may stay resident. "
-          + "Run on JDK 17.0.9+ with glibc, or set MALLOC_ARENA_MAX=2 to bound it.", e);
+      LOG.infof(
+          "This JVM cannot trim the native heap (%s): memory freed by unloaded models may stay resident. "
+              + "Run on JDK 17.0.9+ with glibc, or set MALLOC_ARENA_MAX=2 to bound it.",
+          e);
       return "";
     }
   }
@@ -66,12 +76,15 @@ public final class NativeHeapTrimmer {
    * @return the warning, or empty when the variable is set or the system is not Linux
    */
   public static Optional<String> arenaWarning(String osName, Map<String, String> environment) {
-    if (osName == null || !osName.toLowerCase(Locale.ROOT).contains("linux") || environment.containsKey("MALLOC_ARENA_MAX")) {
+    if (osName == null
+        || !osName.toLowerCase(Locale.ROOT).contains("linux")
+        || environment.containsKey("MALLOC_ARENA_MAX")) {
       return Optional.empty();
     }
-    return Optional.of("MALLOC_ARENA_MAX is not set: the engines' native memory may stay resident in up to 8 "
-        + "allocator arenas per core, and each model load or unload can grow the process by tens of megabytes. "
-        + "Start the service with MALLOC_ARENA_MAX=2 in its environment (./modelport up does).");
+    return Optional.of(
+        "MALLOC_ARENA_MAX is not set: the engines' native memory may stay resident in up to 8 "
+            + "allocator arenas per core, and each model load or unload can grow the process by tens of megabytes. "
+            + "Start the service with MALLOC_ARENA_MAX=2 in its environment (./modelport up does).");
   }
 
   /** Trims attempted so far. */

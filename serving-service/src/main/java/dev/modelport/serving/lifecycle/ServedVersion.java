@@ -5,9 +5,9 @@ import dev.modelport.serving.repository.ModelArtifact;
 import java.util.Optional;
 
 /**
- * One version of a model and its current {@link VersionState}. State changes go through the
- * typed transitions and are published with a volatile write, so request threads see a consistent
- * state without locking.
+ * One version of a model and its current {@link VersionState}. State changes go through the typed
+ * transitions and are published with a volatile write, so request threads see a consistent state
+ * without locking.
  */
 public final class ServedVersion {
 
@@ -60,8 +60,8 @@ public final class ServedVersion {
     if (s instanceof VersionState.Ready r) {
       return r.runtime();
     }
-    throw new ModelNotReadyException("model '" + model() + "' version " + version()
-        + " is not ready: " + s.reason());
+    throw new ModelNotReadyException(
+        "model '" + model() + "' version " + version() + " is not ready: " + s.reason());
   }
 
   void set(VersionState next) {

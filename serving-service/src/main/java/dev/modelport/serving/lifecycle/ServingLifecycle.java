@@ -27,8 +27,10 @@ public class ServingLifecycle {
   private volatile boolean started;
 
   void onStart(@Observes @Priority(10) StartupEvent event) {
-    DjlSystemProperties.apply(config.engine().pytorch().threads(), config.engine().pytorch().interopThreads());
-    NativeHeapTrimmer.arenaWarning(System.getProperty("os.name"), System.getenv()).ifPresent(LOG::warn);
+    DjlSystemProperties.apply(
+        config.engine().pytorch().threads(), config.engine().pytorch().interopThreads());
+    NativeHeapTrimmer.arenaWarning(System.getProperty("os.name"), System.getenv())
+        .ifPresent(LOG::warn);
     List<String> names = config.models().orElseGet(() -> models.source().modelNames());
     if (names.size() == 1 && names.get(0).equals("none")) {
       names = List.of();

@@ -1,29 +1,29 @@
 package dev.modelport.serving.lifecycle;
 
+import dev.modelport.protocol.rest.InferenceJsonDecoder;
+import dev.modelport.protocol.rest.InferenceRequest;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.protocol.tensor.TensorLimits;
 import dev.modelport.serving.batching.BatchPolicy;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.engine.DjlEngines;
 import dev.modelport.serving.engine.ModelRunner;
 import dev.modelport.serving.repository.BatchingSettings;
 import dev.modelport.serving.repository.ModelArtifact;
+import dev.modelport.serving.repository.ModelConfigException;
 import dev.modelport.serving.repository.ModelDefinition;
 import dev.modelport.serving.repository.ModelSignature;
 import dev.modelport.serving.repository.TensorSpec;
-import dev.modelport.protocol.rest.InferenceJsonDecoder;
-import dev.modelport.protocol.rest.InferenceRequest;
-import dev.modelport.protocol.tensor.TensorLimits;
-import dev.modelport.serving.repository.ModelConfigException;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -52,17 +52,30 @@ public final class VersionLoader {
 
   /** Loads and warms up {@code artifact}; the result serves requests. */
   public ModelRuntime load(ModelDefinition definition, ModelArtifact artifact) {
-    ModelRunner runner = engines.load(artifact, definition.config().signature(), definition.config().engine());
+    ModelRunner runner =
+        engines.load(artifact, definition.config().signature(), definition.config().engine());
     DynamicBatcher batcher = null;
     try {
       BatchPolicy policy = policy(definition.config().batching(), runner.signature());
-      batcher = new DynamicBatcher(artifact.model() + " version " + artifact.version(), policy,
-          runner::newExecutor, observer.batchListener(artifact.model(), artifact.version()));
+      batcher =
+          new DynamicBatcher(
+              artifact.model() + " version " + artifact.version(),
+              policy,
+              runner::newExecutor,
+              observer.batchListener(artifact.model(), artifact.version()));
       ModelRuntime runtime = new ModelRuntime(artifact, runner, batcher);
       warmUp(definition, runtime);
-      LOG.infof("Loaded model '%s' version %d (%s), %s", artifact.model(), artifact.version(),
-          runner.describe(), policy.joinRequests()
-              ? "batching up to " + policy.maxBatchSize() + " rows, " + policy.instances() + " instance(s)"
+      LOG.infof(
+          "Loaded model '%s' version %d (%s), %s",
+          artifact.model(),
+          artifact.version(),
+          runner.describe(),
+          policy.joinRequests()
+              ? "batching up to "
+                  + policy.maxBatchSize()
+                  + " rows, "
+                  + policy.instances()
+                  + " instance(s)"
               : "unbatched, " + policy.instances() + " instance(s)");
       return runtime;
     } catch (RuntimeException | Error e) {
@@ -78,8 +91,13 @@ public final class VersionLoader {
     if (!batchingEnabled || !b.enabled() || !signature.batchable()) {
       return BatchPolicy.unbatched(b.maxQueueSize(), b.instances());
     }
-    return new BatchPolicy(true, b.maxBatchSize(), TimeUnit.MICROSECONDS.toNanos(b.maxQueueDelayMicros()),
-        b.preferredBatchSizes(), b.maxQueueSize(), b.instances());
+    return new BatchPolicy(
+        true,
+        b.maxBatchSize(),
+        TimeUnit.MICROSECONDS.toNanos(b.maxQueueDelayMicros()),
+        b.preferredBatchSizes(),
+        b.maxQueueSize(),
+        b.instances());
   }
 
   private void warmUp(ModelDefinition definition, ModelRuntime runtime) {
@@ -87,21 +105,31 @@ public final class VersionLoader {
       return;
     }
     List<List<Tensor>> requests = new ArrayList<>();
-    definition.config().warmup().request()
-        .ifPresent(file -> requests.add(sampleRequest(definition.directory().resolve(file), runtime.signature())));
+    definition
+        .config()
+        .warmup()
+        .request()
+        .ifPresent(
+            file ->
+                requests.add(
+                    sampleRequest(definition.directory().resolve(file), runtime.signature())));
     for (int size : warmupSizes(definition, runtime)) {
       requests.add(zeros(runtime.signature(), size));
     }
     for (List<Tensor> inputs : requests) {
       int size = inputs.get(0).shape().length == 0 ? 1 : (int) inputs.get(0).shape()[0];
       try {
-        runtime.batcher().submit(inputs, System.nanoTime() + TimeUnit.MINUTES.toNanos(5)).get(5, TimeUnit.MINUTES);
+        runtime
+            .batcher()
+            .submit(inputs, System.nanoTime() + TimeUnit.MINUTES.toNanos(5))
+            .get(5, TimeUnit.MINUTES);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("warm-up interrupted", e);
       } catch (Exception e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        throw new IllegalStateException("warm-up with batch size " + size + " failed: " + cause.getMessage(), cause);
+        throw new IllegalStateException(
+            "warm-up with batch size " + size + " failed: " + cause.getMessage(), cause);
       }
     }
   }
@@ -124,16 +152,22 @@ public final class VersionLoader {
   /** The inputs of a V2 JSON request file, in signature order. */
   static List<Tensor> sampleRequest(Path file, ModelSignature signature) {
     try {
-      InferenceRequest request = new InferenceJsonDecoder(TensorLimits.DEFAULT)
-          .decodeRequest(Files.readAllBytes(file), null);
+      InferenceRequest request =
+          new InferenceJsonDecoder(TensorLimits.DEFAULT)
+              .decodeRequest(Files.readAllBytes(file), null);
       Map<String, Tensor> byName = new HashMap<>();
       request.inputTensors().forEach(t -> byName.put(t.name(), t));
       List<Tensor> ordered = new ArrayList<>();
       for (TensorSpec spec : signature.inputs()) {
         Tensor t = byName.get(spec.name());
         if (t == null || t.datatype() != spec.datatype() || !spec.accepts(t.shape())) {
-          throw new ModelConfigException("warm-up request " + file + ": input '" + spec.name()
-              + "' is missing or does not match " + spec);
+          throw new ModelConfigException(
+              "warm-up request "
+                  + file
+                  + ": input '"
+                  + spec.name()
+                  + "' is missing or does not match "
+                  + spec);
         }
         ordered.add(t);
       }

@@ -1,9 +1,9 @@
 package dev.modelport.serving.lifecycle;
 
 /**
- * The lifecycle of one served model version: {@code Loading -> Ready -> Draining -> Unloaded},
- * or {@code Loading -> Failed}. Transitions are methods of the state they leave, so an illegal
- * one (serving from Loading, draining an Unloaded version) does not compile. Immutable values.
+ * The lifecycle of one served model version: {@code Loading -> Ready -> Draining -> Unloaded}, or
+ * {@code Loading -> Failed}. Transitions are methods of the state they leave, so an illegal one
+ * (serving from Loading, draining an Unloaded version) does not compile. Immutable values.
  */
 public sealed interface VersionState {
 

@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The request meters of one model version: its in-flight gauge and, per protocol, the request
- * timer and the counters by outcome. {@link ServingMetrics} creates one per version and caches it,
- * so that a request finds its meters with a lookup by constant strings instead of building tag
- * keys and registry lookups per request. Thread-safe.
+ * The request meters of one model version: its in-flight gauge and, per protocol, the request timer
+ * and the counters by outcome. {@link ServingMetrics} creates one per version and caches it, so
+ * that a request finds its meters with a lookup by constant strings instead of building tag keys
+ * and registry lookups per request. Thread-safe.
  */
 public final class RequestMeters {
 
@@ -53,19 +53,23 @@ public final class RequestMeters {
 
     ProtocolMeters(String protocol) {
       this.protocol = protocol;
-      this.duration = Timer.builder(ServingMetrics.REQUEST_DURATION)
-          .description("Inference request duration, from decoded request to result")
-          .tags("model", model, "version", version, "protocol", protocol)
-          .publishPercentileHistogram()
-          .register(registry);
+      this.duration =
+          Timer.builder(ServingMetrics.REQUEST_DURATION)
+              .description("Inference request duration, from decoded request to result")
+              .tags("model", model, "version", version, "protocol", protocol)
+              .publishPercentileHistogram()
+              .register(registry);
       this.success = outcome(ServingMetrics.SUCCESS);
     }
 
     Counter outcome(String outcome) {
-      return others.computeIfAbsent(outcome, o -> Counter.builder(ServingMetrics.REQUESTS)
-          .description("Inference requests by protocol and outcome")
-          .tags("model", model, "version", version, "protocol", protocol, "outcome", o)
-          .register(registry));
+      return others.computeIfAbsent(
+          outcome,
+          o ->
+              Counter.builder(ServingMetrics.REQUESTS)
+                  .description("Inference requests by protocol and outcome")
+                  .tags("model", model, "version", version, "protocol", protocol, "outcome", o)
+                  .register(registry));
     }
   }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code modelport_inference_requests_total} and so on. Tags come from small fixed sets: model,
  * version, protocol ({@code rest}, {@code grpc}), outcome; never request ids.
  *
- * <p>Thread-safe. Meters are created once per tag combination and cached, so the hot path costs
- * a map lookup and an increment.
+ * <p>Thread-safe. Meters are created once per tag combination and cached, so the hot path costs a
+ * map lookup and an increment.
  */
 public final class ServingMetrics implements LifecycleObserver {
 
@@ -35,6 +35,7 @@ public final class ServingMetrics implements LifecycleObserver {
 
   /** Tag value for requests whose model is not known (keeps client input out of tag values). */
   public static final String UNKNOWN = "_unknown";
+
   /** The outcome tag of a request answered with a result. */
   public static final String SUCCESS = "success";
 
@@ -49,7 +50,8 @@ public final class ServingMetrics implements LifecycleObserver {
   }
 
   /** Counts a finished request and records its duration. */
-  public void requestFinished(String model, String version, String protocol, String outcome, long nanos) {
+  public void requestFinished(
+      String model, String version, String protocol, String outcome, long nanos) {
     requestMeters(model, version).finished(protocol, outcome, nanos);
   }
 
@@ -61,34 +63,48 @@ public final class ServingMetrics implements LifecycleObserver {
     }
     RequestMeters meters = versions.get(version);
     if (meters == null) {
-      meters = versions.computeIfAbsent(version,
-          v -> new RequestMeters(registry, model, v, inflight(model, v)));
+      meters =
+          versions.computeIfAbsent(
+              version, v -> new RequestMeters(registry, model, v, inflight(model, v)));
     }
     return meters;
   }
 
   /** The in-flight counter of a version (requests accepted and not yet answered). */
   public AtomicInteger inflight(String model, String version) {
-    return inflight.computeIfAbsent(model + '\0' + version, k -> {
-      AtomicInteger value = new AtomicInteger();
-      Gauge.builder(INFLIGHT, value, AtomicInteger::get)
-          .description("Inference requests in flight")
-          .tags("model", model, "version", version)
-          .register(registry);
-      return value;
-    });
+    return inflight.computeIfAbsent(
+        model + '\0' + version,
+        k -> {
+          AtomicInteger value = new AtomicInteger();
+          Gauge.builder(INFLIGHT, value, AtomicInteger::get)
+              .description("Inference requests in flight")
+              .tags("model", model, "version", version)
+              .register(registry);
+          return value;
+        });
   }
 
   @Override
   public BatchListener batchListener(String model, long version) {
     Tags tags = Tags.of("model", model, "version", Long.toString(version));
-    Timer queue = Timer.builder(QUEUE_DURATION).description("Time requests wait in the batching queue")
-        .tags(tags).publishPercentileHistogram().register(registry);
-    Timer compute = Timer.builder(COMPUTE_DURATION).description("Engine time per batch")
-        .tags(tags).publishPercentileHistogram().register(registry);
-    DistributionSummary batch = DistributionSummary.builder(BATCH_SIZE)
-        .description("Rows per engine call").tags(tags)
-        .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256).register(registry);
+    Timer queue =
+        Timer.builder(QUEUE_DURATION)
+            .description("Time requests wait in the batching queue")
+            .tags(tags)
+            .publishPercentileHistogram()
+            .register(registry);
+    Timer compute =
+        Timer.builder(COMPUTE_DURATION)
+            .description("Engine time per batch")
+            .tags(tags)
+            .publishPercentileHistogram()
+            .register(registry);
+    DistributionSummary batch =
+        DistributionSummary.builder(BATCH_SIZE)
+            .description("Rows per engine call")
+            .tags(tags)
+            .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
+            .register(registry);
     return new BatchListener() {
       @Override
       public void dequeued(long nanos) {
@@ -107,16 +123,24 @@ public final class ServingMetrics implements LifecycleObserver {
   public void loaded(String model, long version, DynamicBatcher batcher, long loadNanos) {
     String v = Long.toString(version);
     String key = model + '\0' + v;
-    Timer.builder(LOAD_DURATION).description("Time to load and warm up a model version")
-        .tags("model", model, "version", v).register(registry).record(loadNanos, TimeUnit.NANOSECONDS);
+    Timer.builder(LOAD_DURATION)
+        .description("Time to load and warm up a model version")
+        .tags("model", model, "version", v)
+        .register(registry)
+        .record(loadNanos, TimeUnit.NANOSECONDS);
     queues.put(key, batcher);
     loadedGauge(model, v).set(1);
     inflight(model, v);
-    Gauge.builder(QUEUE_DEPTH, queues, q -> {
-      DynamicBatcher b = q.get(key);
-      return b == null ? 0 : b.queueDepth();
-    }).description("Requests waiting in the batching queue")
-        .tags("model", model, "version", v).register(registry);
+    Gauge.builder(
+            QUEUE_DEPTH,
+            queues,
+            q -> {
+              DynamicBatcher b = q.get(key);
+              return b == null ? 0 : b.queueDepth();
+            })
+        .description("Requests waiting in the batching queue")
+        .tags("model", model, "version", v)
+        .register(registry);
   }
 
   @Override
@@ -127,13 +151,15 @@ public final class ServingMetrics implements LifecycleObserver {
   }
 
   private AtomicInteger loadedGauge(String model, String version) {
-    return loaded.computeIfAbsent(model + '\0' + version, k -> {
-      AtomicInteger value = new AtomicInteger();
-      Gauge.builder(MODEL_LOADED, value, AtomicInteger::get)
-          .description("1 while the model version is loaded and ready, else 0")
-          .tags("model", model, "version", version)
-          .register(registry);
-      return value;
-    });
+    return loaded.computeIfAbsent(
+        model + '\0' + version,
+        k -> {
+          AtomicInteger value = new AtomicInteger();
+          Gauge.builder(MODEL_LOADED, value, AtomicInteger::get)
+              .description("1 while the model version is loaded and ready, else 0")
+              .tags("model", model, "version", version)
+              .register(registry);
+          return value;
+        });
   }
 }

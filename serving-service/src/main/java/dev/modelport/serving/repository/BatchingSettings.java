@@ -13,21 +13,32 @@ import java.util.List;
  * @param maxQueueSize most requests waiting per version; beyond it requests are rejected
  * @param instances parallel executors (engine calls at the same time) per version
  */
-public record BatchingSettings(boolean enabled, int maxBatchSize, long maxQueueDelayMicros,
-    List<Integer> preferredBatchSizes, int maxQueueSize, int instances) {
+public record BatchingSettings(
+    boolean enabled,
+    int maxBatchSize,
+    long maxQueueDelayMicros,
+    List<Integer> preferredBatchSizes,
+    int maxQueueSize,
+    int instances) {
 
-  /** Defaults: batching on, up to 64 rows, no extra delay (as Triton), 1024 queued requests, 1 instance. */
+  /**
+   * Defaults: batching on, up to 64 rows, no extra delay (as Triton), 1024 queued requests, 1
+   * instance.
+   */
   public static final BatchingSettings DEFAULT =
       new BatchingSettings(true, 64, 0, List.of(), 1024, 1);
 
   public BatchingSettings {
-    preferredBatchSizes = List.copyOf(preferredBatchSizes == null ? List.of() : preferredBatchSizes);
+    preferredBatchSizes =
+        List.copyOf(preferredBatchSizes == null ? List.of() : preferredBatchSizes);
     require(maxBatchSize >= 1, "max-batch-size must be at least 1, got " + maxBatchSize);
-    require(maxQueueDelayMicros >= 0, "max-queue-delay must be >= 0 µs, got " + maxQueueDelayMicros);
+    require(
+        maxQueueDelayMicros >= 0, "max-queue-delay must be >= 0 µs, got " + maxQueueDelayMicros);
     require(maxQueueSize >= 1, "max-queue-size must be at least 1, got " + maxQueueSize);
     require(instances >= 1, "instances must be at least 1, got " + instances);
     for (int p : preferredBatchSizes) {
-      require(p >= 1 && p <= maxBatchSize,
+      require(
+          p >= 1 && p <= maxBatchSize,
           "preferred batch size " + p + " must be between 1 and max-batch-size " + maxBatchSize);
     }
   }

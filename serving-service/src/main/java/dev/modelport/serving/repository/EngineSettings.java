@@ -3,8 +3,8 @@ package dev.modelport.serving.repository;
 import java.util.Optional;
 
 /**
- * Per-model engine overrides (the {@code engine} section of {@code model.yaml}); empty values
- * fall back to the service configuration ({@code modelport.serving.engine.*}).
+ * Per-model engine overrides (the {@code engine} section of {@code model.yaml}); empty values fall
+ * back to the service configuration ({@code modelport.serving.engine.*}).
  *
  * @param device {@code cpu} or {@code gpu:N}
  * @param threads intra-op threads of the model's engine session (ONNX Runtime only; PyTorch's
@@ -12,5 +12,6 @@ import java.util.Optional;
  */
 public record EngineSettings(Optional<String> device, Optional<Integer> threads) {
 
-  public static final EngineSettings DEFAULT = new EngineSettings(Optional.empty(), Optional.empty());
+  public static final EngineSettings DEFAULT =
+      new EngineSettings(Optional.empty(), Optional.empty());
 }

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * model. A model folder's versions come from, in order of precedence:
  *
  * <ol>
- *   <li>the {@code versions} mapping of its {@code model.yaml} (version number to file, relative
- *       to the model folder), as in {@code examples/models};
+ *   <li>the {@code versions} mapping of its {@code model.yaml} (version number to file, relative to
+ *       the model folder), as in {@code examples/models};
  *   <li>numbered sub-folders {@code <model>/<N>/model.onnx|model.pt} (the Triton layout);
  *   <li>a {@code model.onnx} or {@code model.pt} directly in the model folder, served as version 1.
  * </ol>
@@ -50,7 +50,8 @@ public final class LocalModelRepository implements ModelSource {
         continue;
       }
       try (Stream<Path> children = Files.list(root)) {
-        children.filter(LocalModelRepository::isModelFolder)
+        children
+            .filter(LocalModelRepository::isModelFolder)
             .forEach(p -> names.add(p.getFileName().toString()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list model repository " + root, e);
@@ -75,18 +76,27 @@ public final class LocalModelRepository implements ModelSource {
 
   private ModelDefinition read(String name, Path dir) {
     Path configFile = dir.resolve(CONFIG_FILE);
-    ModelConfig config = Files.isRegularFile(configFile) ? yaml.read(configFile) : ModelConfig.DEFAULT;
+    ModelConfig config =
+        Files.isRegularFile(configFile) ? yaml.read(configFile) : ModelConfig.DEFAULT;
     TreeMap<Long, ModelArtifact> versions = new TreeMap<>();
     if (!config.versionFiles().isEmpty()) {
       for (Map.Entry<Long, String> e : config.versionFiles().entrySet()) {
         Path file = dir.resolve(e.getValue()).normalize();
         if (!Files.isRegularFile(file)) {
-          throw new ModelConfigException(configFile + ": version " + e.getKey() + " file " + file
-              + " does not exist");
+          throw new ModelConfigException(
+              configFile + ": version " + e.getKey() + " file " + file + " does not exist");
         }
-        ModelFormat format = ModelFormat.ofFile(file).orElseThrow(() -> new ModelConfigException(
-            configFile + ": version " + e.getKey() + " file " + file
-                + " is neither .onnx nor .pt (TorchScript)"));
+        ModelFormat format =
+            ModelFormat.ofFile(file)
+                .orElseThrow(
+                    () ->
+                        new ModelConfigException(
+                            configFile
+                                + ": version "
+                                + e.getKey()
+                                + " file "
+                                + file
+                                + " is neither .onnx nor .pt (TorchScript)"));
         versions.put(e.getKey(), new ModelArtifact(name, e.getKey(), file, format));
       }
     } else {
@@ -99,8 +109,11 @@ public final class LocalModelRepository implements ModelSource {
       }
     }
     if (versions.isEmpty()) {
-      throw new ModelConfigException("model folder " + dir + " has no model: expected "
-          + "<version>/model.onnx|model.pt, model.onnx|model.pt, or 'versions' in model.yaml");
+      throw new ModelConfigException(
+          "model folder "
+              + dir
+              + " has no model: expected "
+              + "<version>/model.onnx|model.pt, model.onnx|model.pt, or 'versions' in model.yaml");
     }
     return new ModelDefinition(name, dir, config, versions);
   }
@@ -113,7 +126,8 @@ public final class LocalModelRepository implements ModelSource {
     if (!Files.isDirectory(dir) || dir.getFileName().toString().startsWith(".")) {
       return false;
     }
-    return Files.isRegularFile(dir.resolve(CONFIG_FILE)) || modelFile(dir).isPresent()
+    return Files.isRegularFile(dir.resolve(CONFIG_FILE))
+        || modelFile(dir).isPresent()
         || numberedFolders(dir).stream().anyMatch(v -> modelFile(v).isPresent());
   }
 
@@ -124,7 +138,8 @@ public final class LocalModelRepository implements ModelSource {
   private static List<Path> numberedFolders(Path dir) {
     List<Path> out = new ArrayList<>();
     try (Stream<Path> children = Files.list(dir)) {
-      children.filter(Files::isDirectory)
+      children
+          .filter(Files::isDirectory)
           .filter(p -> p.getFileName().toString().matches("[1-9][0-9]{0,17}"))
           .forEach(out::add);
     } catch (IOException e) {

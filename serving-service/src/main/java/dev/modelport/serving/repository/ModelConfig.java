@@ -16,13 +16,23 @@ import java.util.TreeMap;
  * @param warmup warm-up settings
  * @param engine engine overrides
  */
-public record ModelConfig(SortedMap<Long, String> versions, Optional<Long> defaultVersion,
-    Optional<ModelSignature> signature, BatchingSettings batching, WarmupSettings warmup,
+public record ModelConfig(
+    SortedMap<Long, String> versions,
+    Optional<Long> defaultVersion,
+    Optional<ModelSignature> signature,
+    BatchingSettings batching,
+    WarmupSettings warmup,
     EngineSettings engine) {
 
   /** The configuration of a model folder without {@code model.yaml}. */
-  public static final ModelConfig DEFAULT = new ModelConfig(new TreeMap<>(), Optional.empty(),
-      Optional.empty(), BatchingSettings.DEFAULT, WarmupSettings.DEFAULT, EngineSettings.DEFAULT);
+  public static final ModelConfig DEFAULT =
+      new ModelConfig(
+          new TreeMap<>(),
+          Optional.empty(),
+          Optional.empty(),
+          BatchingSettings.DEFAULT,
+          WarmupSettings.DEFAULT,
+          EngineSettings.DEFAULT);
 
   public ModelConfig {
     versions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(versions));

@@ -13,17 +13,23 @@ import java.util.TreeMap;
  * @param config parsed {@code model.yaml} (defaults when there is none)
  * @param versions artifact per version number, at least one
  */
-public record ModelDefinition(String name, Path directory, ModelConfig config,
-    SortedMap<Long, ModelArtifact> versions) {
+public record ModelDefinition(
+    String name, Path directory, ModelConfig config, SortedMap<Long, ModelArtifact> versions) {
 
   public ModelDefinition {
     if (versions.isEmpty()) {
       throw new ModelConfigException("model '" + name + "' has no version");
     }
     versions = Collections.unmodifiableSortedMap(new TreeMap<>(versions));
-    if (config.defaultVersion().isPresent() && !versions.containsKey(config.defaultVersion().get())) {
-      throw new ModelConfigException("model '" + name + "': default-version "
-          + config.defaultVersion().get() + " is not one of its versions " + versions.keySet());
+    if (config.defaultVersion().isPresent()
+        && !versions.containsKey(config.defaultVersion().get())) {
+      throw new ModelConfigException(
+          "model '"
+              + name
+              + "': default-version "
+              + config.defaultVersion().get()
+              + " is not one of its versions "
+              + versions.keySet());
     }
   }
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Where the service finds its models: the local repository folder today, the registry later.
- * Implementations read their source afresh on each call, so a load picks up changed files, and
- * are thread-safe.
+ * Implementations read their source afresh on each call, so a load picks up changed files, and are
+ * thread-safe.
  */
 public interface ModelSource {
 

@@ -15,15 +15,24 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads {@code <model>/model.yaml} (see the README's configuration reference for the keys). Unknown keys are errors,
- * so that a misspelt setting does not silently fall back to its default. Stateless and
- * thread-safe.
+ * Reads {@code <model>/model.yaml} (see the README's configuration reference for the keys). Unknown
+ * keys are errors, so that a misspelt setting does not silently fall back to its default. Stateless
+ * and thread-safe.
  */
 public final class ModelYamlReader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> TOP_KEYS = Set.of("name", "description", "default-version",
-      "versions", "inputs", "outputs", "batching", "warmup", "engine");
+  private static final Set<String> TOP_KEYS =
+      Set.of(
+          "name",
+          "description",
+          "default-version",
+          "versions",
+          "inputs",
+          "outputs",
+          "batching",
+          "warmup",
+          "engine");
 
   /** Parses {@code file}; the model's name is its folder's name. */
   public ModelConfig read(Path file) {
@@ -49,29 +58,44 @@ public final class ModelYamlReader {
     }
     checkKeys(root, TOP_KEYS, "");
     if (root.has("name") && !root.get("name").asText().equals(folderName)) {
-      throw new IllegalArgumentException("name '" + root.get("name").asText()
-          + "' differs from the folder name '" + folderName + "'");
+      throw new IllegalArgumentException(
+          "name '"
+              + root.get("name").asText()
+              + "' differs from the folder name '"
+              + folderName
+              + "'");
     }
     TreeMap<Long, String> versions = new TreeMap<>();
     JsonNode v = root.path("versions");
     if (!v.isMissingNode()) {
       if (!v.isObject()) {
-        throw new IllegalArgumentException("versions: expected a mapping of version number to file");
+        throw new IllegalArgumentException(
+            "versions: expected a mapping of version number to file");
       }
       for (Map.Entry<String, JsonNode> e : v.properties()) {
-        versions.put(versionNumber(e.getKey(), "versions"), text(e.getValue(), "versions." + e.getKey()));
+        versions.put(
+            versionNumber(e.getKey(), "versions"), text(e.getValue(), "versions." + e.getKey()));
       }
     }
-    Optional<Long> defaultVersion = root.has("default-version")
-        ? Optional.of(versionNumber(root.get("default-version").asText(), "default-version"))
-        : Optional.empty();
+    Optional<Long> defaultVersion =
+        root.has("default-version")
+            ? Optional.of(versionNumber(root.get("default-version").asText(), "default-version"))
+            : Optional.empty();
     Optional<ModelSignature> signature = Optional.empty();
     if (root.has("inputs") || root.has("outputs")) {
-      signature = Optional.of(new ModelSignature(
-          tensors(root.path("inputs"), "inputs"), tensors(root.path("outputs"), "outputs")));
+      signature =
+          Optional.of(
+              new ModelSignature(
+                  tensors(root.path("inputs"), "inputs"),
+                  tensors(root.path("outputs"), "outputs")));
     }
-    return new ModelConfig(versions, defaultVersion, signature, batching(root.path("batching")),
-        warmup(root.path("warmup")), engine(root.path("engine")));
+    return new ModelConfig(
+        versions,
+        defaultVersion,
+        signature,
+        batching(root.path("batching")),
+        warmup(root.path("warmup")),
+        engine(root.path("engine")));
   }
 
   private static List<TensorSpec> tensors(JsonNode list, String where) {
@@ -90,14 +114,19 @@ public final class ModelYamlReader {
       long[] dims = new long[shape.size()];
       for (int d = 0; d < dims.length; d++) {
         if (!shape.get(d).canConvertToLong()) {
-          throw new IllegalArgumentException(at + ".shape: '" + shape.get(d) + "' is not an integer");
+          throw new IllegalArgumentException(
+              at + ".shape: '" + shape.get(d) + "' is not an integer");
         }
         dims[d] = shape.get(d).asLong();
       }
       List<String> features = new ArrayList<>();
       t.path("features").forEach(f -> features.add(f.asText()));
-      specs.add(new TensorSpec(text(t.get("name"), at + ".name"),
-          DataType.parse(text(t.get("datatype"), at + ".datatype")), dims, features));
+      specs.add(
+          new TensorSpec(
+              text(t.get("name"), at + ".name"),
+              DataType.parse(text(t.get("datatype"), at + ".datatype")),
+              dims,
+              features));
     }
     return specs;
   }
@@ -106,8 +135,16 @@ public final class ModelYamlReader {
     if (b.isMissingNode()) {
       return BatchingSettings.DEFAULT;
     }
-    checkKeys(b, Set.of("enabled", "max-batch-size", "max-queue-delay", "preferred-batch-sizes",
-        "max-queue-size", "instances"), "batching.");
+    checkKeys(
+        b,
+        Set.of(
+            "enabled",
+            "max-batch-size",
+            "max-queue-delay",
+            "preferred-batch-sizes",
+            "max-queue-size",
+            "instances"),
+        "batching.");
     BatchingSettings d = BatchingSettings.DEFAULT;
     return new BatchingSettings(
         b.path("enabled").asBoolean(d.enabled()),
@@ -123,9 +160,12 @@ public final class ModelYamlReader {
       return WarmupSettings.DEFAULT;
     }
     checkKeys(w, Set.of("enabled", "batch-sizes", "request"), "warmup.");
-    return new WarmupSettings(w.path("enabled").asBoolean(true),
+    return new WarmupSettings(
+        w.path("enabled").asBoolean(true),
         integers(w.path("batch-sizes"), "warmup.batch-sizes"),
-        w.has("request") ? Optional.of(Path.of(text(w.get("request"), "warmup.request"))) : Optional.empty());
+        w.has("request")
+            ? Optional.of(Path.of(text(w.get("request"), "warmup.request")))
+            : Optional.empty());
   }
 
   private static EngineSettings engine(JsonNode e) {
@@ -140,14 +180,21 @@ public final class ModelYamlReader {
 
   private static void checkKeys(JsonNode node, Set<String> allowed, String prefix) {
     if (!(node instanceof ObjectNode)) {
-      throw new IllegalArgumentException((prefix.isEmpty() ? "model.yaml" : prefix) + ": expected a mapping");
+      throw new IllegalArgumentException(
+          (prefix.isEmpty() ? "model.yaml" : prefix) + ": expected a mapping");
     }
-    node.fieldNames().forEachRemaining(k -> {
-      if (!allowed.contains(k)) {
-        throw new IllegalArgumentException("unknown key '" + prefix + k + "'; expected one of "
-            + new java.util.TreeSet<>(allowed));
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!allowed.contains(k)) {
+                throw new IllegalArgumentException(
+                    "unknown key '"
+                        + prefix
+                        + k
+                        + "'; expected one of "
+                        + new java.util.TreeSet<>(allowed));
+              }
+            });
   }
 
   private static long versionNumber(String text, String where) {
@@ -159,7 +206,8 @@ public final class ModelYamlReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(where + ": version '" + text + "' is not a positive integer");
+    throw new IllegalArgumentException(
+        where + ": version '" + text + "' is not a positive integer");
   }
 
   private static String text(JsonNode n, String where) {
@@ -188,12 +236,13 @@ public final class ModelYamlReader {
     if (!list.isArray()) {
       throw new IllegalArgumentException(where + ": expected a list of integers");
     }
-    list.forEach(n -> {
-      if (!n.isIntegralNumber()) {
-        throw new IllegalArgumentException(where + ": '" + n.asText() + "' is not an integer");
-      }
-      out.add(n.asInt());
-    });
+    list.forEach(
+        n -> {
+          if (!n.isIntegralNumber()) {
+            throw new IllegalArgumentException(where + ": '" + n.asText() + "' is not an integer");
+          }
+          out.add(n.asInt());
+        });
     return out;
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One input or output of a model signature. A dimension of {@code -1} is variable; a variable
- * first dimension is the batch dimension. Immutable.
+ * One input or output of a model signature. A dimension of {@code -1} is variable; a variable first
+ * dimension is the batch dimension. Immutable.
  *
  * @param name tensor name as clients send it
  * @param datatype element type
@@ -23,8 +23,14 @@ public record TensorSpec(String name, DataType datatype, long[] shape, List<Stri
     shape = shape.clone();
     for (long d : shape) {
       if (d < -1) {
-        throw new IllegalArgumentException("tensor '" + name + "': dimension " + d + " in shape "
-            + Shapes.format(shape) + " (use -1 for a variable dimension)");
+        throw new IllegalArgumentException(
+            "tensor '"
+                + name
+                + "': dimension "
+                + d
+                + " in shape "
+                + Shapes.format(shape)
+                + " (use -1 for a variable dimension)");
       }
     }
     features = features == null ? List.of() : List.copyOf(features);
@@ -55,8 +61,11 @@ public record TensorSpec(String name, DataType datatype, long[] shape, List<Stri
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TensorSpec t && name.equals(t.name) && datatype == t.datatype
-        && Arrays.equals(shape, t.shape) && features.equals(t.features);
+    return o instanceof TensorSpec t
+        && name.equals(t.name)
+        && datatype == t.datatype
+        && Arrays.equals(shape, t.shape)
+        && features.equals(t.features);
   }
 
   @Override

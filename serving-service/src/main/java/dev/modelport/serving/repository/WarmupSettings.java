@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public record WarmupSettings(boolean enabled, List<Integer> batchSizes, Optional<Path> request) {
 
-  public static final WarmupSettings DEFAULT = new WarmupSettings(true, List.of(), Optional.empty());
+  public static final WarmupSettings DEFAULT =
+      new WarmupSettings(true, List.of(), Optional.empty());
 
   public WarmupSettings {
     batchSizes = List.copyOf(batchSizes == null ? List.of() : batchSizes);

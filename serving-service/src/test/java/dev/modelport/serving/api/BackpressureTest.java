@@ -51,15 +51,17 @@ class BackpressureTest {
   }
 
   private static boolean engineSaw(float marker) {
-    return GatedEngines.SEEN.stream().anyMatch(inputs -> {
-      float[] data = (float[]) inputs.get(0).data();
-      for (int i = 0; i < data.length; i += 10) {
-        if (data[i] == marker) {
-          return true;
-        }
-      }
-      return false;
-    });
+    return GatedEngines.SEEN.stream()
+        .anyMatch(
+            inputs -> {
+              float[] data = (float[]) inputs.get(0).data();
+              for (int i = 0; i < data.length; i += 10) {
+                if (data[i] == marker) {
+                  return true;
+                }
+              }
+              return false;
+            });
   }
 
   private static CompletableFuture<Response> restAsync(float marker) {
@@ -90,10 +92,21 @@ class BackpressureTest {
   void aFullQueueAnswers429OverRestAndResourceExhaustedOverGrpc() throws Exception {
     List<CompletableFuture<Response>> held = fillQueue(100);
 
-    V2Client.infer(MODEL, null, marked(110)).then().statusCode(429).body("error", containsString("queue is full"));
-    assertThatThrownBy(() -> GrpcClient.stub().modelInfer(GrpcTensorMapper.addInputs(
-            ModelInferRequest.newBuilder().setModelName(MODEL), marked(111), true).build()))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
+    V2Client.infer(MODEL, null, marked(110))
+        .then()
+        .statusCode(429)
+        .body("error", containsString("queue is full"));
+    assertThatThrownBy(
+            () ->
+                GrpcClient.stub()
+                    .modelInfer(
+                        GrpcTensorMapper.addInputs(
+                                ModelInferRequest.newBuilder().setModelName(MODEL),
+                                marked(111),
+                                true)
+                            .build()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
 
     GatedEngines.open();
@@ -110,12 +123,21 @@ class BackpressureTest {
     CompletableFuture<Response> held = restAsync(200);
     GatedEngines.awaitEntered();
 
-    InferenceRequest request = new InferenceRequest(null, Map.of("timeout", 100_000),
-        marked(201).stream().map(RequestInput::of).toList(), null);
+    InferenceRequest request =
+        new InferenceRequest(
+            null,
+            Map.of("timeout", 100_000),
+            marked(201).stream().map(RequestInput::of).toList(),
+            null);
     long start = System.nanoTime();
-    V2Client.post(V2Client.path(MODEL, null), InferenceJsonEncoder.encodeRequest(request, n -> false).bytes())
-        .then().statusCode(504).body("error", containsString("timed out"));
-    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+    V2Client.post(
+            V2Client.path(MODEL, null),
+            InferenceJsonEncoder.encodeRequest(request, n -> false).bytes())
+        .then()
+        .statusCode(504)
+        .body("error", containsString("timed out"));
+    assertThat(System.nanoTime() - start)
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
 
     GatedEngines.open();
     assertThat(held.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -130,17 +152,32 @@ class BackpressureTest {
     CompletableFuture<Response> held = restAsync(300);
     GatedEngines.awaitEntered();
 
-    ModelInferRequest request = GrpcTensorMapper.addInputs(ModelInferRequest.newBuilder().setModelName(MODEL)
-        .putParameters("timeout", InferParameter.newBuilder().setInt64Param(100_000).build()), marked(301), false).build();
-    ListenableFuture<ModelInferResponse> viaDeadline = GrpcClient.futureStub()
-        .withDeadlineAfter(150, TimeUnit.MILLISECONDS)
-        .modelInfer(GrpcTensorMapper.addInputs(ModelInferRequest.newBuilder().setModelName(MODEL), marked(302), true).build());
+    ModelInferRequest request =
+        GrpcTensorMapper.addInputs(
+                ModelInferRequest.newBuilder()
+                    .setModelName(MODEL)
+                    .putParameters(
+                        "timeout", InferParameter.newBuilder().setInt64Param(100_000).build()),
+                marked(301),
+                false)
+            .build();
+    ListenableFuture<ModelInferResponse> viaDeadline =
+        GrpcClient.futureStub()
+            .withDeadlineAfter(150, TimeUnit.MILLISECONDS)
+            .modelInfer(
+                GrpcTensorMapper.addInputs(
+                        ModelInferRequest.newBuilder().setModelName(MODEL), marked(302), true)
+                    .build());
     assertThatThrownBy(() -> GrpcClient.stub().modelInfer(request))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
     assertThatThrownBy(() -> viaDeadline.get(5, TimeUnit.SECONDS))
         .hasCauseInstanceOf(StatusRuntimeException.class)
-        .satisfies(e -> assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
+        .satisfies(
+            e ->
+                assertThat(Status.fromThrowable(e).getCode())
+                    .isEqualTo(Status.Code.DEADLINE_EXCEEDED));
 
     GatedEngines.open();
     assertThat(held.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);

@@ -13,8 +13,11 @@ public final class GrpcClient {
 
   public static synchronized GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub stub() {
     if (channel == null) {
-      channel = ManagedChannelBuilder.forAddress("localhost", 18931).usePlaintext()
-          .maxInboundMessageSize(64 * 1024 * 1024).build();
+      channel =
+          ManagedChannelBuilder.forAddress("localhost", 18931)
+              .usePlaintext()
+              .maxInboundMessageSize(64 * 1024 * 1024)
+              .build();
     }
     return GRPCInferenceServiceGrpc.newBlockingStub(channel);
   }

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 class GrpcInferenceTest {
 
-  private static ModelInferRequest request(String model, String version, List<Tensor> inputs, boolean raw) {
+  private static ModelInferRequest request(
+      String model, String version, List<Tensor> inputs, boolean raw) {
     ModelInferRequest.Builder b = ModelInferRequest.newBuilder().setModelName(model).setId("g-1");
     if (version != null) {
       b.setModelVersion(version);
@@ -44,19 +45,30 @@ class GrpcInferenceTest {
 
   @Test
   void serverHealthAndModelReadinessAnswer() {
-    assertThat(GrpcClient.stub().serverLive(ServerLiveRequest.getDefaultInstance()).getLive()).isTrue();
-    assertThat(GrpcClient.stub().serverReady(ServerReadyRequest.getDefaultInstance()).getReady()).isTrue();
-    assertThat(GrpcClient.stub().modelReady(ModelReadyRequest.newBuilder().setName("credit-risk-mixed")
-        .setVersion("2").build()).getReady()).isTrue();
+    assertThat(GrpcClient.stub().serverLive(ServerLiveRequest.getDefaultInstance()).getLive())
+        .isTrue();
+    assertThat(GrpcClient.stub().serverReady(ServerReadyRequest.getDefaultInstance()).getReady())
+        .isTrue();
+    assertThat(
+            GrpcClient.stub()
+                .modelReady(
+                    ModelReadyRequest.newBuilder()
+                        .setName("credit-risk-mixed")
+                        .setVersion("2")
+                        .build())
+                .getReady())
+        .isTrue();
   }
 
   @Test
   void modelMetadataGivesTheSignatureAndPlatform() {
-    ModelMetadataResponse m = GrpcClient.stub().modelMetadata(
-        ModelMetadataRequest.newBuilder().setName("credit-risk-mixed").build());
+    ModelMetadataResponse m =
+        GrpcClient.stub()
+            .modelMetadata(ModelMetadataRequest.newBuilder().setName("credit-risk-mixed").build());
     assertThat(m.getPlatform()).isEqualTo("onnxruntime_onnx");
     assertThat(m.getVersionsList()).containsExactly("1", "2");
-    assertThat(m.getInputsList()).extracting(ModelMetadataResponse.TensorMetadata::getName)
+    assertThat(m.getInputsList())
+        .extracting(ModelMetadataResponse.TensorMetadata::getName)
         .containsExactly("numeric", "categorical");
     assertThat(m.getInputs(1).getDatatype()).isEqualTo("INT64");
     assertThat(m.getInputs(1).getShapeList()).containsExactly(-1L, 2L);
@@ -66,59 +78,101 @@ class GrpcInferenceTest {
   @CsvSource({"1,true", "1,false", "2,true", "2,false"})
   void creditRiskMixedReproducesItsReferenceWithRawAndTypedContents(String version, boolean raw) {
     double[][] test = csv("credit-risk-mixed", "test.csv");
-    ModelInferResponse response = GrpcClient.stub().modelInfer(request("credit-risk-mixed", version,
-        List.of(fp32("numeric", test, 0, 4), int64("categorical", test, 4, 6)), raw));
+    ModelInferResponse response =
+        GrpcClient.stub()
+            .modelInfer(
+                request(
+                    "credit-risk-mixed",
+                    version,
+                    List.of(fp32("numeric", test, 0, 4), int64("categorical", test, 4, 6)),
+                    raw));
     assertThat(response.getModelVersion()).isEqualTo(version);
     assertThat(response.getId()).isEqualTo("g-1");
     assertThat(response.getRawOutputContentsCount()).isEqualTo(raw ? 1 : 0);
-    assertRowsMatch(firstOutput(response), csv("credit-risk-mixed", "expected_test_probabilities.csv"));
+    assertRowsMatch(
+        firstOutput(response), csv("credit-risk-mixed", "expected_test_probabilities.csv"));
   }
 
   @Test
   void breastCancerMlpOverRawContentsReproducesItsReference() {
     double[][] test = csv("breast-cancer-mlp", "test.csv");
-    ModelInferResponse response = GrpcClient.stub().modelInfer(
-        request("breast-cancer-mlp", null, List.of(fp32("input", test, 0, 30)), true));
-    assertRowsMatch(firstOutput(response), csv("breast-cancer-mlp", "expected_test_probabilities.csv"));
+    ModelInferResponse response =
+        GrpcClient.stub()
+            .modelInfer(
+                request("breast-cancer-mlp", null, List.of(fp32("input", test, 0, 30)), true));
+    assertRowsMatch(
+        firstOutput(response), csv("breast-cancer-mlp", "expected_test_probabilities.csv"));
   }
 
   @Test
   void tritonClientParametersAreIgnored() {
-    ModelInferRequest r = request("diabetes-regressor", null,
-        List.of(new Tensor("input", DataType.FP32, new long[] {1, 10}, new float[10])), true).toBuilder()
-        .putParameters("sequence_id", InferParameter.newBuilder().setInt64Param(0).build())
-        .putParameters("priority", InferParameter.newBuilder().setInt64Param(0).build())
-        .build();
+    ModelInferRequest r =
+        request(
+                "diabetes-regressor",
+                null,
+                List.of(new Tensor("input", DataType.FP32, new long[] {1, 10}, new float[10])),
+                true)
+            .toBuilder()
+            .putParameters("sequence_id", InferParameter.newBuilder().setInt64Param(0).build())
+            .putParameters("priority", InferParameter.newBuilder().setInt64Param(0).build())
+            .build();
     assertThat(GrpcClient.stub().modelInfer(r).getOutputs(0).getName()).isEqualTo("prediction");
   }
 
   @Test
   void anUnknownModelIsNotFound() {
-    assertThatThrownBy(() -> GrpcClient.stub().modelInfer(request("no-such-model", null,
-            List.of(new Tensor("x", DataType.FP32, new long[] {1}, new float[1])), true)))
-        .isInstanceOfSatisfying(StatusRuntimeException.class,
+    assertThatThrownBy(
+            () ->
+                GrpcClient.stub()
+                    .modelInfer(
+                        request(
+                            "no-such-model",
+                            null,
+                            List.of(new Tensor("x", DataType.FP32, new long[] {1}, new float[1])),
+                            true)))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
   }
 
   @Test
   void aMismatchedShapeIsInvalidArgumentNamingTheTensor() {
-    assertThatThrownBy(() -> GrpcClient.stub().modelInfer(request("diabetes-regressor", null,
-            List.of(new Tensor("input", DataType.FP32, new long[] {1, 9}, new float[9])), false)))
-        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-          assertThat(e.getStatus().getDescription()).contains("'input'");
-        });
+    assertThatThrownBy(
+            () ->
+                GrpcClient.stub()
+                    .modelInfer(
+                        request(
+                            "diabetes-regressor",
+                            null,
+                            List.of(
+                                new Tensor(
+                                    "input", DataType.FP32, new long[] {1, 9}, new float[9])),
+                            false)))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+              assertThat(e.getStatus().getDescription()).contains("'input'");
+            });
   }
 
   @Test
   void rawContentsOfTheWrongLengthAreInvalidArgumentNamingTheTensor() {
-    ModelInferRequest r = request("diabetes-regressor", null,
-        List.of(new Tensor("input", DataType.FP32, new long[] {1, 10}, new float[10])), true).toBuilder()
-        .setRawInputContents(0, com.google.protobuf.ByteString.copyFrom(new byte[39])).build();
+    ModelInferRequest r =
+        request(
+                "diabetes-regressor",
+                null,
+                List.of(new Tensor("input", DataType.FP32, new long[] {1, 10}, new float[10])),
+                true)
+            .toBuilder()
+            .setRawInputContents(0, com.google.protobuf.ByteString.copyFrom(new byte[39]))
+            .build();
     assertThatThrownBy(() -> GrpcClient.stub().modelInfer(r))
-        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-          assertThat(e.getStatus().getDescription()).contains("'input'");
-        });
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+              assertThat(e.getStatus().getDescription()).contains("'input'");
+            });
   }
 }

@@ -20,7 +20,11 @@ class RepositoryAndHealthTest {
   @Test
   void mobilenetLoadsThroughTheRepositoryReproducesItsLogitsInBothFormatsAndUnloads() {
     given().post("/v2/repository/models/mobilenet-v3-small/load").then().statusCode(200);
-    given().get("/v2/models/mobilenet-v3-small/ready").then().statusCode(200).body("ready", equalTo(true));
+    given()
+        .get("/v2/models/mobilenet-v3-small/ready")
+        .then()
+        .statusCode(200)
+        .body("ready", equalTo(true));
     Tensor input = Fixtures.npy("mobilenet-v3-small", "input_2x3x224x224.npy", "input");
     Tensor expected = Fixtures.npy("mobilenet-v3-small", "expected_logits_2x1000.npy", "logits");
     for (String version : List.of("1", "2")) {
@@ -32,33 +36,63 @@ class RepositoryAndHealthTest {
     given().post("/v2/repository/models/mobilenet-v3-small/unload").then().statusCode(200);
 
     V2Client.inferBinary("mobilenet-v3-small", null, List.of(input))
-        .then().statusCode(503).body("error", containsString("mobilenet-v3-small"));
+        .then()
+        .statusCode(503)
+        .body("error", containsString("mobilenet-v3-small"));
     given().get("/v2/models/mobilenet-v3-small/ready").then().statusCode(503);
-    given().contentType("application/json").body("{}").post("/v2/repository/index").then().statusCode(200)
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .post("/v2/repository/index")
+        .then()
+        .statusCode(200)
         .body("find { it.name == 'mobilenet-v3-small' }.state", equalTo("UNAVAILABLE"));
   }
 
   @Test
   void theIndexListsEveryModelWithItsVersionsAndStates() {
-    given().contentType("application/json").body("{}").post("/v2/repository/index").then().statusCode(200)
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .post("/v2/repository/index")
+        .then()
+        .statusCode(200)
         .body("findAll { it.name == 'breast-cancer-mlp' }.version", equalTo(List.of("1", "2")))
-        .body("findAll { it.name == 'breast-cancer-mlp' }.state", equalTo(List.of("READY", "READY")))
+        .body(
+            "findAll { it.name == 'breast-cancer-mlp' }.state", equalTo(List.of("READY", "READY")))
         .body("name", hasItem("gated-diabetes"));
-    given().contentType("application/json").body("{\"ready\": true}").post("/v2/repository/index").then()
-        .statusCode(200).body("state", org.hamcrest.Matchers.everyItem(equalTo("READY")));
+    given()
+        .contentType("application/json")
+        .body("{\"ready\": true}")
+        .post("/v2/repository/index")
+        .then()
+        .statusCode(200)
+        .body("state", org.hamcrest.Matchers.everyItem(equalTo("READY")));
   }
 
   @Test
   void loadingAModelTheRepositoryDoesNotHoldIsA404() {
-    given().post("/v2/repository/models/no-such-model/load").then().statusCode(404)
+    given()
+        .post("/v2/repository/models/no-such-model/load")
+        .then()
+        .statusCode(404)
         .body("error", containsString("no-such-model"));
   }
 
   @Test
   void reloadingAServedModelKeepsItReady() {
     given().post("/v2/repository/models/diabetes-regressor/load").then().statusCode(200);
-    V2Client.infer("diabetes-regressor", null, List.of(new Tensor("input",
-        dev.modelport.protocol.tensor.DataType.FP32, new long[] {1, 10}, new float[10]))).then().statusCode(200);
+    V2Client.infer(
+            "diabetes-regressor",
+            null,
+            List.of(
+                new Tensor(
+                    "input",
+                    dev.modelport.protocol.tensor.DataType.FP32,
+                    new long[] {1, 10},
+                    new float[10])))
+        .then()
+        .statusCode(200);
   }
 
   @Test
@@ -67,13 +101,21 @@ class RepositoryAndHealthTest {
     given().get("/v2/health/ready").then().statusCode(200).body("ready", equalTo(true));
     given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     given().get("/q/health/live").then().statusCode(200);
-    given().get("/v2").then().statusCode(200).body("name", equalTo("modelport"))
-        .body("extensions", hasItem("binary_tensor_data")).body("extensions", hasItem("model_repository"));
+    given()
+        .get("/v2")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("modelport"))
+        .body("extensions", hasItem("binary_tensor_data"))
+        .body("extensions", hasItem("model_repository"));
   }
 
   @Test
   void modelMetadataDescribesVersionsPlatformAndSignature() {
-    given().get("/v2/models/breast-cancer-mlp").then().statusCode(200)
+    given()
+        .get("/v2/models/breast-cancer-mlp")
+        .then()
+        .statusCode(200)
         .body("name", equalTo("breast-cancer-mlp"))
         .body("versions", equalTo(List.of("1", "2")))
         .body("platform", equalTo("onnxruntime_onnx"))
@@ -81,7 +123,10 @@ class RepositoryAndHealthTest {
         .body("inputs[0].datatype", equalTo("FP32"))
         .body("inputs[0].shape", equalTo(List.of(-1, 30)))
         .body("outputs[0].name", equalTo("probabilities"));
-    given().get("/v2/models/breast-cancer-mlp/versions/2").then().statusCode(200)
+    given()
+        .get("/v2/models/breast-cancer-mlp/versions/2")
+        .then()
+        .statusCode(200)
         .body("platform", equalTo("pytorch_libtorch"));
     given().get("/v2/models/breast-cancer-mlp/versions/2/ready").then().statusCode(200);
     given().get("/v2/models/no-such-model").then().statusCode(404);
@@ -90,7 +135,10 @@ class RepositoryAndHealthTest {
 
   @Test
   void theSignatureOfAModelWithoutOneInModelYamlIsReadFromItsOnnxGraph() {
-    given().get("/v2/models/gated-diabetes").then().statusCode(200)
+    given()
+        .get("/v2/models/gated-diabetes")
+        .then()
+        .statusCode(200)
         .body("inputs[0].name", equalTo("input"))
         .body("inputs[0].shape", equalTo(List.of(-1, 10)))
         .body("outputs[0].name", equalTo("prediction"));
@@ -98,23 +146,35 @@ class RepositoryAndHealthTest {
 
   @Test
   void everyServingMetricIsExported() {
-    V2Client.infer("diabetes-regressor", null, List.of(new Tensor("input",
-        dev.modelport.protocol.tensor.DataType.FP32, new long[] {1, 10}, new float[10]))).then().statusCode(200);
+    V2Client.infer(
+            "diabetes-regressor",
+            null,
+            List.of(
+                new Tensor(
+                    "input",
+                    dev.modelport.protocol.tensor.DataType.FP32,
+                    new long[] {1, 10},
+                    new float[10])))
+        .then()
+        .statusCode(200);
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    for (String name : Arrays.asList(
-        "modelport_inference_requests_total{",
-        "modelport_inference_request_duration_seconds_bucket{",
-        "modelport_inference_queue_duration_seconds_bucket{",
-        "modelport_inference_compute_duration_seconds_bucket{",
-        "modelport_inference_batch_size_bucket{",
-        "modelport_inference_queue_depth{",
-        "modelport_inference_inflight{",
-        "modelport_model_loaded{",
-        "modelport_model_load_duration_seconds_count{")) {
+    for (String name :
+        Arrays.asList(
+            "modelport_inference_requests_total{",
+            "modelport_inference_request_duration_seconds_bucket{",
+            "modelport_inference_queue_duration_seconds_bucket{",
+            "modelport_inference_compute_duration_seconds_bucket{",
+            "modelport_inference_batch_size_bucket{",
+            "modelport_inference_queue_depth{",
+            "modelport_inference_inflight{",
+            "modelport_model_loaded{",
+            "modelport_model_load_duration_seconds_count{")) {
       assertThat(metrics).as(name).contains(name);
     }
-    assertThat(metrics).containsPattern(
-        "modelport_inference_requests_total\\{[^}]*model=\"diabetes-regressor\"[^}]*outcome=\"success\"[^}]*protocol=\"rest\"");
-    assertThat(metrics).contains("modelport_model_loaded{model=\"breast-cancer-mlp\",version=\"2\"} 1.0");
+    assertThat(metrics)
+        .containsPattern(
+            "modelport_inference_requests_total\\{[^}]*model=\"diabetes-regressor\"[^}]*outcome=\"success\"[^}]*protocol=\"rest\"");
+    assertThat(metrics)
+        .contains("modelport_model_loaded{model=\"breast-cancer-mlp\",version=\"2\"} 1.0");
   }
 }

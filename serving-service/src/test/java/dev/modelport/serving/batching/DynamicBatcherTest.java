@@ -91,8 +91,10 @@ class DynamicBatcherTest {
     results.add(batcher.submit(rows(4, 5, 6), System.nanoTime() + FAR));
     gate.countDown();
 
-    assertThat((float[]) results.get(0).get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2, -2);
-    assertThat((float[]) results.get(1).get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(4, -4, 6, -6);
+    assertThat((float[]) results.get(0).get(5, TimeUnit.SECONDS).get(0).data())
+        .containsExactly(2, -2);
+    assertThat((float[]) results.get(1).get(5, TimeUnit.SECONDS).get(0).data())
+        .containsExactly(4, -4, 6, -6);
     Tensor third = results.get(2).get(5, TimeUnit.SECONDS).get(0);
     assertThat(third.shape()).containsExactly(3, 2);
     assertThat((float[]) third.data()).containsExactly(8, -8, 10, -10, 12, -12);
@@ -110,10 +112,12 @@ class DynamicBatcherTest {
     }
     gate.countDown();
     for (int i = 0; i < 7; i++) {
-      assertThat((float[]) results.get(i).get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2f * i, -2f * i);
+      assertThat((float[]) results.get(i).get(5, TimeUnit.SECONDS).get(0).data())
+          .containsExactly(2f * i, -2f * i);
     }
     assertThat(executor.seen.subList(1, executor.seen.size()))
-        .extracting(t -> t.shape()[0]).containsExactly(3L, 3L, 1L);
+        .extracting(t -> t.shape()[0])
+        .containsExactly(3L, 3L, 1L);
   }
 
   @Test
@@ -124,20 +128,23 @@ class DynamicBatcherTest {
     batcher.submit(rows(2), System.nanoTime() + FAR);
     assertThat(batcher.queueDepth()).isEqualTo(2);
     assertThatThrownBy(() -> batcher.submit(rows(3), System.nanoTime() + FAR))
-        .isInstanceOf(QueueFullException.class).hasMessageContaining("queue is full");
+        .isInstanceOf(QueueFullException.class)
+        .hasMessageContaining("queue is full");
   }
 
   @Test
   void anExpiredRequestFailsWithATimeoutAndNeverReachesTheEngine() throws Exception {
     start(new BatchPolicy(true, 4, 0, List.of(), 10, 1));
     CountDownLatch gate = holdExecutor();
-    CompletableFuture<List<Tensor>> expired = batcher.submit(rows(42), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20));
+    CompletableFuture<List<Tensor>> expired =
+        batcher.submit(rows(42), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20));
     CompletableFuture<List<Tensor>> alive = batcher.submit(rows(7), System.nanoTime() + FAR);
     Thread.sleep(50);
     gate.countDown();
 
     assertThatThrownBy(() -> expired.get(5, TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(RequestTimeoutException.class);
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(RequestTimeoutException.class);
     assertThat((float[]) alive.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(14, -14);
     assertThat(executor.seen).noneMatch(t -> ((float[]) t.data())[0] == 42f);
   }
@@ -159,8 +166,10 @@ class DynamicBatcherTest {
     start(new BatchPolicy(true, 16, 0, List.of(), 10, 1));
     CountDownLatch gate = holdExecutor();
     CompletableFuture<List<Tensor>> a = batcher.submit(rows(1), System.nanoTime() + FAR);
-    CompletableFuture<List<Tensor>> b = batcher.submit(
-        List.of(new Tensor("x", DataType.FP32, new long[] {1, 3}, new float[] {5, 6, 7})), System.nanoTime() + FAR);
+    CompletableFuture<List<Tensor>> b =
+        batcher.submit(
+            List.of(new Tensor("x", DataType.FP32, new long[] {1, 3}, new float[] {5, 6, 7})),
+            System.nanoTime() + FAR);
     gate.countDown();
     assertThat((float[]) a.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2, -2);
     assertThat((float[]) b.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(10, 12, 14);
@@ -200,10 +209,16 @@ class DynamicBatcherTest {
     ExecutorService callerB = Executors.newSingleThreadExecutor(r -> new Thread(r, "caller-b"));
     try {
       CountDownLatch gate = holdExecutor();
-      CompletableFuture<String> a = batcher.submit(rows(1), System.nanoTime() + FAR, callerA)
-          .thenApply(out -> Thread.currentThread().getName() + ":" + ((float[]) out.get(0).data())[0]);
-      CompletableFuture<String> b = batcher.submit(rows(2, 3), System.nanoTime() + FAR, callerB)
-          .thenApply(out -> Thread.currentThread().getName() + ":" + ((float[]) out.get(0).data())[2]);
+      CompletableFuture<String> a =
+          batcher
+              .submit(rows(1), System.nanoTime() + FAR, callerA)
+              .thenApply(
+                  out -> Thread.currentThread().getName() + ":" + ((float[]) out.get(0).data())[0]);
+      CompletableFuture<String> b =
+          batcher
+              .submit(rows(2, 3), System.nanoTime() + FAR, callerB)
+              .thenApply(
+                  out -> Thread.currentThread().getName() + ":" + ((float[]) out.get(0).data())[2]);
       gate.countDown();
 
       assertThat(a.get(5, TimeUnit.SECONDS)).isEqualTo("caller-a:2.0");
@@ -218,10 +233,12 @@ class DynamicBatcherTest {
   @Test
   void aResultStillCompletesWhenItsCompleterRefusesTheTask() throws Exception {
     start(new BatchPolicy(true, 16, 0, List.of(), 100, 1));
-    Executor refusing = task -> {
-      throw new RejectedExecutionException("event loop closed");
-    };
-    CompletableFuture<List<Tensor>> result = batcher.submit(rows(4), System.nanoTime() + FAR, refusing);
+    Executor refusing =
+        task -> {
+          throw new RejectedExecutionException("event loop closed");
+        };
+    CompletableFuture<List<Tensor>> result =
+        batcher.submit(rows(4), System.nanoTime() + FAR, refusing);
     assertThat((float[]) result.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(8, -8);
   }
 }

@@ -12,10 +12,14 @@ class TensorBatchesTest {
 
   @Test
   void joiningConcatenatesEveryInputAlongTheFirstDimension() {
-    List<Tensor> a = List.of(new Tensor("n", DataType.FP32, new long[] {1, 2}, new float[] {1, 2}),
-        new Tensor("c", DataType.INT64, new long[] {1, 1}, new long[] {7}));
-    List<Tensor> b = List.of(new Tensor("n", DataType.FP32, new long[] {2, 2}, new float[] {3, 4, 5, 6}),
-        new Tensor("c", DataType.INT64, new long[] {2, 1}, new long[] {8, 9}));
+    List<Tensor> a =
+        List.of(
+            new Tensor("n", DataType.FP32, new long[] {1, 2}, new float[] {1, 2}),
+            new Tensor("c", DataType.INT64, new long[] {1, 1}, new long[] {7}));
+    List<Tensor> b =
+        List.of(
+            new Tensor("n", DataType.FP32, new long[] {2, 2}, new float[] {3, 4, 5, 6}),
+            new Tensor("c", DataType.INT64, new long[] {2, 1}, new long[] {8, 9}));
 
     List<Tensor> joined = TensorBatches.join(List.of(a, b));
 
@@ -37,7 +41,8 @@ class TensorBatchesTest {
   void anOutputWithTheWrongNumberOfRowsIsRefused() {
     Tensor out = new Tensor("p", DataType.FP32, new long[] {2, 1}, new float[] {1, 2});
     assertThatThrownBy(() -> TensorBatches.split(List.of(out), new int[] {2, 1}))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'p'");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'p'");
   }
 
   @Test

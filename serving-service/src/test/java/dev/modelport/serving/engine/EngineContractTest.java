@@ -8,21 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.Fixtures;
 import dev.modelport.serving.batching.BatchExecutor;
 import dev.modelport.serving.repository.EngineSettings;
 import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.repository.ModelArtifact;
 import dev.modelport.serving.repository.ModelDefinition;
 import dev.modelport.serving.repository.ModelFormat;
-import dev.modelport.serving.Fixtures;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every engine must do, run once per format by a subclass. Runs inside the shared Quarkus
- * test application so that the engines' native libraries load in one class loader only.
+ * What every engine must do, run once per format by a subclass. Runs inside the shared Quarkus test
+ * application so that the engines' native libraries load in one class loader only.
  */
 abstract class EngineContractTest {
 
@@ -32,7 +32,10 @@ abstract class EngineContractTest {
   abstract ModelFormat format();
 
   private ModelArtifact artifact(ModelDefinition model) {
-    return model.versions().values().stream().filter(a -> a.format() == format()).findFirst().orElseThrow();
+    return model.versions().values().stream()
+        .filter(a -> a.format() == format())
+        .findFirst()
+        .orElseThrow();
   }
 
   private static ModelDefinition model(String name) {
@@ -43,11 +46,14 @@ abstract class EngineContractTest {
   void aTwoInputModelReproducesItsReferenceOutputs() throws Exception {
     ModelDefinition credit = model("credit-risk-mixed");
     double[][] test = csv("credit-risk-mixed", "test.csv");
-    try (ModelRunner runner = engines.load(artifact(credit), credit.config().signature(), EngineSettings.DEFAULT);
+    try (ModelRunner runner =
+            engines.load(artifact(credit), credit.config().signature(), EngineSettings.DEFAULT);
         BatchExecutor executor = runner.newExecutor()) {
-      List<Tensor> out = executor.execute(List.of(fp32("numeric", test, 0, 4), int64("categorical", test, 4, 6)));
+      List<Tensor> out =
+          executor.execute(List.of(fp32("numeric", test, 0, 4), int64("categorical", test, 4, 6)));
       assertThat(out).extracting(Tensor::name).containsExactly("probabilities");
-      assertRowsMatch((float[]) out.get(0).data(), csv("credit-risk-mixed", "expected_test_probabilities.csv"));
+      assertRowsMatch(
+          (float[]) out.get(0).data(), csv("credit-risk-mixed", "expected_test_probabilities.csv"));
     }
   }
 
@@ -56,7 +62,9 @@ abstract class EngineContractTest {
     ModelDefinition diabetes = model("diabetes-regressor");
     double[][] test = csv("diabetes-regressor", "test.csv");
     double[][] expected = csv("diabetes-regressor", "expected_test_predictions.csv");
-    try (ModelRunner runner = engines.load(artifact(diabetes), diabetes.config().signature(), EngineSettings.DEFAULT);
+    try (ModelRunner runner =
+            engines.load(
+                artifact(diabetes), diabetes.config().signature(), EngineSettings.DEFAULT);
         BatchExecutor executor = runner.newExecutor()) {
       for (int size : new int[] {1, 7, 64}) {
         double[][] rows = java.util.Arrays.copyOf(test, size);
@@ -69,7 +77,8 @@ abstract class EngineContractTest {
   @Test
   void aClosedRunnerHandsOutNoExecutorAndClosesTwiceQuietly() {
     ModelDefinition diabetes = model("diabetes-regressor");
-    ModelRunner runner = engines.load(artifact(diabetes), diabetes.config().signature(), EngineSettings.DEFAULT);
+    ModelRunner runner =
+        engines.load(artifact(diabetes), diabetes.config().signature(), EngineSettings.DEFAULT);
     runner.newExecutor(); // left open: the runner closes it
     runner.close();
     runner.close();
@@ -79,8 +88,11 @@ abstract class EngineContractTest {
   @Test
   void anAbsentGpuFallsBackToTheCpu() {
     ModelDefinition diabetes = model("diabetes-regressor");
-    try (ModelRunner runner = engines.load(artifact(diabetes), diabetes.config().signature(),
-        new EngineSettings(Optional.of("gpu:7"), Optional.empty()))) {
+    try (ModelRunner runner =
+        engines.load(
+            artifact(diabetes),
+            diabetes.config().signature(),
+            new EngineSettings(Optional.of("gpu:7"), Optional.empty()))) {
       assertThat(runner.describe()).contains("cpu");
     }
   }

@@ -28,26 +28,37 @@ class OnnxRuntimeEngineTest extends EngineContractTest {
 
   @Test
   void theSpinningSwitchBecomesOnnxRuntimeSessionConfiguration() {
-    assertThat(DjlEngines.onnxConfigEntries(false)).containsOnly(
-        org.assertj.core.api.Assertions.entry("session.intra_op.allow_spinning", "0"),
-        org.assertj.core.api.Assertions.entry("session.inter_op.allow_spinning", "0"));
-    assertThat(DjlEngines.onnxConfigEntries(true)).containsOnly(
-        org.assertj.core.api.Assertions.entry("session.intra_op.allow_spinning", "1"),
-        org.assertj.core.api.Assertions.entry("session.inter_op.allow_spinning", "1"));
+    assertThat(DjlEngines.onnxConfigEntries(false))
+        .containsOnly(
+            org.assertj.core.api.Assertions.entry("session.intra_op.allow_spinning", "0"),
+            org.assertj.core.api.Assertions.entry("session.inter_op.allow_spinning", "0"));
+    assertThat(DjlEngines.onnxConfigEntries(true))
+        .containsOnly(
+            org.assertj.core.api.Assertions.entry("session.intra_op.allow_spinning", "1"),
+            org.assertj.core.api.Assertions.entry("session.inter_op.allow_spinning", "1"));
   }
 
   @Test
   void sessionsWithAndWithoutSpinningThreadsGiveTheReferenceOutputs() throws Exception {
-    ModelDefinition diabetes = new LocalModelRepository(List.of(Fixtures.MODELS)).find("diabetes-regressor").orElseThrow();
-    ModelArtifact onnx = diabetes.versions().values().stream()
-        .filter(a -> a.format() == ModelFormat.ONNX).findFirst().orElseThrow();
+    ModelDefinition diabetes =
+        new LocalModelRepository(List.of(Fixtures.MODELS)).find("diabetes-regressor").orElseThrow();
+    ModelArtifact onnx =
+        diabetes.versions().values().stream()
+            .filter(a -> a.format() == ModelFormat.ONNX)
+            .findFirst()
+            .orElseThrow();
     double[][] test = csv("diabetes-regressor", "test.csv");
     for (boolean spinning : new boolean[] {true, false}) {
-      DjlEngines engines = new DjlEngines(new EngineDefaults("cpu", 2, 1, spinning, Optional.empty(), Optional.empty()));
-      try (ModelRunner runner = engines.load(onnx, diabetes.config().signature(), EngineSettings.DEFAULT);
+      DjlEngines engines =
+          new DjlEngines(
+              new EngineDefaults("cpu", 2, 1, spinning, Optional.empty(), Optional.empty()));
+      try (ModelRunner runner =
+              engines.load(onnx, diabetes.config().signature(), EngineSettings.DEFAULT);
           BatchExecutor executor = runner.newExecutor()) {
         List<Tensor> out = executor.execute(List.of(fp32("input", test, 0, 10)));
-        assertRowsMatch((float[]) out.get(0).data(), csv("diabetes-regressor", "expected_test_predictions.csv"));
+        assertRowsMatch(
+            (float[]) out.get(0).data(),
+            csv("diabetes-regressor", "expected_test_predictions.csv"));
       }
     }
   }

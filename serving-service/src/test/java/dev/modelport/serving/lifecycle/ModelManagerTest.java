@@ -33,46 +33,53 @@ import org.junit.jupiter.api.io.TempDir;
 /** The lifecycle on fake engines (no natives): a model's files are only placeholders. */
 class ModelManagerTest {
 
-  private static final ModelSignature SIGNATURE = new ModelSignature(
-      List.of(new TensorSpec("x", DataType.FP32, new long[] {-1, 1}, List.of())),
-      List.of(new TensorSpec("y", DataType.FP32, new long[] {-1, 1}, List.of())));
+  private static final ModelSignature SIGNATURE =
+      new ModelSignature(
+          List.of(new TensorSpec("x", DataType.FP32, new long[] {-1, 1}, List.of())),
+          List.of(new TensorSpec("y", DataType.FP32, new long[] {-1, 1}, List.of())));
 
   @TempDir Path root;
   private final Set<ModelRunner> open = ConcurrentHashMap.newKeySet();
   private ModelManager manager;
 
   /** Engines whose runners copy x to y, fail for files named broken.onnx, and track closing. */
-  private final DjlEngines fakeEngines = new DjlEngines(EngineDefaults.CPU) {
-    @Override
-    public ModelRunner load(ModelArtifact artifact, Optional<ModelSignature> declared, EngineSettings settings) {
-      if (artifact.file().getFileName().toString().startsWith("broken")) {
-        throw new IllegalStateException("cannot parse " + artifact.file().getFileName());
-      }
-      ModelRunner runner = new ModelRunner() {
+  private final DjlEngines fakeEngines =
+      new DjlEngines(EngineDefaults.CPU) {
         @Override
-        public ModelSignature signature() {
-          return SIGNATURE;
-        }
+        public ModelRunner load(
+            ModelArtifact artifact, Optional<ModelSignature> declared, EngineSettings settings) {
+          if (artifact.file().getFileName().toString().startsWith("broken")) {
+            throw new IllegalStateException("cannot parse " + artifact.file().getFileName());
+          }
+          ModelRunner runner =
+              new ModelRunner() {
+                @Override
+                public ModelSignature signature() {
+                  return SIGNATURE;
+                }
 
-        @Override
-        public BatchExecutor newExecutor() {
-          return inputs -> List.of(new Tensor("y", DataType.FP32, inputs.get(0).shape(), inputs.get(0).data()));
-        }
+                @Override
+                public BatchExecutor newExecutor() {
+                  return inputs ->
+                      List.of(
+                          new Tensor(
+                              "y", DataType.FP32, inputs.get(0).shape(), inputs.get(0).data()));
+                }
 
-        @Override
-        public String describe() {
-          return "fake";
-        }
+                @Override
+                public String describe() {
+                  return "fake";
+                }
 
-        @Override
-        public void close() {
-          open.remove(this);
+                @Override
+                public void close() {
+                  open.remove(this);
+                }
+              };
+          open.add(runner);
+          return runner;
         }
       };
-      open.add(runner);
-      return runner;
-    }
-  };
 
   private final NativeHeapTrimmer trimmer = new NativeHeapTrimmer(true);
 
@@ -83,16 +90,26 @@ class ModelManagerTest {
     Files.createDirectories(root.resolve("bad"));
     Files.writeString(root.resolve("bad/model.yaml"), "versions:\n  1: broken.onnx\n");
     Files.writeString(root.resolve("bad/broken.onnx"), "placeholder");
-    manager = new ModelManager(new LocalModelRepository(List.of(root)),
-        new VersionLoader(fakeEngines, true, LifecycleObserver.NONE), LifecycleObserver.NONE, Duration.ofSeconds(5),
-        trimmer);
+    manager =
+        new ModelManager(
+            new LocalModelRepository(List.of(root)),
+            new VersionLoader(fakeEngines, true, LifecycleObserver.NONE),
+            LifecycleObserver.NONE,
+            Duration.ofSeconds(5),
+            trimmer);
   }
 
   private float infer(float x) throws Exception {
     ModelRuntime runtime = manager.resolve("m", Optional.empty()).readyRuntime();
     Tensor in = new Tensor("x", DataType.FP32, new long[] {1, 1}, new float[] {x});
-    return ((float[]) runtime.batcher().submit(List.of(in), System.nanoTime() + TimeUnit.SECONDS.toNanos(5))
-        .get(5, TimeUnit.SECONDS).get(0).data())[0];
+    return ((float[])
+            runtime
+                .batcher()
+                .submit(List.of(in), System.nanoTime() + TimeUnit.SECONDS.toNanos(5))
+                .get(5, TimeUnit.SECONDS)
+                .get(0)
+                .data())
+        [0];
   }
 
   @Test
@@ -107,9 +124,11 @@ class ModelManagerTest {
     manager.load("m");
     manager.unload("m");
     assertThat(open).isEmpty();
-    assertThat(manager.find("m", Optional.empty()).state()).isInstanceOf(VersionState.Unloaded.class);
+    assertThat(manager.find("m", Optional.empty()).state())
+        .isInstanceOf(VersionState.Unloaded.class);
     assertThatThrownBy(() -> manager.resolve("m", Optional.empty()))
-        .isInstanceOf(ModelNotReadyException.class).hasMessageContaining("unloaded");
+        .isInstanceOf(ModelNotReadyException.class)
+        .hasMessageContaining("unloaded");
   }
 
   @Test
@@ -139,20 +158,25 @@ class ModelManagerTest {
 
   @Test
   void aFailedLoadLeavesTheVersionFailedWithItsReason() {
-    assertThatThrownBy(() -> manager.load("bad")).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> manager.load("bad"))
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("broken.onnx");
     assertThat(manager.find("bad", Optional.empty()).state())
-        .isInstanceOfSatisfying(VersionState.Failed.class, f -> assertThat(f.reason()).contains("broken.onnx"));
+        .isInstanceOfSatisfying(
+            VersionState.Failed.class, f -> assertThat(f.reason()).contains("broken.onnx"));
     assertThat(open).isEmpty();
   }
 
   @Test
   void unknownModelsAndVersionsAreNotFoundAndKnownUnloadedModelsAreNotReady() {
     manager.load("m");
-    assertThatThrownBy(() -> manager.resolve("nope", Optional.empty())).isInstanceOf(ModelNotFoundException.class);
-    assertThatThrownBy(() -> manager.resolve("m", Optional.of("2"))).isInstanceOf(ModelNotFoundException.class);
+    assertThatThrownBy(() -> manager.resolve("nope", Optional.empty()))
+        .isInstanceOf(ModelNotFoundException.class);
+    assertThatThrownBy(() -> manager.resolve("m", Optional.of("2")))
+        .isInstanceOf(ModelNotFoundException.class);
     assertThatThrownBy(() -> manager.load("nope")).isInstanceOf(ModelNotFoundException.class);
-    assertThatThrownBy(() -> manager.resolve("bad", Optional.empty())).isInstanceOf(ModelNotReadyException.class);
+    assertThatThrownBy(() -> manager.resolve("bad", Optional.empty()))
+        .isInstanceOf(ModelNotReadyException.class);
   }
 
   @Test
@@ -161,6 +185,7 @@ class ModelManagerTest {
     manager.shutdown();
     assertThat(open).isEmpty();
     assertThatThrownBy(() -> manager.resolve("m", Optional.empty()))
-        .isInstanceOf(ModelNotReadyException.class).hasMessageContaining("shutting down");
+        .isInstanceOf(ModelNotReadyException.class)
+        .hasMessageContaining("shutting down");
   }
 }

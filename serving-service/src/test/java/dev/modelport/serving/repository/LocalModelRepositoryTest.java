@@ -19,21 +19,31 @@ class LocalModelRepositoryTest {
   void everyExampleModelIsListedAndServesItsOnnxFileAsVersionOneAndTorchScriptAsVersionTwo() {
     LocalModelRepository repository = new LocalModelRepository(List.of(EXAMPLES));
 
-    assertThat(repository.modelNames()).containsExactly("breast-cancer-mlp", "credit-risk-mixed",
-        "diabetes-regressor", "digits-cnn", "digits-static-batch", "mobilenet-v3-small");
+    assertThat(repository.modelNames())
+        .containsExactly(
+            "breast-cancer-mlp",
+            "credit-risk-mixed",
+            "diabetes-regressor",
+            "digits-cnn",
+            "digits-static-batch",
+            "mobilenet-v3-small");
     ModelDefinition breast = repository.find("breast-cancer-mlp").orElseThrow();
     assertThat(breast.versions()).containsOnlyKeys(1L, 2L);
     assertThat(breast.versions().get(1L).format()).isEqualTo(ModelFormat.ONNX);
     assertThat(breast.versions().get(2L).format()).isEqualTo(ModelFormat.TORCHSCRIPT);
     assertThat(breast.defaultVersion()).isEqualTo(1);
-    assertThat(repository.find("digits-static-batch").orElseThrow().versions()).containsOnlyKeys(1L);
+    assertThat(repository.find("digits-static-batch").orElseThrow().versions())
+        .containsOnlyKeys(1L);
   }
 
   @Test
   void theTwoInputExampleDeclaresItsSignatureInOrder() {
-    ModelDefinition credit = new LocalModelRepository(List.of(EXAMPLES)).find("credit-risk-mixed").orElseThrow();
+    ModelDefinition credit =
+        new LocalModelRepository(List.of(EXAMPLES)).find("credit-risk-mixed").orElseThrow();
     ModelSignature signature = credit.config().signature().orElseThrow();
-    assertThat(signature.inputs()).extracting(TensorSpec::name).containsExactly("numeric", "categorical");
+    assertThat(signature.inputs())
+        .extracting(TensorSpec::name)
+        .containsExactly("numeric", "categorical");
     assertThat(signature.inputs().get(1).datatype()).isEqualTo(DataType.INT64);
     assertThat(signature.inputs().get(1).features()).containsExactly("region", "employment");
     assertThat(signature.batchable()).isTrue();
@@ -41,7 +51,8 @@ class LocalModelRepositoryTest {
 
   @Test
   void aFixedFirstDimensionMakesTheSignatureUnbatchable() {
-    ModelDefinition fixed = new LocalModelRepository(List.of(EXAMPLES)).find("digits-static-batch").orElseThrow();
+    ModelDefinition fixed =
+        new LocalModelRepository(List.of(EXAMPLES)).find("digits-static-batch").orElseThrow();
     assertThat(fixed.config().signature().orElseThrow().batchable()).isFalse();
   }
 
@@ -63,11 +74,13 @@ class LocalModelRepositoryTest {
   void aModelFileDirectlyInTheFolderIsVersionOne(@TempDir Path root) throws IOException {
     Files.createDirectories(root.resolve("flat"));
     Files.writeString(root.resolve("flat/model.onnx"), "x");
-    assertThat(new LocalModelRepository(List.of(root)).find("flat").orElseThrow().versions()).containsOnlyKeys(1L);
+    assertThat(new LocalModelRepository(List.of(root)).find("flat").orElseThrow().versions())
+        .containsOnlyKeys(1L);
   }
 
   @Test
-  void theFirstRootHoldingANameWinsAndUnknownNamesAreEmpty(@TempDir Path a, @TempDir Path b) throws IOException {
+  void theFirstRootHoldingANameWinsAndUnknownNamesAreEmpty(@TempDir Path a, @TempDir Path b)
+      throws IOException {
     Files.createDirectories(a.resolve("m"));
     Files.writeString(a.resolve("m/model.onnx"), "x");
     Files.createDirectories(b.resolve("m/2"));
@@ -85,6 +98,7 @@ class LocalModelRepositoryTest {
     Files.createDirectories(root.resolve("m"));
     Files.writeString(root.resolve("m/model.yaml"), "versions:\n  1: missing.onnx\n");
     assertThatThrownBy(() -> new LocalModelRepository(List.of(root)).find("m"))
-        .isInstanceOf(ModelConfigException.class).hasMessageContaining("missing.onnx");
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("missing.onnx");
   }
 }

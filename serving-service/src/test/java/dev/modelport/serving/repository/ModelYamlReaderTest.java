@@ -22,7 +22,9 @@ class ModelYamlReaderTest {
 
   @Test
   void batchingSettingsAreReadWithTheirUnits() throws IOException {
-    ModelConfig config = read("""
+    ModelConfig config =
+        read(
+            """
         batching:
           max-batch-size: 32
           max-queue-delay: 250
@@ -30,7 +32,8 @@ class ModelYamlReaderTest {
           max-queue-size: 100
           instances: 2
         """);
-    assertThat(config.batching()).isEqualTo(new BatchingSettings(true, 32, 250, java.util.List.of(8, 16), 100, 2));
+    assertThat(config.batching())
+        .isEqualTo(new BatchingSettings(true, 32, 250, java.util.List.of(8, 16), 100, 2));
     assertThat(config.signature()).isEmpty();
   }
 
@@ -45,19 +48,26 @@ class ModelYamlReaderTest {
   @Test
   void aMisspeltKeyIsAnErrorNamingIt() {
     assertThatThrownBy(() -> read("batching:\n  max-batch: 8\n"))
-        .isInstanceOf(ModelConfigException.class).hasMessageContaining("batching.max-batch");
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("batching.max-batch");
   }
 
   @Test
   void aPreferredSizeAboveTheMaximumIsRefused() {
     assertThatThrownBy(() -> read("batching:\n  max-batch-size: 4\n  preferred-batch-sizes: [8]\n"))
-        .isInstanceOf(ModelConfigException.class).hasMessageContaining("preferred batch size 8");
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("preferred batch size 8");
   }
 
   @Test
   void anUnknownDatatypeIsReportedWithTheAcceptedNames() {
-    assertThatThrownBy(() -> read("inputs: [{name: x, datatype: FLOAT, shape: [-1]}]\n"
-        + "outputs: [{name: y, datatype: FP32, shape: [-1]}]\n"))
-        .isInstanceOf(ModelConfigException.class).hasMessageContaining("FLOAT").hasMessageContaining("FP32");
+    assertThatThrownBy(
+            () ->
+                read(
+                    "inputs: [{name: x, datatype: FLOAT, shape: [-1]}]\n"
+                        + "outputs: [{name: y, datatype: FP32, shape: [-1]}]\n"))
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("FLOAT")
+        .hasMessageContaining("FP32");
   }
 }

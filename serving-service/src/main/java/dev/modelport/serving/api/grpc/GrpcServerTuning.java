@@ -1,11 +1,11 @@
 package dev.modelport.serving.api.grpc;
 
+import dev.modelport.serving.config.ServingConfig;
 import io.grpc.ServerBuilder;
 import io.quarkus.grpc.api.ServerBuilderCustomizer;
 import io.quarkus.grpc.runtime.config.GrpcServerConfiguration;
 import io.vertx.grpc.VertxServerBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.modelport.serving.config.ServingConfig;
 import jakarta.inject.Inject;
 
 /**

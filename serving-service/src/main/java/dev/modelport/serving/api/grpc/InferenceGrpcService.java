@@ -45,14 +45,14 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
- * {@code inference.GRPCInferenceService} (port 8081): health, metadata and {@code ModelInfer}
- * with typed {@code contents} or {@code raw_input_contents}. Answers in raw contents when the
- * request used them (as Triton does) or when an output has no typed field (FP16); typed otherwise.
- * The request's {@code timeout} parameter (µs) and the call's gRPC deadline both bound the
- * request. Errors map through the one status table (INVALID_ARGUMENT, NOT_FOUND,
- * RESOURCE_EXHAUSTED, UNAVAILABLE, DEADLINE_EXCEEDED). Methods run on the event loop and never block;
- * the batcher hands each result back to the request's event loop, which encodes and writes it
- * (on the worker pool above {@value #INLINE_ENCODE_ELEMENTS} output elements).
+ * {@code inference.GRPCInferenceService} (port 8081): health, metadata and {@code ModelInfer} with
+ * typed {@code contents} or {@code raw_input_contents}. Answers in raw contents when the request
+ * used them (as Triton does) or when an output has no typed field (FP16); typed otherwise. The
+ * request's {@code timeout} parameter (µs) and the call's gRPC deadline both bound the request.
+ * Errors map through the one status table (INVALID_ARGUMENT, NOT_FOUND, RESOURCE_EXHAUSTED,
+ * UNAVAILABLE, DEADLINE_EXCEEDED). Methods run on the event loop and never block; the batcher hands
+ * each result back to the request's event loop, which encodes and writes it (on the worker pool
+ * above {@value #INLINE_ENCODE_ELEMENTS} output elements).
  */
 @GrpcService
 public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
@@ -63,7 +63,10 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
   @Inject TensorLimits limits;
   @Inject ManagedExecutor workers;
 
-  /** Results up to this many elements are encoded and written on the event loop, larger ones on the worker pool. */
+  /**
+   * Results up to this many elements are encoded and written on the event loop, larger ones on the
+   * worker pool.
+   */
   static final int INLINE_ENCODE_ELEMENTS = 64 * 1024;
 
   @Override
@@ -73,7 +76,8 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
   }
 
   @Override
-  public void serverReady(ServerReadyRequest request, StreamObserver<ServerReadyResponse> response) {
+  public void serverReady(
+      ServerReadyRequest request, StreamObserver<ServerReadyResponse> response) {
     response.onNext(ServerReadyResponse.newBuilder().setReady(lifecycle.isStarted()).build());
     response.onCompleted();
   }
@@ -96,18 +100,27 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
   }
 
   @Override
-  public void serverMetadata(ServerMetadataRequest request, StreamObserver<ServerMetadataResponse> response) {
-    response.onNext(ServerMetadataResponse.newBuilder().setName(ModelDescriptions.SERVER_NAME)
-        .setVersion(ModelDescriptions.serverVersion()).build());
+  public void serverMetadata(
+      ServerMetadataRequest request, StreamObserver<ServerMetadataResponse> response) {
+    response.onNext(
+        ServerMetadataResponse.newBuilder()
+            .setName(ModelDescriptions.SERVER_NAME)
+            .setVersion(ModelDescriptions.serverVersion())
+            .build());
     response.onCompleted();
   }
 
   @Override
-  public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
+  public void modelMetadata(
+      ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
     try {
-      Description d = ModelDescriptions.describe(models, request.getName(), version(request.getVersion()));
-      ModelMetadataResponse.Builder b = ModelMetadataResponse.newBuilder()
-          .setName(d.name()).addAllVersions(d.versions()).setPlatform(d.platform());
+      Description d =
+          ModelDescriptions.describe(models, request.getName(), version(request.getVersion()));
+      ModelMetadataResponse.Builder b =
+          ModelMetadataResponse.newBuilder()
+              .setName(d.name())
+              .addAllVersions(d.versions())
+              .setPlatform(d.platform());
       d.signature().inputs().forEach(s -> b.addInputs(metadata(s)));
       d.signature().outputs().forEach(s -> b.addOutputs(metadata(s)));
       response.onNext(b.build());
@@ -124,27 +137,38 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
       List<Tensor> inputs = GrpcTensorMapper.inputs(request, limits);
       Set<String> outputs = new LinkedHashSet<>();
       request.getOutputsList().forEach(o -> outputs.add(o.getName()));
-      call = new InferCall(request.getModelName(), version(request.getModelVersion()),
-          request.getId(), inputs, outputs, timeoutMicros(request), Protocol.GRPC);
+      call =
+          new InferCall(
+              request.getModelName(),
+              version(request.getModelVersion()),
+              request.getId(),
+              inputs,
+              outputs,
+              timeoutMicros(request),
+              Protocol.GRPC);
     } catch (RuntimeException e) {
       fail(response, e);
       return;
     }
     boolean raw = request.getRawInputContentsCount() > 0;
-    inference.infer(call, CallerThreads.current()).whenComplete((result, failure) -> {
-      if (failure != null) {
-        fail(response, failure);
-        return;
-      }
-      if (elements(result) <= INLINE_ENCODE_ELEMENTS) {
-        send(response, result, raw); // here: the event loop the request came in on
-      } else {
-        workers.execute(() -> send(response, result, raw));
-      }
-    });
+    inference
+        .infer(call, CallerThreads.current())
+        .whenComplete(
+            (result, failure) -> {
+              if (failure != null) {
+                fail(response, failure);
+                return;
+              }
+              if (elements(result) <= INLINE_ENCODE_ELEMENTS) {
+                send(response, result, raw); // here: the event loop the request came in on
+              } else {
+                workers.execute(() -> send(response, result, raw));
+              }
+            });
   }
 
-  private static void send(StreamObserver<ModelInferResponse> response, InferResult result, boolean raw) {
+  private static void send(
+      StreamObserver<ModelInferResponse> response, InferResult result, boolean raw) {
     try {
       response.onNext(encode(result, raw));
       response.onCompleted();
@@ -163,8 +187,10 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
 
   private static ModelInferResponse encode(InferResult result, boolean raw) {
     boolean useRaw = raw || result.outputs().stream().anyMatch(t -> t.datatype() == DataType.FP16);
-    ModelInferResponse.Builder b = ModelInferResponse.newBuilder()
-        .setModelName(result.model()).setModelVersion(result.version());
+    ModelInferResponse.Builder b =
+        ModelInferResponse.newBuilder()
+            .setModelName(result.model())
+            .setModelVersion(result.version());
     if (result.id() != null) {
       b.setId(result.id());
     }
@@ -178,7 +204,8 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     if (p != null) {
       Object value = GrpcTensorMapper.parameterValue(p);
       if (!(value instanceof Long micros)) {
-        throw new InvalidRequestException("request: parameter 'timeout' must be an int64 number of microseconds");
+        throw new InvalidRequestException(
+            "request: parameter 'timeout' must be an int64 number of microseconds");
       }
       parameter = Optional.of(micros);
     }
@@ -187,7 +214,8 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
       return parameter;
     }
     long remaining = Math.max(1, deadline.timeRemaining(TimeUnit.MICROSECONDS));
-    return Optional.of(parameter.map(v -> v > 0 ? Math.min(v, remaining) : remaining).orElse(remaining));
+    return Optional.of(
+        parameter.map(v -> v > 0 ? Math.min(v, remaining) : remaining).orElse(remaining));
   }
 
   private static Optional<String> version(String version) {
@@ -195,8 +223,10 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
   }
 
   private static ModelMetadataResponse.TensorMetadata metadata(TensorSpec spec) {
-    ModelMetadataResponse.TensorMetadata.Builder b = ModelMetadataResponse.TensorMetadata.newBuilder()
-        .setName(spec.name()).setDatatype(spec.datatype().name());
+    ModelMetadataResponse.TensorMetadata.Builder b =
+        ModelMetadataResponse.TensorMetadata.newBuilder()
+            .setName(spec.name())
+            .setDatatype(spec.datatype().name());
     for (long d : spec.shape()) {
       b.addShape(d);
     }

@@ -12,10 +12,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Refuses a request whose declared {@code Content-Length} exceeds
- * {@code modelport.serving.limits.max-body-size} with 413 and a V2 error body, from the headers
- * alone, before any of the body is read (a Vert.x route handler ahead of the REST layer). Bodies
- * sent without a length are bounded by {@code quarkus.http.limits.max-body-size}.
+ * Refuses a request whose declared {@code Content-Length} exceeds {@code
+ * modelport.serving.limits.max-body-size} with 413 and a V2 error body, from the headers alone,
+ * before any of the body is read (a Vert.x route handler ahead of the REST layer). Bodies sent
+ * without a length are bounded by {@code quarkus.http.limits.max-body-size}.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -40,8 +40,14 @@ public class BodySizeLimit {
         return;
       }
       if (declared > max) {
-        refuse(ctx, 413, "request body of " + declared + " bytes exceeds the limit of " + max
-            + " bytes (modelport.serving.limits.max-body-size)");
+        refuse(
+            ctx,
+            413,
+            "request body of "
+                + declared
+                + " bytes exceeds the limit of "
+                + max
+                + " bytes (modelport.serving.limits.max-body-size)");
         return;
       }
     }
@@ -55,7 +61,8 @@ public class BodySizeLimit {
     } catch (JsonProcessingException e) {
       body = "{\"error\":\"request too large\"}";
     }
-    ctx.response().setStatusCode(status)
+    ctx.response()
+        .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(body);

@@ -7,15 +7,13 @@ import dev.modelport.protocol.rest.InferenceRequest;
 import dev.modelport.protocol.rest.InferenceResponse;
 import dev.modelport.protocol.rest.RequestOutput;
 import dev.modelport.protocol.rest.ResponseOutput;
-import dev.modelport.serving.error.InvalidRequestException;
 import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.error.InvalidRequestException;
 import dev.modelport.serving.inference.CallerThreads;
 import dev.modelport.serving.inference.InferCall;
 import dev.modelport.serving.inference.InferResult;
 import dev.modelport.serving.inference.InferenceService;
 import dev.modelport.serving.inference.Protocol;
-import org.eclipse.microprofile.context.ManagedExecutor;
-import java.util.concurrent.CompletableFuture;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -28,27 +26,31 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * {@code POST /v2/models/{m}[/versions/{v}]/infer}: decodes the body (JSON, or a JSON header and
  * binary tensors with {@code Inference-Header-Content-Length}) straight into primitive arrays,
  * hands the request to the {@link InferenceService} and encodes the result, with the outputs the
- * client asked for in binary form. Small bodies are decoded on the event loop (no thread hop on
- * the latency path); bodies above {@value #INLINE_DECODE_LIMIT} bytes are decoded on the worker
- * pool so that a large JSON tensor never stalls the event loop. The batcher hands the result back
- * to the request's event loop, which encodes it when it is small (up to
- * {@value #INLINE_ENCODE_ELEMENTS} elements) and passes larger ones to the worker pool. No thread
- * waits while the request is queued in the batcher.
+ * client asked for in binary form. Small bodies are decoded on the event loop (no thread hop on the
+ * latency path); bodies above {@value #INLINE_DECODE_LIMIT} bytes are decoded on the worker pool so
+ * that a large JSON tensor never stalls the event loop. The batcher hands the result back to the
+ * request's event loop, which encodes it when it is small (up to {@value #INLINE_ENCODE_ELEMENTS}
+ * elements) and passes larger ones to the worker pool. No thread waits while the request is queued
+ * in the batcher.
  */
 @Path("/v2/models/{model}")
 public class InferenceResource {
 
   static final String TIMEOUT_PARAMETER = "timeout";
+
   /** Bodies up to this size are decoded on the event loop (a few hundred microseconds at most). */
   static final int INLINE_DECODE_LIMIT = 64 * 1024;
+
   /** Results up to this many elements are encoded on the event loop (a JSON body of some 64 KB). */
   static final int INLINE_ENCODE_ELEMENTS = 4096;
 
@@ -59,31 +61,41 @@ public class InferenceResource {
   @POST
   @Path("/infer")
   @Consumes(MediaType.WILDCARD)
-  public CompletionStage<Response> infer(@PathParam("model") String model,
-      @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength, byte[] body) {
+  public CompletionStage<Response> infer(
+      @PathParam("model") String model,
+      @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength,
+      byte[] body) {
     return run(model, Optional.empty(), headerLength, body);
   }
 
   @POST
   @Path("/versions/{version}/infer")
   @Consumes(MediaType.WILDCARD)
-  public CompletionStage<Response> inferVersion(@PathParam("model") String model,
+  public CompletionStage<Response> inferVersion(
+      @PathParam("model") String model,
       @PathParam("version") String version,
-      @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength, byte[] body) {
+      @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength,
+      byte[] body) {
     return run(model, Optional.of(version), headerLength, body);
   }
 
-  private CompletionStage<Response> run(String model, Optional<String> version, Integer headerLength, byte[] body) {
+  private CompletionStage<Response> run(
+      String model, Optional<String> version, Integer headerLength, byte[] body) {
     Executor completer = CallerThreads.current(); // this request's event loop
     if (body.length <= INLINE_DECODE_LIMIT) {
       return infer(model, version, headerLength, body, completer);
     }
-    return CompletableFuture.supplyAsync(() -> infer(model, version, headerLength, body, completer), workers)
+    return CompletableFuture.supplyAsync(
+            () -> infer(model, version, headerLength, body, completer), workers)
         .thenCompose(r -> r);
   }
 
-  private CompletionStage<Response> infer(String model, Optional<String> version, Integer headerLength,
-      byte[] body, Executor completer) {
+  private CompletionStage<Response> infer(
+      String model,
+      Optional<String> version,
+      Integer headerLength,
+      byte[] body,
+      Executor completer) {
     InferenceRequest request;
     try {
       request = decoder.decodeRequest(body, headerLength);
@@ -92,20 +104,28 @@ public class InferenceResource {
     }
     InferCall call;
     try {
-      call = new InferCall(model, version, request.id(), request.inputTensors(),
-          requestedOutputs(request), timeoutMicros(request.parameters()), Protocol.REST);
+      call =
+          new InferCall(
+              model,
+              version,
+              request.id(),
+              request.inputTensors(),
+              requestedOutputs(request),
+              timeoutMicros(request.parameters()),
+              Protocol.REST);
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(RestErrors.response(e));
     }
     Predicate<String> binary = InferenceJsonEncoder.binaryOutputsRequestedBy(request);
-    return inference.infer(call, completer)
+    return inference
+        .infer(call, completer)
         .thenCompose(result -> encode(result, binary))
         .exceptionally(RestErrors::response);
   }
 
   /**
-   * The response, encoded here (the event loop, as the result completes there) when the outputs
-   * are small, else on the worker pool so that a large JSON tensor never stalls the event loop.
+   * The response, encoded here (the event loop, as the result completes there) when the outputs are
+   * small, else on the worker pool so that a large JSON tensor never stalls the event loop.
    */
   private CompletionStage<Response> encode(InferResult result, Predicate<String> binary) {
     long elements = 0;
@@ -119,14 +139,20 @@ public class InferenceResource {
   }
 
   private static Response ok(InferResult result, Predicate<String> binary) {
-    InferenceResponse response = new InferenceResponse(result.model(), result.version(), result.id(), null,
-        result.outputs().stream().map(ResponseOutput::of).toList());
+    InferenceResponse response =
+        new InferenceResponse(
+            result.model(),
+            result.version(),
+            result.id(),
+            null,
+            result.outputs().stream().map(ResponseOutput::of).toList());
     EncodedBody body = InferenceJsonEncoder.encodeResponse(response, binary);
     if (!body.hasBinaryData()) {
       return Response.ok(body.bytes(), MediaType.APPLICATION_JSON_TYPE).build();
     }
     return Response.ok(body.bytes(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
-        .header(EncodedBody.HEADER_CONTENT_LENGTH, body.headerLength()).build();
+        .header(EncodedBody.HEADER_CONTENT_LENGTH, body.headerLength())
+        .build();
   }
 
   private static Set<String> requestedOutputs(InferenceRequest request) {
@@ -151,7 +177,7 @@ public class InferenceResource {
     if (value instanceof String s && s.trim().matches("\\d+")) {
       return Optional.of(Long.parseLong(s.trim()));
     }
-    throw new InvalidRequestException("request: parameter 'timeout' must be a whole number of "
-        + "microseconds, got " + value);
+    throw new InvalidRequestException(
+        "request: parameter 'timeout' must be a whole number of " + "microseconds, got " + value);
   }
 }

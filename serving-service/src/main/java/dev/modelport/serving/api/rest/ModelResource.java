@@ -32,7 +32,8 @@ public class ModelResource {
 
   @GET
   @Path("/versions/{version}")
-  public ModelMetadataResponse versionMetadata(@PathParam("model") String model, @PathParam("version") String version) {
+  public ModelMetadataResponse versionMetadata(
+      @PathParam("model") String model, @PathParam("version") String version) {
     return metadata(ModelDescriptions.describe(models, model, Optional.of(version)));
   }
 
@@ -44,7 +45,8 @@ public class ModelResource {
 
   @GET
   @Path("/versions/{version}/ready")
-  public Response versionReady(@PathParam("model") String model, @PathParam("version") String version) {
+  public Response versionReady(
+      @PathParam("model") String model, @PathParam("version") String version) {
     return ready(model, Optional.of(version));
   }
 
@@ -60,11 +62,17 @@ public class ModelResource {
   }
 
   private static ModelMetadataResponse metadata(Description d) {
-    return new ModelMetadataResponse(d.name(), d.versions(), d.platform(),
-        tensors(d.signature().inputs()), tensors(d.signature().outputs()));
+    return new ModelMetadataResponse(
+        d.name(),
+        d.versions(),
+        d.platform(),
+        tensors(d.signature().inputs()),
+        tensors(d.signature().outputs()));
   }
 
   private static List<TensorMetadata> tensors(List<TensorSpec> specs) {
-    return specs.stream().map(s -> new TensorMetadata(s.name(), s.datatype().name(), s.shape())).toList();
+    return specs.stream()
+        .map(s -> new TensorMetadata(s.name(), s.datatype().name(), s.shape()))
+        .toList();
   }
 }

@@ -17,8 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +52,12 @@ public class RepositoryResource {
       for (ServedVersion v : mine) {
         if (!readyOnly || v.isReady()) {
           String reason = v.state().reason();
-          entries.add(new RepositoryIndexEntry(name, Long.toString(v.version()), v.state().label(),
-              reason.isEmpty() ? null : reason));
+          entries.add(
+              new RepositoryIndexEntry(
+                  name,
+                  Long.toString(v.version()),
+                  v.state().label(),
+                  reason.isEmpty() ? null : reason));
         }
       }
     }
@@ -62,8 +66,10 @@ public class RepositoryResource {
 
   @POST
   @Path("/models/{model}/load")
-  public Map<String, Object> load(@PathParam("model") String model,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-Api-Key") String apiKey) {
+  public Map<String, Object> load(
+      @PathParam("model") String model,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam("X-Api-Key") String apiKey) {
     enabled();
     authorize(authorization, apiKey);
     models.load(model);
@@ -72,8 +78,10 @@ public class RepositoryResource {
 
   @POST
   @Path("/models/{model}/unload")
-  public Map<String, Object> unload(@PathParam("model") String model,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-Api-Key") String apiKey) {
+  public Map<String, Object> unload(
+      @PathParam("model") String model,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam("X-Api-Key") String apiKey) {
     enabled();
     authorize(authorization, apiKey);
     models.unload(model);
@@ -82,8 +90,9 @@ public class RepositoryResource {
 
   private void enabled() {
     if (!config.admin().repositoryExtension()) {
-      throw new ModelNotFoundException("the model repository extension is disabled "
-          + "(modelport.serving.admin.repository-extension=false)");
+      throw new ModelNotFoundException(
+          "the model repository extension is disabled "
+              + "(modelport.serving.admin.repository-extension=false)");
     }
   }
 
@@ -91,12 +100,16 @@ public class RepositoryResource {
     if (config.admin().apiKey().isEmpty()) {
       return;
     }
-    String given = apiKey != null ? apiKey
-        : authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
+    String given =
+        apiKey != null
+            ? apiKey
+            : authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring(7).trim()
+                : null;
     byte[] expected = config.admin().apiKey().get().getBytes(StandardCharsets.UTF_8);
     if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
-      throw new UnauthorizedException("load and unload need the admin API key "
-          + "(Authorization: Bearer <key> or X-Api-Key)");
+      throw new UnauthorizedException(
+          "load and unload need the admin API key " + "(Authorization: Bearer <key> or X-Api-Key)");
     }
   }
 }

@@ -16,7 +16,9 @@ final class RestErrors {
   }
 
   static Response response(int httpStatus, String message) {
-    return Response.status(httpStatus).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorResponse(message)).build();
+    return Response.status(httpStatus)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorResponse(message))
+        .build();
   }
 }

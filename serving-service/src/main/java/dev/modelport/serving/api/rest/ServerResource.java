@@ -12,7 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Server metadata and health: {@code GET /v2}, {@code /v2/health/live}, {@code /v2/health/ready}. */
+/**
+ * Server metadata and health: {@code GET /v2}, {@code /v2/health/live}, {@code /v2/health/ready}.
+ */
 @Path("/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServerResource {
@@ -21,7 +23,9 @@ public class ServerResource {
 
   @GET
   public ServerMetadataResponse metadata() {
-    return new ServerMetadataResponse(ModelDescriptions.SERVER_NAME, ModelDescriptions.serverVersion(),
+    return new ServerMetadataResponse(
+        ModelDescriptions.SERVER_NAME,
+        ModelDescriptions.serverVersion(),
         ModelDescriptions.REST_EXTENSIONS);
   }
 
