@@ -1,5 +1,6 @@
 package dev.modelport.protocol.tensor;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Locale;
 
 /**
@@ -55,6 +56,7 @@ public enum DataType {
    *
    * @throws IllegalArgumentException naming the value and the accepted names
    */
+  @JsonCreator
   public static DataType parse(String name) {
     if (name == null) {
       throw new IllegalArgumentException("datatype is missing");

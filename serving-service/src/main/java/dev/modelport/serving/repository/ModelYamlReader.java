@@ -106,7 +106,7 @@ public final class ModelYamlReader {
     for (int i = 0; i < list.size(); i++) {
       JsonNode t = list.get(i);
       String at = where + "[" + i + "]";
-      checkKeys(t, Set.of("name", "datatype", "shape", "features"), at + ".");
+      checkKeys(t, Set.of("name", "datatype", "shape", "features", "categorical"), at + ".");
       JsonNode shape = t.path("shape");
       if (!shape.isArray()) {
         throw new IllegalArgumentException(at + ".shape: expected a list of dimensions");
