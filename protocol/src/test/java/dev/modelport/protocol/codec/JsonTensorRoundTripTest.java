@@ -5,52 +5,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
-import dev.modelport.protocol.tensor.TensorArbitraries;
+import dev.modelport.protocol.tensor.TensorCoverage;
+import dev.modelport.protocol.tensor.TensorGenerator;
 import dev.modelport.protocol.tensor.TensorLimits;
 import dev.modelport.protocol.tensor.TensorRole;
+import dev.modelport.protocol.testing.GeneratedCases;
 import java.io.IOException;
 import java.io.StringWriter;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
+/**
+ * Round trips of generated JSON-safe tensors of every datatype (finite floats with signed zeros,
+ * extremes and subnormals; UTF-8 strings) through flat and nested JSON. Cases are seeded and
+ * reproducible, see {@link GeneratedCases}.
+ */
 class JsonTensorRoundTripTest {
 
   private static final JsonFactory JSON = new JsonFactory();
   private final JsonTensorDecoder decoder =
       new JsonTensorDecoder(TensorRole.INPUT, TensorLimits.DEFAULT);
 
-  @Provide
-  Arbitrary<Tensor> jsonTensors() {
-    return TensorArbitraries.anyTensor(true);
+  private static GeneratedCases<Tensor> jsonTensors(String property, int count) {
+    return GeneratedCases.generate(
+        "JsonTensorRoundTripTest." + property,
+        count,
+        random -> new TensorGenerator(random).anyTensor(true));
   }
 
-  @Property(tries = 1500)
-  void everyDatatypeSurvivesFlatJson(@ForAll("jsonTensors") Tensor tensor) throws IOException {
-    coverEveryDatatype(tensor);
-    String json = flatJson(tensor);
-    assertThat(decode(json, tensor)).isEqualTo(tensor);
+  @TestFactory
+  Stream<DynamicTest> everyDatatypeSurvivesFlatJson() {
+    return jsonTensors("everyDatatypeSurvivesFlatJson", 1500)
+        .check(
+            tensor -> assertThat(decode(flatJson(tensor), tensor)).isEqualTo(tensor),
+            TensorCoverage.everyDatatype(20));
   }
 
-  @Property(tries = 1500)
-  void everyDatatypeSurvivesNestedJson(@ForAll("jsonTensors") Tensor tensor) throws IOException {
-    coverEveryDatatype(tensor);
-    String json = nestedJson(tensor);
-    assertThat(decode(json, tensor)).isEqualTo(tensor);
-  }
-
-  private static void coverEveryDatatype(Tensor tensor) {
-    Statistics.collect(tensor.datatype());
-    Statistics.coverage(
-        coverage -> {
-          for (DataType type : DataType.values()) {
-            coverage.check(type).count(c -> c >= 20);
-          }
-        });
+  @TestFactory
+  Stream<DynamicTest> everyDatatypeSurvivesNestedJson() {
+    return jsonTensors("everyDatatypeSurvivesNestedJson", 1500)
+        .check(
+            tensor -> assertThat(decode(nestedJson(tensor), tensor)).isEqualTo(tensor),
+            TensorCoverage.everyDatatype(20));
   }
 
   private Tensor decode(String json, Tensor like) throws IOException {

@@ -2,9 +2,13 @@ package dev.modelport.protocol.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import dev.modelport.protocol.testing.GeneratedCases;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class Float16Test {
 
@@ -70,11 +74,34 @@ class Float16Test {
     assertThat(Float16.fromFloat(Float.NEGATIVE_INFINITY)).isEqualTo((short) 0xFC00);
   }
 
-  @Property(tries = 2000)
-  void fromFloatPicksTheNearestHalfWithTiesToEven(@ForAll float f) {
-    if (!Float.isFinite(f) || Math.abs(f) >= 65520f) {
-      return;
-    }
+  /**
+   * For 2000 generated finite floats below 65520 in magnitude (the range that rounds to a finite
+   * half), the half chosen is no farther than its neighbours, and an exact tie goes to the even
+   * mantissa.
+   */
+  @TestFactory
+  Stream<DynamicTest> fromFloatPicksTheNearestHalfWithTiesToEven() {
+    GeneratedCases<Float> cases =
+        GeneratedCases.generate(
+            "Float16Test.fromFloatPicksTheNearestHalfWithTiesToEven",
+            2000,
+            Float16Test::roundableFloat);
+    return cases.check(
+        Float16Test::roundsToTheNearestHalfWithTiesToEven,
+        floats ->
+            assertThat(floats)
+                .as("generated floats")
+                .anyMatch(f -> f < 0)
+                .anyMatch(f -> f > 0)
+                .anyMatch(Float16Test::isTie)
+                .anyMatch(f -> Math.abs(f) < 0x1p-14f && f != 0)
+                .anyMatch(f -> Math.abs(f) > 32768f)
+                .filteredOn(Float16Test::isTie)
+                .hasSizeGreaterThanOrEqualTo(100));
+  }
+
+  private static void roundsToTheNearestHalfWithTiesToEven(float f) {
+    assertThat(Float.isFinite(f) && Math.abs(f) < 65520f).as("generated %s", f).isTrue();
     short h = Float16.fromFloat(f);
     double error = Math.abs((double) Float16.toFloat(h) - f);
     // The neighbours of h in magnitude (same sign) are no closer.
@@ -89,5 +116,64 @@ class Float16Test {
         assertThat(h & 1).as("tie goes to the even mantissa").isZero();
       }
     }
+  }
+
+  /**
+   * A finite float with magnitude below 65520: a quarter any such bits, a quarter exact midpoints
+   * between adjacent halves (ties), a quarter one ulp either side of a midpoint, an eighth exact
+   * halves and an eighth edge values (zeros, the float and half extremes, the subnormal borders).
+   */
+  private static float roundableFloat(SplittableRandom random) {
+    float sign = random.nextBoolean() ? 1f : -1f;
+    switch (random.nextInt(8)) {
+      case 0:
+      case 1:
+        while (true) {
+          float f = Float.intBitsToFloat(random.nextInt());
+          if (Float.isFinite(f) && Math.abs(f) < 65520f) {
+            return f;
+          }
+        }
+      case 2:
+      case 3:
+        return sign * midpoint(random);
+      case 4:
+      case 5:
+        float tie = midpoint(random);
+        return sign * (random.nextBoolean() ? Math.nextUp(tie) : Math.nextDown(tie));
+      case 6:
+        return sign * Float16.toFloat((short) random.nextInt(0x7C00));
+      default:
+        return sign * EDGES.get(random.nextInt(EDGES.size()));
+    }
+  }
+
+  private static final List<Float> EDGES =
+      List.of(
+          0f,
+          Float.MIN_VALUE,
+          Float.MIN_NORMAL,
+          0x1p-25f,
+          0x1p-24f,
+          0x1p-14f,
+          0x1p-14f - 0x1p-26f,
+          1f,
+          65504f,
+          65519.99f,
+          Math.nextDown(65520f));
+
+  /**
+   * The exact midpoint between a random finite half magnitude and the next one up (below 65520).
+   */
+  private static float midpoint(SplittableRandom random) {
+    int low = random.nextInt(0x7BFF);
+    return (Float16.toFloat((short) low) + Float16.toFloat((short) (low + 1))) / 2;
+  }
+
+  /** True if {@code |f|} lies exactly halfway between two adjacent halves. */
+  private static boolean isTie(float f) {
+    float magnitude = Math.abs(f);
+    return magnitude != 0
+        && Float16.fromFloat(Math.nextDown(magnitude)) != Float16.fromFloat(Math.nextUp(magnitude));
   }
 }
