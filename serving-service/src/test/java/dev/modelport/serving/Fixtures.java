@@ -3,55 +3,42 @@ package dev.modelport.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.modelport.protocol.model.TensorSpec;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.testsupport.CsvTable;
+import dev.modelport.testsupport.ExampleModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the example models' data and reference outputs (CSV, NumPy .npy) from examples/models. */
+/**
+ * Serving's test helpers on top of test-support's {@link ExampleModels} (which finds the example
+ * models, their CSV files and signatures): request tensors cut from a {@link CsvTable}, the NumPy
+ * {@code .npy} reference files of the image models, and assertions on engine outputs.
+ */
 public final class Fixtures {
 
-  public static final Path MODELS = Path.of("../examples/models");
   public static final double TOLERANCE = 1e-4;
 
   private Fixtures() {}
 
-  /** A CSV file's values without its header row, row by row. */
-  public static double[][] csv(String model, String file) {
-    try {
-      List<String> lines = Files.readAllLines(MODELS.resolve(model).resolve(file));
-      return lines.stream()
-          .skip(1)
-          .filter(l -> !l.isBlank())
-          .map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
-          .toArray(double[][]::new);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Columns [from, to) of {@code table} as an FP32 tensor of shape [rows, to - from]. */
+  public static Tensor fp32(String name, CsvTable table, int from, int to) {
+    return new Tensor(
+        name, DataType.FP32, new long[] {table.size(), to - from}, table.floats(from, to));
   }
 
-  /** Columns [from, to) of {@code rows} as an FP32 tensor of shape [rows, to - from]. */
-  public static Tensor fp32(String name, double[][] rows, int from, int to) {
-    float[] data = new float[rows.length * (to - from)];
-    for (int i = 0; i < rows.length; i++) {
-      for (int j = from; j < to; j++) {
-        data[i * (to - from) + j - from] = (float) rows[i][j];
-      }
-    }
-    return new Tensor(name, DataType.FP32, new long[] {rows.length, to - from}, data);
-  }
-
-  /** Columns [from, to) of {@code rows} as an INT64 tensor. */
-  public static Tensor int64(String name, double[][] rows, int from, int to) {
+  /** Columns [from, to) of {@code table} as an INT64 tensor of shape [rows, to - from]. */
+  public static Tensor int64(String name, CsvTable table, int from, int to) {
+    double[][] rows = table.rows();
     long[] data = new long[rows.length * (to - from)];
     for (int i = 0; i < rows.length; i++) {
       for (int j = from; j < to; j++) {
@@ -61,10 +48,20 @@ public final class Fixtures {
     return new Tensor(name, DataType.INT64, new long[] {rows.length, to - from}, data);
   }
 
-  /** A little-endian float32 C-order .npy file as a tensor. */
+  /** The first {@code n} rows of {@code table}. */
+  public static CsvTable firstRows(CsvTable table, int n) {
+    return new CsvTable(table.header(), Arrays.copyOf(table.rows(), n));
+  }
+
+  /** Row {@code i} of {@code table} alone. */
+  public static CsvTable row(CsvTable table, int i) {
+    return new CsvTable(table.header(), new double[][] {table.rows()[i]});
+  }
+
+  /** A little-endian float32 C-order .npy file of an example model as a tensor. */
   public static Tensor npy(String model, String file, String name) {
     try {
-      byte[] bytes = Files.readAllBytes(MODELS.resolve(model).resolve(file));
+      byte[] bytes = Files.readAllBytes(ExampleModels.file(model, file));
       ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
       int headerLength = bytes[6] == 1 ? b.getShort(8) & 0xFFFF : b.getInt(8);
       int offset = bytes[6] == 1 ? 10 : 12;
@@ -87,17 +84,34 @@ public final class Fixtures {
     }
   }
 
-  /** Asserts that {@code actual} (row-major FP32) matches {@code expected} rows within 1e-4. */
-  public static void assertRowsMatch(float[] actual, double[][] expected) {
-    int width = expected[0].length;
-    assertThat(actual).hasSize(expected.length * width);
-    for (int i = 0; i < expected.length; i++) {
+  /**
+   * Asserts that {@code actual} (row-major FP32) matches the rows of {@code expected} within 1e-4.
+   */
+  public static void assertRowsMatch(float[] actual, CsvTable expected) {
+    double[][] rows = expected.rows();
+    int width = rows[0].length;
+    assertThat(actual).hasSize(rows.length * width);
+    for (int i = 0; i < rows.length; i++) {
       for (int j = 0; j < width; j++) {
         assertThat((double) actual[i * width + j])
             .as("row %d column %d", i, j)
-            .isCloseTo(expected[i][j], within(TOLERANCE));
+            .isCloseTo(rows[i][j], within(TOLERANCE));
       }
     }
+  }
+
+  /**
+   * The tensors {@code specs} as {@link TensorSpec#toString()} writes them ({@code name DATATYPE
+   * [shape]}), to compare with what a transport's metadata reports (see {@link #tensor}).
+   */
+  public static List<String> described(List<TensorSpec> specs) {
+    return specs.stream().map(TensorSpec::toString).toList();
+  }
+
+  /** A tensor as a transport's metadata reports it, in the form of {@link #described}. */
+  public static String tensor(String name, String datatype, List<? extends Number> shape) {
+    long[] dims = shape.stream().mapToLong(Number::longValue).toArray();
+    return TensorSpec.numeric(name, DataType.parse(datatype), dims, List.of()).toString();
   }
 
   /** Asserts that two FP32 arrays match within 1e-4. */

@@ -1,15 +1,14 @@
 package dev.modelport.serving;
 
+import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.batching.BatchExecutor;
 import dev.modelport.serving.config.ServingConfig;
 import dev.modelport.serving.engine.DjlEngines;
-import dev.modelport.serving.engine.DjlSystemProperties;
-import dev.modelport.serving.engine.EngineDefaults;
 import dev.modelport.serving.engine.ModelRunner;
 import dev.modelport.serving.repository.EngineSettings;
 import dev.modelport.serving.repository.ModelArtifact;
-import dev.modelport.serving.repository.ModelSignature;
+import dev.modelport.serving.wiring.ServingBeans;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -60,17 +59,7 @@ public class GatedEngines {
   @Alternative
   @Priority(1)
   DjlEngines engines(ServingConfig config) {
-    ServingConfig.Engine e = config.engine();
-    DjlSystemProperties.apply(e.pytorch().threads(), e.pytorch().interopThreads());
-    EngineDefaults defaults =
-        new EngineDefaults(
-            e.device(),
-            e.onnx().intraOpThreads(),
-            e.onnx().interOpThreads(),
-            e.onnx().allowSpinning(),
-            e.pytorch().threads(),
-            e.pytorch().interopThreads());
-    return new DjlEngines(defaults) {
+    return new DjlEngines(ServingBeans.engineDefaults(config)) {
       @Override
       public ModelRunner load(
           ModelArtifact artifact, Optional<ModelSignature> declared, EngineSettings settings) {

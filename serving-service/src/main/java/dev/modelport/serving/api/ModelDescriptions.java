@@ -1,9 +1,10 @@
 package dev.modelport.serving.api;
 
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ServedVersion;
 import dev.modelport.serving.repository.ModelFormat;
-import dev.modelport.serving.repository.ModelSignature;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,22 +34,28 @@ public final class ModelDescriptions {
    */
   public record Description(
       String name,
-      String version,
-      List<String> versions,
+      VersionNumber version,
+      List<VersionNumber> versions,
       String platform,
-      ModelSignature signature) {}
+      ModelSignature signature) {
+
+    /** The versions as the protocol writes them (decimal strings). */
+    public List<String> versionNames() {
+      return versions.stream().map(VersionNumber::toString).toList();
+    }
+  }
 
   /** Describes the requested version (or the default); 404 unknown, 503 not ready. */
-  public static Description describe(ModelManager models, String name, Optional<String> version) {
+  public static Description describe(
+      ModelManager models, String name, Optional<VersionNumber> version) {
     ServedVersion v = models.find(name, version);
     ModelSignature signature = v.readyRuntime().signature();
-    List<String> versions =
+    List<VersionNumber> versions =
         models.versions().stream()
             .filter(s -> s.model().equals(name))
-            .map(s -> Long.toString(s.version()))
+            .map(ServedVersion::version)
             .toList();
-    return new Description(
-        name, Long.toString(v.version()), versions, platform(v.artifact().format()), signature);
+    return new Description(name, v.version(), versions, platform(v.artifact().format()), signature);
   }
 
   /** Triton's platform name of a format. */

@@ -116,6 +116,11 @@ public final class DynamicBatcher implements AutoCloseable {
     return request.result;
   }
 
+  /** True until {@link #close} began; afterwards {@link #submit} refuses every request. */
+  public boolean accepting() {
+    return !closed;
+  }
+
   /** Requests waiting, not yet running. */
   public int queueDepth() {
     lock.lock();

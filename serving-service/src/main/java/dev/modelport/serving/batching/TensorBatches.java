@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Joins the inputs of several requests along dimension 0 and splits a batch's outputs back, by
- * copying primitive arrays ({@code System.arraycopy}; cost linear in the bytes). Stateless.
+ * Joins the inputs of several requests along dimension 0 and cuts each request's rows out of a
+ * batch's outputs, by copying primitive arrays ({@code System.arraycopy}; cost linear in the
+ * bytes). Stateless.
  */
 public final class TensorBatches {
 
@@ -67,23 +68,6 @@ public final class TensorBatches {
       joined.add(new Tensor(proto.name(), proto.datatype(), shape, data));
     }
     return joined;
-  }
-
-  /**
-   * Splits each output along dimension 0 into consecutive parts of {@code rows[k]} rows.
-   *
-   * @throws IllegalStateException when an output's first dimension is not the sum of the rows
-   */
-  public static List<List<Tensor>> split(List<Tensor> outputs, int[] rows) {
-    int total = Arrays.stream(rows).sum();
-    checkRows(outputs, total);
-    List<List<Tensor>> parts = new ArrayList<>(rows.length);
-    int offset = 0;
-    for (int k = 0; k < rows.length; k++) {
-      parts.add(slice(outputs, offset, rows[k], total));
-      offset += rows[k];
-    }
-    return parts;
   }
 
   /**

@@ -8,12 +8,12 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.repository.EngineSettings;
 import dev.modelport.serving.repository.ModelArtifact;
 import dev.modelport.serving.repository.ModelConfigException;
 import dev.modelport.serving.repository.ModelFormat;
-import dev.modelport.serving.repository.ModelSignature;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Loads model artifacts into DJL: ONNX Runtime for {@code .onnx}, PyTorch for TorchScript {@code
  * .pt}, on the configured device and threads. Engines come from the class path (natives from Maven
- * Central); call {@link DjlSystemProperties#apply} before the first load. Thread-safe; each load
- * costs what the engine needs to parse and initialise the model.
+ * Central); {@link DjlSystemProperties} must have been applied before the first load. Thread-safe;
+ * each load costs what the engine needs to parse and initialise the model.
  */
 public class DjlEngines {
 
@@ -160,7 +160,7 @@ public class DjlEngines {
     int gpus = Engine.getEngine(artifact.format().djlEngine()).getGpuCount();
     if (index >= gpus) {
       LOG.warnf(
-          "Model '%s' version %d asks for device gpu:%d, but the %s engine sees %d GPU(s) "
+          "Model '%s' version %s asks for device gpu:%d, but the %s engine sees %d GPU(s) "
               + "(no CUDA runtime or no GPU build of the engine); running it on the CPU. Install CUDA and "
               + "the engine's GPU natives, or set the device to cpu.",
           artifact.model(), artifact.version(), index, artifact.format().djlEngine(), gpus);

@@ -2,9 +2,9 @@ package dev.modelport.serving.engine;
 
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
+import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.batching.BatchExecutor;
-import dev.modelport.serving.repository.ModelSignature;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,12 +1,16 @@
 package dev.modelport.serving.engine;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The DJL system properties the service depends on, set before any engine starts (engines read them
- * once, at initialisation). Callers: the Quarkus startup observer and the benchmarks.
+ * once, at initialisation). The service applies them once, at startup, before the first model loads
+ * ({@code ServingLifecycle}); nothing else calls {@link #apply}. Thread-safe.
  */
 public final class DjlSystemProperties {
+
+  private static final AtomicInteger APPLICATIONS = new AtomicInteger();
 
   private DjlSystemProperties() {}
 
@@ -18,11 +22,17 @@ public final class DjlSystemProperties {
    */
   public static void apply(
       Optional<Integer> pytorchThreads, Optional<Integer> pytorchInteropThreads) {
+    APPLICATIONS.incrementAndGet();
     setIfAbsent("ai.djl.offline", "true");
     setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
     pytorchThreads.ifPresent(n -> setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(n)));
     pytorchInteropThreads.ifPresent(
         n -> setIfAbsent("ai.djl.pytorch.num_interop_threads", Integer.toString(n)));
+  }
+
+  /** How many times {@link #apply} has run in this class loader: 1 in a started service. */
+  public static int applications() {
+    return APPLICATIONS.get();
   }
 
   private static void setIfAbsent(String key, String value) {

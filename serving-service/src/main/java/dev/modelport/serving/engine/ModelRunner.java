@@ -1,7 +1,7 @@
 package dev.modelport.serving.engine;
 
+import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.serving.batching.BatchExecutor;
-import dev.modelport.serving.repository.ModelSignature;
 
 /**
  * A model loaded into an engine. Owns the engine's model object (DJL {@code ZooModel} and its

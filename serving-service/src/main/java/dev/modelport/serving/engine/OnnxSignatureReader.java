@@ -5,10 +5,11 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.SignatureException;
+import dev.modelport.protocol.model.TensorSpec;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.serving.repository.ModelConfigException;
-import dev.modelport.serving.repository.ModelSignature;
-import dev.modelport.serving.repository.TensorSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,22 +17,41 @@ import java.util.Map;
 
 /**
  * Reads a model's signature from its ONNX graph (names, element types, shapes; symbolic dimensions
- * become -1), for models whose {@code model.yaml} declares none. Opens a short-lived ONNX Runtime
- * session, so it costs about one model load; thread-safe.
+ * become -1; no feature names), for models whose {@code model.yaml} declares none, and checks it
+ * ({@link ModelSignature#check()}). Opens a short-lived ONNX Runtime session, so it costs about one
+ * model load; thread-safe.
  */
 public final class OnnxSignatureReader {
 
   private OnnxSignatureReader() {}
 
+  /**
+   * The checked signature of the ONNX model in {@code file}.
+   *
+   * @throws ModelConfigException when ONNX Runtime cannot read the model, or its graph's inputs and
+   *     outputs are not a servable signature (then {@code model.yaml} must declare one)
+   */
   public static ModelSignature read(Path file) {
+    ModelSignature signature;
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         OrtSession session = env.createSession(file.toString(), options)) {
-      return new ModelSignature(
-          specs(session.getInputInfo(), file), specs(session.getOutputInfo(), file));
+      signature =
+          new ModelSignature(
+              specs(session.getInputInfo(), file), specs(session.getOutputInfo(), file));
     } catch (OrtException e) {
       throw new ModelConfigException(
           file + ": ONNX Runtime cannot read the model: " + e.getMessage(), e);
+    }
+    try {
+      return signature.check();
+    } catch (SignatureException e) {
+      throw new ModelConfigException(
+          file
+              + ": the ONNX graph's signature cannot be served ("
+              + e.getMessage()
+              + "); declare inputs and outputs in model.yaml",
+          e);
     }
   }
 

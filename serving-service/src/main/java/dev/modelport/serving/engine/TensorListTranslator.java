@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.TensorSpec;
 import dev.modelport.protocol.tensor.Tensor;
-import dev.modelport.serving.repository.ModelSignature;
-import dev.modelport.serving.repository.TensorSpec;
 import java.util.ArrayList;
 import java.util.List;
 

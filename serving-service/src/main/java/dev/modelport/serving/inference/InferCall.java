@@ -1,5 +1,6 @@
 package dev.modelport.serving.inference;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.protocol.tensor.Tensor;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Set;
  */
 public record InferCall(
     String model,
-    Optional<String> version,
+    Optional<VersionNumber> version,
     String id,
     List<Tensor> inputs,
     Set<String> requestedOutputs,

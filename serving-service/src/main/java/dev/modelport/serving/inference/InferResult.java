@@ -1,5 +1,6 @@
 package dev.modelport.serving.inference;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.protocol.tensor.Tensor;
 import java.util.List;
 
@@ -11,4 +12,4 @@ import java.util.List;
  * @param id the request's id, may be null
  * @param outputs the requested outputs, in signature order
  */
-public record InferResult(String model, String version, String id, List<Tensor> outputs) {}
+public record InferResult(String model, VersionNumber version, String id, List<Tensor> outputs) {}

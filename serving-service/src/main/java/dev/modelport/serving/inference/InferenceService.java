@@ -1,5 +1,6 @@
 package dev.modelport.serving.inference;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.error.ErrorStatus;
 import dev.modelport.serving.error.InvalidRequestException;
@@ -44,16 +45,9 @@ public final class InferenceService {
   }
 
   /**
-   * Runs {@code call}; the future fails with a {@link ServingException} or engine error. The result
-   * completes on the calling thread's Vert.x context when it has one (see {@link CallerThreads}).
-   */
-  public CompletableFuture<InferResult> infer(InferCall call) {
-    return infer(call, CallerThreads.current());
-  }
-
-  /**
    * Runs {@code call}, completing its result (and the caller's stages behind it) on {@code
-   * completer}; the future fails with a {@link ServingException} or engine error.
+   * completer}, usually the caller's event loop ({@link CallerThreads#current()}); the future fails
+   * with a {@link ServingException} or engine error.
    */
   public CompletableFuture<InferResult> infer(InferCall call, Executor completer) {
     long start = System.nanoTime();
@@ -63,7 +57,8 @@ public final class InferenceService {
     try {
       ServedVersion version = models.resolve(call.model(), call.version());
       String m = version.model();
-      String v = Long.toString(version.version());
+      VersionNumber number = version.version();
+      String v = number.toString();
       meters = metrics.requestMeters(m, v);
       inflight = meters.inflight();
       inflight.incrementAndGet();
@@ -113,7 +108,7 @@ public final class InferenceService {
               throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
             }
             requestMeters.finished(protocol, ServingMetrics.SUCCESS, System.nanoTime() - start);
-            return new InferResult(m, v, call.id(), select(out, call));
+            return new InferResult(m, number, call.id(), select(out, call));
           });
     } catch (RuntimeException e) {
       if (inflight != null) {

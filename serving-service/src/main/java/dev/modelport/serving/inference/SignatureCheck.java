@@ -1,10 +1,10 @@
 package dev.modelport.serving.inference;
 
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.TensorSpec;
 import dev.modelport.protocol.tensor.Shapes;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.error.InvalidRequestException;
-import dev.modelport.serving.repository.ModelSignature;
-import dev.modelport.serving.repository.TensorSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.modelport.serving.lifecycle;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.serving.batching.BatchListener;
 import dev.modelport.serving.batching.DynamicBatcher;
 
@@ -9,13 +10,14 @@ public interface LifecycleObserver {
   LifecycleObserver NONE = new LifecycleObserver() {};
 
   /** The batch listener for a version about to be created. */
-  default BatchListener batchListener(String model, long version) {
+  default BatchListener batchListener(String model, VersionNumber version) {
     return BatchListener.NONE;
   }
 
   /** A version became ready after {@code loadNanos} (load and warm-up). */
-  default void loaded(String model, long version, DynamicBatcher batcher, long loadNanos) {}
+  default void loaded(
+      String model, VersionNumber version, DynamicBatcher batcher, long loadNanos) {}
 
   /** A version stopped serving (unloaded or failed). */
-  default void unloaded(String model, long version) {}
+  default void unloaded(String model, VersionNumber version) {}
 }

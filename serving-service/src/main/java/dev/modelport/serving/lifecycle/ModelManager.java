@@ -1,5 +1,6 @@
 package dev.modelport.serving.lifecycle;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.serving.error.InvalidRequestException;
 import dev.modelport.serving.error.ModelNotFoundException;
 import dev.modelport.serving.error.ModelNotReadyException;
@@ -88,9 +89,9 @@ public final class ModelManager {
     } catch (ModelConfigException e) {
       throw new InvalidRequestException("failed to load model '" + name + "': " + e.getMessage());
     }
-    ServedModel entry = models.computeIfAbsent(name, ServedModel::new);
+    ServedModel entry = models.computeIfAbsent(name, n -> new ServedModel());
     synchronized (entry) {
-      TreeMap<Long, ServedVersion> next = new TreeMap<>();
+      TreeMap<VersionNumber, ServedVersion> next = new TreeMap<>();
       List<String> failures = new ArrayList<>();
       for (ModelArtifact artifact : definition.versions().values()) {
         ServedVersion version = new ServedVersion(artifact);
@@ -104,14 +105,13 @@ public final class ModelManager {
           String reason = e.getMessage();
           version.set(((VersionState.Loading) version.state()).failed(reason));
           failures.add("version " + artifact.version() + ": " + reason);
-          LOG.errorf("Model '%s' version %d failed to load: %s", name, artifact.version(), reason);
+          LOG.errorf("Model '%s' version %s failed to load: %s", name, artifact.version(), reason);
         }
       }
       Collection<ServedVersion> previous = entry.replace(next, definition.defaultVersion());
       drainAll(previous);
-      trimmer
-          .trim(); // loading (graph optimisation, warm-up) and the previous versions freed native
-      // memory
+      // loading (graph optimisation, warm-up) and the previous versions freed native memory
+      trimmer.trim();
       if (!failures.isEmpty()) {
         throw new InvalidRequestException(
             "failed to load model '" + name + "': " + String.join("; ", failures));
@@ -147,7 +147,7 @@ public final class ModelManager {
    * @throws ModelNotReadyException when the version is not ready (loading, unloaded, failed) or the
    *     server is shutting down
    */
-  public ServedVersion resolve(String name, Optional<String> version) {
+  public ServedVersion resolve(String name, Optional<VersionNumber> version) {
     ServedVersion v = find(name, version);
     if (!accepting) {
       throw new ModelNotReadyException("the server is shutting down");
@@ -160,7 +160,7 @@ public final class ModelManager {
   }
 
   /** The version, ready or not (metadata and readiness); see {@link #resolve} for errors. */
-  public ServedVersion find(String name, Optional<String> version) {
+  public ServedVersion find(String name, Optional<VersionNumber> version) {
     ServedModel entry = models.get(name);
     if (entry == null || entry.versions().isEmpty()) {
       if (source.modelNames().contains(name)) {
@@ -168,20 +168,14 @@ public final class ModelManager {
       }
       throw new ModelNotFoundException("model '" + name + "' is not known");
     }
-    if (version.isEmpty() || version.get().isEmpty()) {
+    if (version.isEmpty()) {
       ServedVersion v = entry.defaultServedVersion();
       if (v == null) {
         throw new ModelNotReadyException("model '" + name + "' has no default version loaded");
       }
       return v;
     }
-    long number;
-    try {
-      number = Long.parseLong(version.get());
-    } catch (NumberFormatException e) {
-      throw new ModelNotFoundException(
-          "model '" + name + "' has no version '" + version.get() + "'");
-    }
+    VersionNumber number = version.get();
     ServedVersion v = entry.versions().get(number);
     if (v == null) {
       throw new ModelNotFoundException(
@@ -207,12 +201,6 @@ public final class ModelManager {
     TreeSet<String> names = new TreeSet<>(source.modelNames());
     names.addAll(models.keySet());
     return List.copyOf(names);
-  }
-
-  /** True when the model has at least one ready version. */
-  public boolean isLoaded(String name) {
-    ServedModel m = models.get(name);
-    return m != null && m.versions().values().stream().anyMatch(ServedVersion::isReady);
   }
 
   /** Refuses new requests (503), lets queued ones finish, then frees every model. */
@@ -241,7 +229,7 @@ public final class ModelManager {
       } finally {
         v.set(d.unloaded());
         observer.unloaded(v.model(), v.version());
-        LOG.infof("Unloaded model '%s' version %d", v.model(), v.version());
+        LOG.infof("Unloaded model '%s' version %s", v.model(), v.version());
       }
     }
     return !draining.isEmpty();
@@ -249,26 +237,23 @@ public final class ModelManager {
 
   /** A model's versions and default version; the snapshot is replaced as a whole on (re)load. */
   private static final class ServedModel {
-    private record Snapshot(Map<Long, ServedVersion> versions, long defaultVersion) {}
+    /** The versions and the default one; {@code defaultVersion} is null before the first load. */
+    private record Snapshot(
+        Map<VersionNumber, ServedVersion> versions, VersionNumber defaultVersion) {}
 
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), 0);
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), null);
 
-    ServedModel(String name) {}
-
-    Map<Long, ServedVersion> versions() {
+    Map<VersionNumber, ServedVersion> versions() {
       return snapshot.versions();
-    }
-
-    long defaultVersion() {
-      return snapshot.defaultVersion();
     }
 
     ServedVersion defaultServedVersion() {
       Snapshot s = snapshot;
-      return s.versions().get(s.defaultVersion());
+      return s.defaultVersion() == null ? null : s.versions().get(s.defaultVersion());
     }
 
-    Collection<ServedVersion> replace(TreeMap<Long, ServedVersion> next, long defaultVersion) {
+    Collection<ServedVersion> replace(
+        TreeMap<VersionNumber, ServedVersion> next, VersionNumber defaultVersion) {
       Collection<ServedVersion> previous = snapshot.versions().values();
       snapshot = new Snapshot(java.util.Collections.unmodifiableMap(next), defaultVersion);
       return previous;

@@ -1,9 +1,9 @@
 package dev.modelport.serving.lifecycle;
 
+import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.engine.ModelRunner;
 import dev.modelport.serving.repository.ModelArtifact;
-import dev.modelport.serving.repository.ModelSignature;
 import java.time.Duration;
 
 /**

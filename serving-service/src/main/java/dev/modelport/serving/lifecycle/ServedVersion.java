@@ -1,8 +1,8 @@
 package dev.modelport.serving.lifecycle;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.serving.error.ModelNotReadyException;
 import dev.modelport.serving.repository.ModelArtifact;
-import java.util.Optional;
 
 /**
  * One version of a model and its current {@link VersionState}. State changes go through the typed
@@ -22,7 +22,7 @@ public final class ServedVersion {
     return artifact.model();
   }
 
-  public long version() {
+  public VersionNumber version() {
     return artifact.version();
   }
 
@@ -36,18 +36,6 @@ public final class ServedVersion {
 
   public boolean isReady() {
     return state instanceof VersionState.Ready;
-  }
-
-  /** The runtime while ready or draining. */
-  public Optional<ModelRuntime> runtime() {
-    VersionState s = state;
-    if (s instanceof VersionState.Ready r) {
-      return Optional.of(r.runtime());
-    }
-    if (s instanceof VersionState.Draining d) {
-      return Optional.of(d.runtime());
-    }
-    return Optional.empty();
   }
 
   /**

@@ -12,9 +12,11 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the configured models at startup and drains them at shutdown. The server reports ready
- * ({@link #isStarted()}) once the startup loads have finished, whether or not each succeeded; a
- * model that failed shows as UNAVAILABLE in the repository index with its reason.
+ * Loads the configured models at startup and drains them at shutdown. Startup first applies the DJL
+ * system properties ({@link DjlSystemProperties}, the one place that does), before any engine
+ * starts, then loads the models. The server reports ready ({@link #isStarted()}) once the startup
+ * loads have finished, whether or not each succeeded; a model that failed shows as UNAVAILABLE in
+ * the repository index with its reason.
  */
 @ApplicationScoped
 public class ServingLifecycle {

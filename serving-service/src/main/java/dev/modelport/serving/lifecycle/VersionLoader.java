@@ -1,5 +1,7 @@
 package dev.modelport.serving.lifecycle;
 
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.TensorSpec;
 import dev.modelport.protocol.rest.InferenceJsonDecoder;
 import dev.modelport.protocol.rest.InferenceRequest;
 import dev.modelport.protocol.tensor.DataType;
@@ -13,8 +15,6 @@ import dev.modelport.serving.repository.BatchingSettings;
 import dev.modelport.serving.repository.ModelArtifact;
 import dev.modelport.serving.repository.ModelConfigException;
 import dev.modelport.serving.repository.ModelDefinition;
-import dev.modelport.serving.repository.ModelSignature;
-import dev.modelport.serving.repository.TensorSpec;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ public final class VersionLoader {
       ModelRuntime runtime = new ModelRuntime(artifact, runner, batcher);
       warmUp(definition, runtime);
       LOG.infof(
-          "Loaded model '%s' version %d (%s), %s",
+          "Loaded model '%s' version %s (%s), %s",
           artifact.model(),
           artifact.version(),
           runner.describe(),

@@ -1,5 +1,6 @@
 package dev.modelport.serving.metrics;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.serving.batching.BatchListener;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.lifecycle.LifecycleObserver;
@@ -85,8 +86,8 @@ public final class ServingMetrics implements LifecycleObserver {
   }
 
   @Override
-  public BatchListener batchListener(String model, long version) {
-    Tags tags = Tags.of("model", model, "version", Long.toString(version));
+  public BatchListener batchListener(String model, VersionNumber version) {
+    Tags tags = Tags.of("model", model, "version", version.toString());
     Timer queue =
         Timer.builder(QUEUE_DURATION)
             .description("Time requests wait in the batching queue")
@@ -120,8 +121,8 @@ public final class ServingMetrics implements LifecycleObserver {
   }
 
   @Override
-  public void loaded(String model, long version, DynamicBatcher batcher, long loadNanos) {
-    String v = Long.toString(version);
+  public void loaded(String model, VersionNumber version, DynamicBatcher batcher, long loadNanos) {
+    String v = version.toString();
     String key = model + '\0' + v;
     Timer.builder(LOAD_DURATION)
         .description("Time to load and warm up a model version")
@@ -144,8 +145,8 @@ public final class ServingMetrics implements LifecycleObserver {
   }
 
   @Override
-  public void unloaded(String model, long version) {
-    String v = Long.toString(version);
+  public void unloaded(String model, VersionNumber version) {
+    String v = version.toString();
     queues.remove(model + '\0' + v);
     loadedGauge(model, v).set(0);
   }

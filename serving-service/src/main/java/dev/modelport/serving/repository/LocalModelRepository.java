@@ -1,5 +1,6 @@
 package dev.modelport.serving.repository;
 
+import dev.modelport.protocol.model.VersionNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,16 +31,13 @@ public final class LocalModelRepository implements ModelSource {
 
   private static final String CONFIG_FILE = "model.yaml";
   private static final List<String> MODEL_FILES = List.of("model.onnx", "model.pt");
+  private static final VersionNumber FLAT_VERSION = VersionNumber.of(1);
 
   private final List<Path> roots;
   private final ModelYamlReader yaml = new ModelYamlReader();
 
   public LocalModelRepository(List<Path> roots) {
     this.roots = List.copyOf(roots);
-  }
-
-  public List<Path> roots() {
-    return roots;
   }
 
   @Override
@@ -78,9 +76,9 @@ public final class LocalModelRepository implements ModelSource {
     Path configFile = dir.resolve(CONFIG_FILE);
     ModelConfig config =
         Files.isRegularFile(configFile) ? yaml.read(configFile) : ModelConfig.DEFAULT;
-    TreeMap<Long, ModelArtifact> versions = new TreeMap<>();
-    if (!config.versionFiles().isEmpty()) {
-      for (Map.Entry<Long, String> e : config.versionFiles().entrySet()) {
+    TreeMap<VersionNumber, ModelArtifact> versions = new TreeMap<>();
+    if (!config.versions().isEmpty()) {
+      for (Map.Entry<VersionNumber, String> e : config.versions().entrySet()) {
         Path file = dir.resolve(e.getValue()).normalize();
         if (!Files.isRegularFile(file)) {
           throw new ModelConfigException(
@@ -101,11 +99,11 @@ public final class LocalModelRepository implements ModelSource {
       }
     } else {
       for (Path versionDir : numberedFolders(dir)) {
-        long v = Long.parseLong(versionDir.getFileName().toString());
+        VersionNumber v = VersionNumber.parse(versionDir.getFileName().toString());
         modelFile(versionDir).ifPresent(f -> versions.put(v, artifact(name, v, f)));
       }
       if (versions.isEmpty()) {
-        modelFile(dir).ifPresent(f -> versions.put(1L, artifact(name, 1, f)));
+        modelFile(dir).ifPresent(f -> versions.put(FLAT_VERSION, artifact(name, FLAT_VERSION, f)));
       }
     }
     if (versions.isEmpty()) {
@@ -118,7 +116,7 @@ public final class LocalModelRepository implements ModelSource {
     return new ModelDefinition(name, dir, config, versions);
   }
 
-  private static ModelArtifact artifact(String name, long version, Path file) {
+  private static ModelArtifact artifact(String name, VersionNumber version, Path file) {
     return new ModelArtifact(name, version, file, ModelFormat.ofFile(file).orElseThrow());
   }
 

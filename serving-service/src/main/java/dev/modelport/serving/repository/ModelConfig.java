@@ -1,6 +1,8 @@
 package dev.modelport.serving.repository;
 
-import java.util.Map;
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.VersionNumber;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,14 +13,14 @@ import java.util.TreeMap;
  * @param versions version number to artifact file (relative to the model folder); empty when the
  *     folder layout decides (numbered sub-folders, or the folder itself as version 1)
  * @param defaultVersion the version served when a request names none; empty means the highest
- * @param signature inputs and outputs; empty means "read it from the ONNX model"
+ * @param signature inputs and outputs, checked; empty means "read it from the ONNX model"
  * @param batching dynamic batching settings
  * @param warmup warm-up settings
  * @param engine engine overrides
  */
 public record ModelConfig(
-    SortedMap<Long, String> versions,
-    Optional<Long> defaultVersion,
+    SortedMap<VersionNumber, String> versions,
+    Optional<VersionNumber> defaultVersion,
     Optional<ModelSignature> signature,
     BatchingSettings batching,
     WarmupSettings warmup,
@@ -35,11 +37,6 @@ public record ModelConfig(
           EngineSettings.DEFAULT);
 
   public ModelConfig {
-    versions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(versions));
-  }
-
-  /** The versions as a plain map (version number to file). */
-  public Map<Long, String> versionFiles() {
-    return versions;
+    versions = Collections.unmodifiableSortedMap(new TreeMap<>(versions));
   }
 }

@@ -1,5 +1,6 @@
 package dev.modelport.serving.repository;
 
+import dev.modelport.protocol.model.VersionNumber;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.SortedMap;
@@ -14,7 +15,10 @@ import java.util.TreeMap;
  * @param versions artifact per version number, at least one
  */
 public record ModelDefinition(
-    String name, Path directory, ModelConfig config, SortedMap<Long, ModelArtifact> versions) {
+    String name,
+    Path directory,
+    ModelConfig config,
+    SortedMap<VersionNumber, ModelArtifact> versions) {
 
   public ModelDefinition {
     if (versions.isEmpty()) {
@@ -34,7 +38,7 @@ public record ModelDefinition(
   }
 
   /** The version served when a request names none: {@code default-version}, else the highest. */
-  public long defaultVersion() {
+  public VersionNumber defaultVersion() {
     return config.defaultVersion().orElse(versions.lastKey());
   }
 }

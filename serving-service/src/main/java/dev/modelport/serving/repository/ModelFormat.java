@@ -7,26 +7,19 @@ import java.util.Optional;
 /** The artifact formats the service runs, each on its DJL engine. */
 public enum ModelFormat {
   /** {@code model.onnx}, run by ONNX Runtime. */
-  ONNX("OnnxRuntime", ".onnx"),
+  ONNX("OnnxRuntime"),
   /** {@code model.pt}, a TorchScript module run by PyTorch. */
-  TORCHSCRIPT("PyTorch", ".pt");
+  TORCHSCRIPT("PyTorch");
 
   private final String djlEngine;
-  private final String extension;
 
-  ModelFormat(String djlEngine, String extension) {
+  ModelFormat(String djlEngine) {
     this.djlEngine = djlEngine;
-    this.extension = extension;
   }
 
   /** The DJL engine name ({@code OnnxRuntime}, {@code PyTorch}). */
   public String djlEngine() {
     return djlEngine;
-  }
-
-  /** The file name extension, with its dot. */
-  public String extension() {
-    return extension;
   }
 
   /** The format of a file by its extension ({@code .onnx}; {@code .pt} or {@code .pth}). */

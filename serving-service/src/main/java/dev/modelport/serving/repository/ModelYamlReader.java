@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.modelport.protocol.tensor.DataType;
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.SignatureException;
+import dev.modelport.protocol.model.SignatureReader;
+import dev.modelport.protocol.model.VersionNumber;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +18,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads {@code <model>/model.yaml} (see the README's configuration reference for the keys). Unknown
- * keys are errors, so that a misspelt setting does not silently fall back to its default. Stateless
- * and thread-safe.
+ * Reads {@code <model>/model.yaml} (see the README's configuration reference for the keys). The
+ * signature ({@code inputs} and {@code outputs}) is the suite's one {@code model.yaml} signature
+ * format, read and checked by protocol's {@link SignatureReader}; the serving keys (versions,
+ * default version, batching, warm-up, engine) are read here. Unknown keys are errors, so that a
+ * misspelt setting does not silently fall back to its default. Every error is a {@link
+ * ModelConfigException} naming the file and the key. Stateless and thread-safe.
  */
 public final class ModelYamlReader {
 
@@ -65,7 +71,7 @@ public final class ModelYamlReader {
               + folderName
               + "'");
     }
-    TreeMap<Long, String> versions = new TreeMap<>();
+    TreeMap<VersionNumber, String> versions = new TreeMap<>();
     JsonNode v = root.path("versions");
     if (!v.isMissingNode()) {
       if (!v.isObject()) {
@@ -77,58 +83,35 @@ public final class ModelYamlReader {
             versionNumber(e.getKey(), "versions"), text(e.getValue(), "versions." + e.getKey()));
       }
     }
-    Optional<Long> defaultVersion =
+    Optional<VersionNumber> defaultVersion =
         root.has("default-version")
             ? Optional.of(versionNumber(root.get("default-version").asText(), "default-version"))
             : Optional.empty();
-    Optional<ModelSignature> signature = Optional.empty();
-    if (root.has("inputs") || root.has("outputs")) {
-      signature =
-          Optional.of(
-              new ModelSignature(
-                  tensors(root.path("inputs"), "inputs"),
-                  tensors(root.path("outputs"), "outputs")));
-    }
     return new ModelConfig(
         versions,
         defaultVersion,
-        signature,
+        signature(root),
         batching(root.path("batching")),
         warmup(root.path("warmup")),
         engine(root.path("engine")));
   }
 
-  private static List<TensorSpec> tensors(JsonNode list, String where) {
-    if (!list.isArray() || list.isEmpty()) {
-      throw new IllegalArgumentException(where + ": expected a non-empty list of tensors");
+  /**
+   * The {@code inputs} and {@code outputs}, read and checked by {@link SignatureReader}; empty when
+   * both are absent (the signature then comes from the ONNX graph).
+   */
+  private static Optional<ModelSignature> signature(JsonNode root) {
+    if (!root.has("inputs") && !root.has("outputs")) {
+      return Optional.empty();
     }
-    List<TensorSpec> specs = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      JsonNode t = list.get(i);
-      String at = where + "[" + i + "]";
-      checkKeys(t, Set.of("name", "datatype", "shape", "features", "categorical"), at + ".");
-      JsonNode shape = t.path("shape");
-      if (!shape.isArray()) {
-        throw new IllegalArgumentException(at + ".shape: expected a list of dimensions");
-      }
-      long[] dims = new long[shape.size()];
-      for (int d = 0; d < dims.length; d++) {
-        if (!shape.get(d).canConvertToLong()) {
-          throw new IllegalArgumentException(
-              at + ".shape: '" + shape.get(d) + "' is not an integer");
-        }
-        dims[d] = shape.get(d).asLong();
-      }
-      List<String> features = new ArrayList<>();
-      t.path("features").forEach(f -> features.add(f.asText()));
-      specs.add(
-          new TensorSpec(
-              text(t.get("name"), at + ".name"),
-              DataType.parse(text(t.get("datatype"), at + ".datatype")),
-              dims,
-              features));
+    ObjectNode signature = YAML.createObjectNode();
+    signature.set("inputs", root.get("inputs"));
+    signature.set("outputs", root.get("outputs"));
+    try {
+      return Optional.of(SignatureReader.fromTree(signature));
+    } catch (SignatureException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return specs;
   }
 
   private static BatchingSettings batching(JsonNode b) {
@@ -197,17 +180,13 @@ public final class ModelYamlReader {
             });
   }
 
-  private static long versionNumber(String text, String where) {
+  private static VersionNumber versionNumber(String text, String where) {
     try {
-      long n = Long.parseLong(text.trim());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+      return VersionNumber.parse(text.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          where + ": version '" + text + "' is not a positive integer", e);
     }
-    throw new IllegalArgumentException(
-        where + ": version '" + text + "' is not a positive integer");
   }
 
   private static String text(JsonNode n, String where) {

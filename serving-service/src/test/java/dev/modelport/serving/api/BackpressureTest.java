@@ -2,6 +2,7 @@ package dev.modelport.serving.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import com.google.common.util.concurrent.ListenableFuture;
@@ -21,6 +22,7 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +70,13 @@ class BackpressureTest {
     return CompletableFuture.supplyAsync(() -> V2Client.infer(MODEL, null, marked(marker)));
   }
 
-  private void awaitQueueDepth(int depth) throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (models.resolve(MODEL, Optional.empty()).readyRuntime().batcher().queueDepth() < depth) {
-      assertThat(System.nanoTime()).as("queue depth %d reached", depth).isLessThan(until);
-      Thread.sleep(5);
-    }
+  private void awaitQueueDepth(int depth) {
+    await("queue depth " + depth)
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(5))
+        .until(
+            () -> models.resolve(MODEL, Optional.empty()).readyRuntime().batcher().queueDepth(),
+            d -> d >= depth);
   }
 
   /** Holds the executor with one request, then fills the queue with two more. */

@@ -1,9 +1,9 @@
 package dev.modelport.serving.api;
 
 import static dev.modelport.serving.Fixtures.assertRowsMatch;
-import static dev.modelport.serving.Fixtures.csv;
 import static dev.modelport.serving.Fixtures.fp32;
 import static dev.modelport.serving.Fixtures.int64;
+import static dev.modelport.testsupport.ExampleModels.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,9 +16,13 @@ import dev.modelport.protocol.grpc.ModelMetadataResponse;
 import dev.modelport.protocol.grpc.ModelReadyRequest;
 import dev.modelport.protocol.grpc.ServerLiveRequest;
 import dev.modelport.protocol.grpc.ServerReadyRequest;
+import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.protocol.tensor.TensorLimits;
+import dev.modelport.serving.Fixtures;
+import dev.modelport.testsupport.CsvTable;
+import dev.modelport.testsupport.ExampleModels;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,19 +69,59 @@ class GrpcInferenceTest {
     ModelMetadataResponse m =
         GrpcClient.stub()
             .modelMetadata(ModelMetadataRequest.newBuilder().setName("credit-risk-mixed").build());
+    ModelSignature declared = ExampleModels.signature(ExampleModels.CREDIT_RISK);
     assertThat(m.getPlatform()).isEqualTo("onnxruntime_onnx");
     assertThat(m.getVersionsList()).containsExactly("1", "2");
     assertThat(m.getInputsList())
-        .extracting(ModelMetadataResponse.TensorMetadata::getName)
-        .containsExactly("numeric", "categorical");
-    assertThat(m.getInputs(1).getDatatype()).isEqualTo("INT64");
-    assertThat(m.getInputs(1).getShapeList()).containsExactly(-1L, 2L);
+        .extracting(t -> Fixtures.tensor(t.getName(), t.getDatatype(), t.getShapeList()))
+        .containsExactlyElementsOf(Fixtures.described(declared.inputs()))
+        .hasSize(2);
+    assertThat(m.getOutputsList())
+        .extracting(t -> Fixtures.tensor(t.getName(), t.getDatatype(), t.getShapeList()))
+        .containsExactlyElementsOf(Fixtures.described(declared.outputs()));
+  }
+
+  @Test
+  void aVersionThatIsNotAPositiveIntegerIsNotFound() {
+    for (String version : List.of("latest", "0", "-1")) {
+      assertThatThrownBy(
+              () ->
+                  GrpcClient.stub()
+                      .modelInfer(
+                          request(
+                              "diabetes-regressor",
+                              version,
+                              List.of(
+                                  new Tensor(
+                                      "input", DataType.FP32, new long[] {1, 10}, new float[10])),
+                              true)))
+          .as(version)
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> {
+                assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+                assertThat(e.getStatus().getDescription())
+                    .contains("diabetes-regressor")
+                    .contains("'" + version + "'");
+              });
+      assertThatThrownBy(
+              () ->
+                  GrpcClient.stub()
+                      .modelMetadata(
+                          ModelMetadataRequest.newBuilder()
+                              .setName("diabetes-regressor")
+                              .setVersion(version)
+                              .build()))
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    }
   }
 
   @ParameterizedTest(name = "version {0}, raw {1}")
   @CsvSource({"1,true", "1,false", "2,true", "2,false"})
   void creditRiskMixedReproducesItsReferenceWithRawAndTypedContents(String version, boolean raw) {
-    double[][] test = csv("credit-risk-mixed", "test.csv");
+    CsvTable test = csv("credit-risk-mixed", "test.csv");
     ModelInferResponse response =
         GrpcClient.stub()
             .modelInfer(
@@ -95,7 +139,7 @@ class GrpcInferenceTest {
 
   @Test
   void breastCancerMlpOverRawContentsReproducesItsReference() {
-    double[][] test = csv("breast-cancer-mlp", "test.csv");
+    CsvTable test = csv("breast-cancer-mlp", "test.csv");
     ModelInferResponse response =
         GrpcClient.stub()
             .modelInfer(

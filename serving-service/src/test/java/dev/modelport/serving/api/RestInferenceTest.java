@@ -1,9 +1,9 @@
 package dev.modelport.serving.api;
 
 import static dev.modelport.serving.Fixtures.assertRowsMatch;
-import static dev.modelport.serving.Fixtures.csv;
 import static dev.modelport.serving.Fixtures.fp32;
 import static dev.modelport.serving.Fixtures.int64;
+import static dev.modelport.testsupport.ExampleModels.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -11,6 +11,7 @@ import dev.modelport.protocol.rest.InferenceResponse;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.Fixtures;
+import dev.modelport.testsupport.CsvTable;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -36,19 +37,19 @@ class RestInferenceTest {
   @TestHTTPResource("/")
   URL root;
 
-  private static List<Tensor> breastInputs(double[][] rows) {
+  private static List<Tensor> breastInputs(CsvTable rows) {
     return List.of(fp32("input", rows, 0, 30));
   }
 
   @ParameterizedTest(name = "version {0}")
   @ValueSource(strings = {"1", "2"})
   void breastCancerMlpReproducesItsReferenceProbabilitiesInBothFormats(String version) {
-    double[][] test = csv("breast-cancer-mlp", "test.csv");
+    CsvTable test = csv("breast-cancer-mlp", "test.csv");
     Response r = V2Client.infer("breast-cancer-mlp", version, breastInputs(test));
     r.then().statusCode(200);
     InferenceResponse response = V2Client.decode(r);
     assertThat(response.modelVersion()).isEqualTo(version);
-    assertThat(response.outputTensors().get(0).shape()).containsExactly(test.length, 2);
+    assertThat(response.outputTensors().get(0).shape()).containsExactly(test.size(), 2);
     assertRowsMatch(
         V2Client.firstOutput(r), csv("breast-cancer-mlp", "expected_test_probabilities.csv"));
   }
@@ -56,7 +57,7 @@ class RestInferenceTest {
   @ParameterizedTest(name = "version {0}")
   @ValueSource(strings = {"1", "2"})
   void creditRiskMixedTakesItsFloatAndInt64InputsInBothFormats(String version) {
-    double[][] test = csv("credit-risk-mixed", "test.csv");
+    CsvTable test = csv("credit-risk-mixed", "test.csv");
     // categorical first: the server puts inputs in signature order
     Response r =
         V2Client.infer(
@@ -71,7 +72,7 @@ class RestInferenceTest {
   @ParameterizedTest(name = "version {0}")
   @ValueSource(strings = {"1", "2"})
   void diabetesRegressorReproducesItsReferencePredictionsInBothFormats(String version) {
-    double[][] test = csv("diabetes-regressor", "test.csv");
+    CsvTable test = csv("diabetes-regressor", "test.csv");
     Response r = V2Client.infer("diabetes-regressor", version, List.of(fp32("input", test, 0, 10)));
     r.then().statusCode(200);
     assertRowsMatch(
@@ -81,10 +82,10 @@ class RestInferenceTest {
   @ParameterizedTest(name = "version {0}")
   @ValueSource(strings = {"1", "2"})
   void digitsCnnReproducesItsReferenceProbabilitiesInBothFormats(String version) {
-    double[][] test = csv("digits-cnn", "test_images.csv");
+    CsvTable test = csv("digits-cnn", "test_images.csv");
     Tensor flat = fp32("image", test, 1, 65);
     Tensor image =
-        new Tensor("image", DataType.FP32, new long[] {test.length, 1, 8, 8}, flat.data());
+        new Tensor("image", DataType.FP32, new long[] {test.size(), 1, 8, 8}, flat.data());
     Response r = V2Client.inferBinary("digits-cnn", version, List.of(image));
     r.then()
         .statusCode(200)
@@ -126,13 +127,13 @@ class RestInferenceTest {
 
   @Test
   void concurrentSingleRowRequestsEachGetTheirOwnRowBack() throws Exception {
-    double[][] test = csv("breast-cancer-mlp", "test.csv");
-    double[][] expected = csv("breast-cancer-mlp", "expected_test_probabilities.csv");
+    CsvTable test = csv("breast-cancer-mlp", "test.csv");
+    CsvTable expected = csv("breast-cancer-mlp", "expected_test_probabilities.csv");
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
       List<CompletableFuture<float[]>> results = new ArrayList<>();
-      for (int i = 0; i < test.length; i++) {
-        double[][] row = {test[i]};
+      for (int i = 0; i < test.size(); i++) {
+        CsvTable row = Fixtures.row(test, i);
         results.add(
             CompletableFuture.supplyAsync(
                 () -> {
@@ -142,8 +143,8 @@ class RestInferenceTest {
                 },
                 pool));
       }
-      for (int i = 0; i < test.length; i++) {
-        assertRowsMatch(results.get(i).get(60, TimeUnit.SECONDS), new double[][] {expected[i]});
+      for (int i = 0; i < test.size(); i++) {
+        assertRowsMatch(results.get(i).get(60, TimeUnit.SECONDS), Fixtures.row(expected, i));
       }
     } finally {
       pool.shutdownNow();
@@ -152,7 +153,7 @@ class RestInferenceTest {
 
   @Test
   void binaryInputsAndOutputsRoundTripExactly() {
-    double[][] test = csv("breast-cancer-mlp", "test.csv");
+    CsvTable test = csv("breast-cancer-mlp", "test.csv");
     Response json = V2Client.infer("breast-cancer-mlp", "1", breastInputs(test));
     Response binary = V2Client.inferBinary("breast-cancer-mlp", "1", breastInputs(test));
     binary.then().statusCode(200).contentType("application/octet-stream");
@@ -232,7 +233,7 @@ class RestInferenceTest {
 
   @Test
   void aMissingInputIsA400NamingIt() {
-    double[][] test = csv("credit-risk-mixed", "test.csv");
+    CsvTable test = csv("credit-risk-mixed", "test.csv");
     V2Client.infer("credit-risk-mixed", null, List.of(fp32("numeric", test, 0, 4)))
         .then()
         .statusCode(400)
@@ -255,6 +256,20 @@ class RestInferenceTest {
         .then()
         .statusCode(404)
         .body("error", containsString("version 9"));
+  }
+
+  @Test
+  void aVersionThatIsNotAPositiveIntegerIsA404NamingIt() {
+    for (String version : List.of("latest", "0", "-1", "1.0")) {
+      V2Client.infer(
+              "diabetes-regressor",
+              version,
+              List.of(new Tensor("input", DataType.FP32, new long[] {1, 10}, new float[10])))
+          .then()
+          .statusCode(404)
+          .body("error", containsString("diabetes-regressor"))
+          .body("error", containsString("'" + version + "'"));
+    }
   }
 
   @Test

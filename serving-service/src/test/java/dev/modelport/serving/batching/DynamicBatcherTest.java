@@ -2,6 +2,7 @@ package dev.modelport.serving.batching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,14 @@ class DynamicBatcherTest {
       data[2 * i + 1] = -firstColumn[i];
     }
     return List.of(new Tensor("x", DataType.FP32, new long[] {firstColumn.length, 2}, data));
+  }
+
+  /** Waits on a condition, polling every millisecond. */
+  private static ConditionFactory fast() {
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1));
   }
 
   private DynamicBatcher start(BatchPolicy policy) {
@@ -136,10 +146,11 @@ class DynamicBatcherTest {
   void anExpiredRequestFailsWithATimeoutAndNeverReachesTheEngine() throws Exception {
     start(new BatchPolicy(true, 4, 0, List.of(), 10, 1));
     CountDownLatch gate = holdExecutor();
-    CompletableFuture<List<Tensor>> expired =
-        batcher.submit(rows(42), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20));
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+    CompletableFuture<List<Tensor>> expired = batcher.submit(rows(42), deadline);
     CompletableFuture<List<Tensor>> alive = batcher.submit(rows(7), System.nanoTime() + FAR);
-    Thread.sleep(50);
+    fast().until(() -> System.nanoTime() - deadline > 0); // expired while queued
+    assertThat(expired).isNotDone();
     gate.countDown();
 
     assertThatThrownBy(() -> expired.get(5, TimeUnit.SECONDS))
@@ -183,7 +194,7 @@ class DynamicBatcherTest {
     CompletableFuture<List<Tensor>> queued = batcher.submit(rows(3), System.nanoTime() + FAR);
     Thread closer = new Thread(() -> batcher.close(Duration.ofSeconds(5)));
     closer.start();
-    Thread.sleep(50);
+    fast().until(() -> !batcher.accepting());
     assertThatThrownBy(() -> batcher.submit(rows(4), System.nanoTime() + FAR))
         .isInstanceOf(ModelNotReadyException.class);
     gate.countDown();
@@ -193,13 +204,26 @@ class DynamicBatcherTest {
 
   @Test
   void aWaitingRequestIsHeldForTheQueueDelayToJoinLaterOnes() throws Exception {
-    start(new BatchPolicy(true, 8, TimeUnit.MILLISECONDS.toNanos(300), List.of(), 10, 1));
+    // A long delay and a batch of 2 at most: the batch leaves as soon as the second request joins.
+    start(new BatchPolicy(true, 2, TimeUnit.SECONDS.toNanos(30), List.of(), 10, 1));
     CompletableFuture<List<Tensor>> a = batcher.submit(rows(1), System.nanoTime() + FAR);
-    Thread.sleep(30);
+    fast().until(() -> batcher.queueDepth() == 0); // a worker holds the first request
+    assertThat(a).isNotDone();
     CompletableFuture<List<Tensor>> b = batcher.submit(rows(2), System.nanoTime() + FAR);
-    a.get(5, TimeUnit.SECONDS);
-    b.get(5, TimeUnit.SECONDS);
+    assertThat((float[]) a.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2, -2);
+    assertThat((float[]) b.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(4, -4);
     assertThat(executor.seen).extracting(t -> t.shape()[0]).containsExactly(2L);
+  }
+
+  @Test
+  void aLoneRequestRunsOnceTheQueueDelayHasPassed() throws Exception {
+    long delay = TimeUnit.MILLISECONDS.toNanos(50);
+    start(new BatchPolicy(true, 8, delay, List.of(), 10, 1));
+    long submitted = System.nanoTime();
+    CompletableFuture<List<Tensor>> a = batcher.submit(rows(1), submitted + FAR);
+    assertThat((float[]) a.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2, -2);
+    assertThat(System.nanoTime() - submitted).isGreaterThanOrEqualTo(delay);
+    assertThat(executor.seen).extracting(t -> t.shape()[0]).containsExactly(1L);
   }
 
   @Test

@@ -29,20 +29,24 @@ class TensorBatchesTest {
   }
 
   @Test
-  void splittingHandsEachRequestItsOwnRows() {
+  void slicingHandsEachRequestItsOwnRows() {
     Tensor out = new Tensor("p", DataType.FP64, new long[] {3, 2}, new double[] {1, 2, 3, 4, 5, 6});
-    List<List<Tensor>> parts = TensorBatches.split(List.of(out), new int[] {2, 1});
-    assertThat((double[]) parts.get(0).get(0).data()).containsExactly(1, 2, 3, 4);
-    assertThat(parts.get(1).get(0).shape()).containsExactly(1, 2);
-    assertThat((double[]) parts.get(1).get(0).data()).containsExactly(5, 6);
+    List<Tensor> first = TensorBatches.slice(List.of(out), 0, 2, 3);
+    List<Tensor> second = TensorBatches.slice(List.of(out), 2, 1, 3);
+    assertThat(first.get(0).shape()).containsExactly(2, 2);
+    assertThat((double[]) first.get(0).data()).containsExactly(1, 2, 3, 4);
+    assertThat(second.get(0).shape()).containsExactly(1, 2);
+    assertThat((double[]) second.get(0).data()).containsExactly(5, 6);
   }
 
   @Test
   void anOutputWithTheWrongNumberOfRowsIsRefused() {
     Tensor out = new Tensor("p", DataType.FP32, new long[] {2, 1}, new float[] {1, 2});
-    assertThatThrownBy(() -> TensorBatches.split(List.of(out), new int[] {2, 1}))
+    TensorBatches.checkRows(List.of(out), 2);
+    assertThatThrownBy(() -> TensorBatches.checkRows(List.of(out), 3))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("'p'");
+        .hasMessageContaining("'p'")
+        .hasMessageContaining("3 rows");
   }
 
   @Test

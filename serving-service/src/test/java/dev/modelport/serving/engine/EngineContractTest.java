@@ -1,9 +1,9 @@
 package dev.modelport.serving.engine;
 
 import static dev.modelport.serving.Fixtures.assertRowsMatch;
-import static dev.modelport.serving.Fixtures.csv;
 import static dev.modelport.serving.Fixtures.fp32;
 import static dev.modelport.serving.Fixtures.int64;
+import static dev.modelport.testsupport.ExampleModels.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +15,8 @@ import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.repository.ModelArtifact;
 import dev.modelport.serving.repository.ModelDefinition;
 import dev.modelport.serving.repository.ModelFormat;
+import dev.modelport.testsupport.CsvTable;
+import dev.modelport.testsupport.ExampleModels;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -39,13 +41,13 @@ abstract class EngineContractTest {
   }
 
   private static ModelDefinition model(String name) {
-    return new LocalModelRepository(List.of(Fixtures.MODELS)).find(name).orElseThrow();
+    return new LocalModelRepository(List.of(ExampleModels.root())).find(name).orElseThrow();
   }
 
   @Test
   void aTwoInputModelReproducesItsReferenceOutputs() throws Exception {
     ModelDefinition credit = model("credit-risk-mixed");
-    double[][] test = csv("credit-risk-mixed", "test.csv");
+    CsvTable test = csv("credit-risk-mixed", "test.csv");
     try (ModelRunner runner =
             engines.load(artifact(credit), credit.config().signature(), EngineSettings.DEFAULT);
         BatchExecutor executor = runner.newExecutor()) {
@@ -60,16 +62,16 @@ abstract class EngineContractTest {
   @Test
   void everyBatchSizeGivesTheSameRowsAsOneBigBatch() throws Exception {
     ModelDefinition diabetes = model("diabetes-regressor");
-    double[][] test = csv("diabetes-regressor", "test.csv");
-    double[][] expected = csv("diabetes-regressor", "expected_test_predictions.csv");
+    CsvTable test = csv("diabetes-regressor", "test.csv");
+    CsvTable expected = csv("diabetes-regressor", "expected_test_predictions.csv");
     try (ModelRunner runner =
             engines.load(
                 artifact(diabetes), diabetes.config().signature(), EngineSettings.DEFAULT);
         BatchExecutor executor = runner.newExecutor()) {
       for (int size : new int[] {1, 7, 64}) {
-        double[][] rows = java.util.Arrays.copyOf(test, size);
+        CsvTable rows = Fixtures.firstRows(test, size);
         float[] y = (float[]) executor.execute(List.of(fp32("input", rows, 0, 10))).get(0).data();
-        assertRowsMatch(y, java.util.Arrays.copyOf(expected, size));
+        assertRowsMatch(y, Fixtures.firstRows(expected, size));
       }
     }
   }

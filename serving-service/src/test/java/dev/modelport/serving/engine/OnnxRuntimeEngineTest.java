@@ -1,21 +1,21 @@
 package dev.modelport.serving.engine;
 
 import static dev.modelport.serving.Fixtures.assertRowsMatch;
-import static dev.modelport.serving.Fixtures.csv;
 import static dev.modelport.serving.Fixtures.fp32;
+import static dev.modelport.testsupport.ExampleModels.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelport.protocol.tensor.Tensor;
-import dev.modelport.serving.Fixtures;
 import dev.modelport.serving.batching.BatchExecutor;
 import dev.modelport.serving.repository.EngineSettings;
 import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.repository.ModelArtifact;
 import dev.modelport.serving.repository.ModelDefinition;
 import dev.modelport.serving.repository.ModelFormat;
+import dev.modelport.testsupport.CsvTable;
+import dev.modelport.testsupport.ExampleModels;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,17 +41,17 @@ class OnnxRuntimeEngineTest extends EngineContractTest {
   @Test
   void sessionsWithAndWithoutSpinningThreadsGiveTheReferenceOutputs() throws Exception {
     ModelDefinition diabetes =
-        new LocalModelRepository(List.of(Fixtures.MODELS)).find("diabetes-regressor").orElseThrow();
+        new LocalModelRepository(List.of(ExampleModels.root()))
+            .find("diabetes-regressor")
+            .orElseThrow();
     ModelArtifact onnx =
         diabetes.versions().values().stream()
             .filter(a -> a.format() == ModelFormat.ONNX)
             .findFirst()
             .orElseThrow();
-    double[][] test = csv("diabetes-regressor", "test.csv");
+    CsvTable test = csv("diabetes-regressor", "test.csv");
     for (boolean spinning : new boolean[] {true, false}) {
-      DjlEngines engines =
-          new DjlEngines(
-              new EngineDefaults("cpu", 2, 1, spinning, Optional.empty(), Optional.empty()));
+      DjlEngines engines = new DjlEngines(new EngineDefaults("cpu", 2, 1, spinning));
       try (ModelRunner runner =
               engines.load(onnx, diabetes.config().signature(), EngineSettings.DEFAULT);
           BatchExecutor executor = runner.newExecutor()) {

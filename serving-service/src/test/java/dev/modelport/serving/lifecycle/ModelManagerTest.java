@@ -3,6 +3,9 @@ package dev.modelport.serving.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.TensorSpec;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.batching.BatchExecutor;
@@ -15,8 +18,6 @@ import dev.modelport.serving.error.ModelNotReadyException;
 import dev.modelport.serving.repository.EngineSettings;
 import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.repository.ModelArtifact;
-import dev.modelport.serving.repository.ModelSignature;
-import dev.modelport.serving.repository.TensorSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +116,8 @@ class ModelManagerTest {
   @Test
   void aLoadedVersionIsReadyAndServes() throws Exception {
     manager.load("m");
-    assertThat(manager.find("m", Optional.of("1")).state()).isInstanceOf(VersionState.Ready.class);
+    assertThat(manager.find("m", Optional.of(VersionNumber.of(1))).state())
+        .isInstanceOf(VersionState.Ready.class);
     assertThat(infer(3f)).isEqualTo(3f);
   }
 
@@ -172,7 +174,7 @@ class ModelManagerTest {
     manager.load("m");
     assertThatThrownBy(() -> manager.resolve("nope", Optional.empty()))
         .isInstanceOf(ModelNotFoundException.class);
-    assertThatThrownBy(() -> manager.resolve("m", Optional.of("2")))
+    assertThatThrownBy(() -> manager.resolve("m", Optional.of(VersionNumber.of(2))))
         .isInstanceOf(ModelNotFoundException.class);
     assertThatThrownBy(() -> manager.load("nope")).isInstanceOf(ModelNotFoundException.class);
     assertThatThrownBy(() -> manager.resolve("bad", Optional.empty()))

@@ -3,7 +3,12 @@ package dev.modelport.serving.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.modelport.protocol.tensor.DataType;
+import dev.modelport.protocol.model.Feature;
+import dev.modelport.protocol.model.FeatureType;
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.TensorSpec;
+import dev.modelport.protocol.model.VersionNumber;
+import dev.modelport.testsupport.ExampleModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,46 +18,63 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalModelRepositoryTest {
 
-  private static final Path EXAMPLES = Path.of("../examples/models");
+  private static final Path EXAMPLES = ExampleModels.root();
+  private static final VersionNumber V1 = VersionNumber.of(1);
+  private static final VersionNumber V2 = VersionNumber.of(2);
+  private static final VersionNumber V3 = VersionNumber.of(3);
 
   @Test
   void everyExampleModelIsListedAndServesItsOnnxFileAsVersionOneAndTorchScriptAsVersionTwo() {
     LocalModelRepository repository = new LocalModelRepository(List.of(EXAMPLES));
 
     assertThat(repository.modelNames())
-        .containsExactly(
-            "breast-cancer-mlp",
-            "credit-risk-mixed",
-            "diabetes-regressor",
-            "digits-cnn",
-            "digits-static-batch",
-            "mobilenet-v3-small");
-    ModelDefinition breast = repository.find("breast-cancer-mlp").orElseThrow();
-    assertThat(breast.versions()).containsOnlyKeys(1L, 2L);
-    assertThat(breast.versions().get(1L).format()).isEqualTo(ModelFormat.ONNX);
-    assertThat(breast.versions().get(2L).format()).isEqualTo(ModelFormat.TORCHSCRIPT);
-    assertThat(breast.defaultVersion()).isEqualTo(1);
-    assertThat(repository.find("digits-static-batch").orElseThrow().versions())
-        .containsOnlyKeys(1L);
+        .containsExactlyElementsOf(ExampleModels.names())
+        .contains(ExampleModels.BREAST_CANCER, ExampleModels.DIGITS_STATIC_BATCH);
+    ModelDefinition breast = repository.find(ExampleModels.BREAST_CANCER).orElseThrow();
+    assertThat(breast.versions()).containsOnlyKeys(V1, V2);
+    assertThat(breast.versions().get(V1).format()).isEqualTo(ModelFormat.ONNX);
+    assertThat(breast.versions().get(V2).format()).isEqualTo(ModelFormat.TORCHSCRIPT);
+    assertThat(breast.defaultVersion()).isEqualTo(V1);
+    assertThat(repository.find(ExampleModels.DIGITS_STATIC_BATCH).orElseThrow().versions())
+        .containsOnlyKeys(V1);
   }
 
   @Test
-  void theTwoInputExampleDeclaresItsSignatureInOrder() {
+  void everyExampleModelsSignatureIsTheOneItsModelYamlDeclares() {
+    LocalModelRepository repository = new LocalModelRepository(List.of(EXAMPLES));
+    for (String name : ExampleModels.names()) {
+      assertThat(repository.find(name).orElseThrow().config().signature())
+          .as(name)
+          .contains(ExampleModels.signature(name));
+    }
+  }
+
+  @Test
+  void theTwoInputExampleKeepsItsInputOrderAndItsCategoricalFeatures() {
     ModelDefinition credit =
-        new LocalModelRepository(List.of(EXAMPLES)).find("credit-risk-mixed").orElseThrow();
+        new LocalModelRepository(List.of(EXAMPLES)).find(ExampleModels.CREDIT_RISK).orElseThrow();
     ModelSignature signature = credit.config().signature().orElseThrow();
+    ModelSignature declared = ExampleModels.signature(ExampleModels.CREDIT_RISK);
     assertThat(signature.inputs())
         .extracting(TensorSpec::name)
-        .containsExactly("numeric", "categorical");
-    assertThat(signature.inputs().get(1).datatype()).isEqualTo(DataType.INT64);
-    assertThat(signature.inputs().get(1).features()).containsExactly("region", "employment");
+        .containsExactlyElementsOf(declared.inputs().stream().map(TensorSpec::name).toList())
+        .hasSize(2);
+    assertThat(signature.inputs().get(1).features())
+        .isNotEmpty()
+        .extracting(Feature::type)
+        .containsOnly(FeatureType.CATEGORICAL);
+    assertThat(signature.inputs().get(0).features())
+        .extracting(Feature::type)
+        .containsOnly(FeatureType.NUMERIC);
     assertThat(signature.batchable()).isTrue();
   }
 
   @Test
   void aFixedFirstDimensionMakesTheSignatureUnbatchable() {
     ModelDefinition fixed =
-        new LocalModelRepository(List.of(EXAMPLES)).find("digits-static-batch").orElseThrow();
+        new LocalModelRepository(List.of(EXAMPLES))
+            .find(ExampleModels.DIGITS_STATIC_BATCH)
+            .orElseThrow();
     assertThat(fixed.config().signature().orElseThrow().batchable()).isFalse();
   }
 
@@ -65,9 +87,9 @@ class LocalModelRepositoryTest {
 
     ModelDefinition m = new LocalModelRepository(List.of(root)).find("m").orElseThrow();
 
-    assertThat(m.versions()).containsOnlyKeys(1L, 3L);
-    assertThat(m.versions().get(3L).format()).isEqualTo(ModelFormat.TORCHSCRIPT);
-    assertThat(m.defaultVersion()).isEqualTo(3);
+    assertThat(m.versions()).containsOnlyKeys(V1, V3);
+    assertThat(m.versions().get(V3).format()).isEqualTo(ModelFormat.TORCHSCRIPT);
+    assertThat(m.defaultVersion()).isEqualTo(V3);
   }
 
   @Test
@@ -75,7 +97,7 @@ class LocalModelRepositoryTest {
     Files.createDirectories(root.resolve("flat"));
     Files.writeString(root.resolve("flat/model.onnx"), "x");
     assertThat(new LocalModelRepository(List.of(root)).find("flat").orElseThrow().versions())
-        .containsOnlyKeys(1L);
+        .containsOnlyKeys(V1);
   }
 
   @Test
@@ -88,7 +110,7 @@ class LocalModelRepositoryTest {
 
     LocalModelRepository repository = new LocalModelRepository(List.of(a, b));
 
-    assertThat(repository.find("m").orElseThrow().versions()).containsOnlyKeys(1L);
+    assertThat(repository.find("m").orElseThrow().versions()).containsOnlyKeys(V1);
     assertThat(repository.find("absent")).isEmpty();
     assertThat(repository.find("../m")).isEmpty();
   }

@@ -3,6 +3,10 @@ package dev.modelport.serving.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelport.protocol.model.Feature;
+import dev.modelport.protocol.model.FeatureType;
+import dev.modelport.protocol.model.SignatureReader;
+import dev.modelport.protocol.model.VersionNumber;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +46,7 @@ class ModelYamlReaderTest {
     ModelConfig config = read("default-version: 1\n");
     assertThat(config.batching()).isEqualTo(BatchingSettings.DEFAULT);
     assertThat(config.warmup()).isEqualTo(WarmupSettings.DEFAULT);
-    assertThat(config.defaultVersion()).contains(1L);
+    assertThat(config.defaultVersion()).contains(VersionNumber.of(1));
   }
 
   @Test
@@ -69,5 +73,88 @@ class ModelYamlReaderTest {
         .isInstanceOf(ModelConfigException.class)
         .hasMessageContaining("FLOAT")
         .hasMessageContaining("FP32");
+  }
+
+  @Test
+  void theSignatureIsTheSharedModelYamlFormatWithCategoricalFeaturesMarked() throws IOException {
+    String yaml =
+        """
+        versions:
+          1: model.onnx
+        inputs:
+          - name: numeric
+            datatype: FP32
+            shape: [-1, 2]
+            features: [income, age]
+          - name: categorical
+            datatype: INT64
+            shape: [-1, 1]
+            features: [region]
+            categorical: true
+        outputs:
+          - name: probabilities
+            datatype: FP32
+            shape: [-1, 2]
+        batching:
+          max-batch-size: 8
+        """;
+    ModelConfig config = read(yaml);
+    assertThat(config.signature()).contains(SignatureReader.fromModelYaml(yaml));
+    assertThat(config.signature().orElseThrow().inputFeatures())
+        .containsExactly(
+            Feature.numeric("income"), Feature.numeric("age"), Feature.categorical("region"));
+    assertThat(config.signature().orElseThrow().inputs().get(1).features())
+        .extracting(Feature::type)
+        .containsOnly(FeatureType.CATEGORICAL);
+    assertThat(config.batching().maxBatchSize()).isEqualTo(8);
+  }
+
+  @Test
+  void aMisspeltKeyInsideATensorIsAnErrorNamingTheFileAndTheTensor() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "inputs: [{name: x, datatype: FP32, shap: [-1]}]\n"
+                        + "outputs: [{name: y, datatype: FP32, shape: [-1]}]\n"))
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("model.yaml")
+        .hasMessageContaining("inputs[0]")
+        .hasMessageContaining("shap");
+  }
+
+  @Test
+  void inputsWithoutOutputsAreAnErrorNamingTheMissingSide() {
+    assertThatThrownBy(() -> read("inputs: [{name: x, datatype: FP32, shape: [-1, 1]}]\n"))
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("outputs");
+  }
+
+  @Test
+  void moreFeatureNamesThanColumnsIsAnErrorNamingTheTensorsFeatures() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "inputs: [{name: x, datatype: FP32, shape: [-1, 1], features: [a, b]}]\n"
+                        + "outputs: [{name: y, datatype: FP32, shape: [-1]}]\n"))
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("inputs[0].features");
+  }
+
+  @Test
+  void versionsAreVersionNumbersInOrder() throws IOException {
+    ModelConfig config = read("versions:\n  3: b.pt\n  1: a.onnx\ndefault-version: 3\n");
+    assertThat(config.versions().keySet())
+        .containsExactly(VersionNumber.of(1), VersionNumber.of(3));
+    assertThat(config.defaultVersion()).contains(VersionNumber.of(3));
+  }
+
+  @Test
+  void aVersionThatIsNotAPositiveIntegerIsAnErrorNamingTheKey() {
+    assertThatThrownBy(() -> read("versions:\n  0: a.onnx\n"))
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("versions: version '0' is not a positive integer");
+    assertThatThrownBy(() -> read("default-version: latest\n"))
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("default-version: version 'latest' is not a positive integer");
   }
 }

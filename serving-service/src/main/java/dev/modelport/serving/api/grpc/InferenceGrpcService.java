@@ -15,11 +15,13 @@ import dev.modelport.protocol.grpc.ServerMetadataRequest;
 import dev.modelport.protocol.grpc.ServerMetadataResponse;
 import dev.modelport.protocol.grpc.ServerReadyRequest;
 import dev.modelport.protocol.grpc.ServerReadyResponse;
+import dev.modelport.protocol.model.TensorSpec;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.protocol.tensor.TensorLimits;
 import dev.modelport.serving.api.ModelDescriptions;
 import dev.modelport.serving.api.ModelDescriptions.Description;
+import dev.modelport.serving.api.RequestedVersion;
 import dev.modelport.serving.error.ErrorStatus;
 import dev.modelport.serving.error.InvalidRequestException;
 import dev.modelport.serving.error.ModelNotReadyException;
@@ -31,7 +33,6 @@ import dev.modelport.serving.inference.Protocol;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ServedVersion;
 import dev.modelport.serving.lifecycle.ServingLifecycle;
-import dev.modelport.serving.repository.TensorSpec;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.stub.StreamObserver;
@@ -87,7 +88,9 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     try {
       boolean ready;
       try {
-        ServedVersion v = models.find(request.getName(), version(request.getVersion()));
+        ServedVersion v =
+            models.find(
+                request.getName(), RequestedVersion.of(request.getName(), request.getVersion()));
         ready = v.isReady() && models.accepting();
       } catch (ModelNotReadyException e) {
         ready = false;
@@ -115,11 +118,14 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
       ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
     try {
       Description d =
-          ModelDescriptions.describe(models, request.getName(), version(request.getVersion()));
+          ModelDescriptions.describe(
+              models,
+              request.getName(),
+              RequestedVersion.of(request.getName(), request.getVersion()));
       ModelMetadataResponse.Builder b =
           ModelMetadataResponse.newBuilder()
               .setName(d.name())
-              .addAllVersions(d.versions())
+              .addAllVersions(d.versionNames())
               .setPlatform(d.platform());
       d.signature().inputs().forEach(s -> b.addInputs(metadata(s)));
       d.signature().outputs().forEach(s -> b.addOutputs(metadata(s)));
@@ -140,7 +146,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
       call =
           new InferCall(
               request.getModelName(),
-              version(request.getModelVersion()),
+              RequestedVersion.of(request.getModelName(), request.getModelVersion()),
               request.getId(),
               inputs,
               outputs,
@@ -190,7 +196,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     ModelInferResponse.Builder b =
         ModelInferResponse.newBuilder()
             .setModelName(result.model())
-            .setModelVersion(result.version());
+            .setModelVersion(result.version().toString());
     if (result.id() != null) {
       b.setId(result.id());
     }
@@ -216,10 +222,6 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     long remaining = Math.max(1, deadline.timeRemaining(TimeUnit.MICROSECONDS));
     return Optional.of(
         parameter.map(v -> v > 0 ? Math.min(v, remaining) : remaining).orElse(remaining));
-  }
-
-  private static Optional<String> version(String version) {
-    return version == null || version.isEmpty() ? Optional.empty() : Optional.of(version);
   }
 
   private static ModelMetadataResponse.TensorMetadata metadata(TensorSpec spec) {

@@ -8,6 +8,7 @@ import dev.modelport.protocol.rest.InferenceResponse;
 import dev.modelport.protocol.rest.RequestOutput;
 import dev.modelport.protocol.rest.ResponseOutput;
 import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.api.RequestedVersion;
 import dev.modelport.serving.error.InvalidRequestException;
 import dev.modelport.serving.inference.CallerThreads;
 import dev.modelport.serving.inference.InferCall;
@@ -65,7 +66,7 @@ public class InferenceResource {
       @PathParam("model") String model,
       @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength,
       byte[] body) {
-    return run(model, Optional.empty(), headerLength, body);
+    return run(model, null, headerLength, body);
   }
 
   @POST
@@ -76,11 +77,14 @@ public class InferenceResource {
       @PathParam("version") String version,
       @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength,
       byte[] body) {
-    return run(model, Optional.of(version), headerLength, body);
+    return run(model, version, headerLength, body);
   }
 
+  /**
+   * @param version the version path segment, null for the model's default version
+   */
   private CompletionStage<Response> run(
-      String model, Optional<String> version, Integer headerLength, byte[] body) {
+      String model, String version, Integer headerLength, byte[] body) {
     Executor completer = CallerThreads.current(); // this request's event loop
     if (body.length <= INLINE_DECODE_LIMIT) {
       return infer(model, version, headerLength, body, completer);
@@ -91,11 +95,7 @@ public class InferenceResource {
   }
 
   private CompletionStage<Response> infer(
-      String model,
-      Optional<String> version,
-      Integer headerLength,
-      byte[] body,
-      Executor completer) {
+      String model, String version, Integer headerLength, byte[] body, Executor completer) {
     InferenceRequest request;
     try {
       request = decoder.decodeRequest(body, headerLength);
@@ -107,7 +107,7 @@ public class InferenceResource {
       call =
           new InferCall(
               model,
-              version,
+              RequestedVersion.of(model, version),
               request.id(),
               request.inputTensors(),
               requestedOutputs(request),
@@ -142,7 +142,7 @@ public class InferenceResource {
     InferenceResponse response =
         new InferenceResponse(
             result.model(),
-            result.version(),
+            result.version().toString(),
             result.id(),
             null,
             result.outputs().stream().map(ResponseOutput::of).toList());

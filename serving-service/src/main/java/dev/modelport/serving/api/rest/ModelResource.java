@@ -1,13 +1,16 @@
 package dev.modelport.serving.api.rest;
 
+import dev.modelport.protocol.model.TensorSpec;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.protocol.rest.ModelMetadataResponse;
 import dev.modelport.protocol.rest.ModelMetadataResponse.TensorMetadata;
 import dev.modelport.protocol.rest.ModelReadyResponse;
 import dev.modelport.serving.api.ModelDescriptions;
 import dev.modelport.serving.api.ModelDescriptions.Description;
+import dev.modelport.serving.api.RequestedVersion;
+import dev.modelport.serving.error.ModelNotReadyException;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ServedVersion;
-import dev.modelport.serving.repository.TensorSpec;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,7 +37,7 @@ public class ModelResource {
   @Path("/versions/{version}")
   public ModelMetadataResponse versionMetadata(
       @PathParam("model") String model, @PathParam("version") String version) {
-    return metadata(ModelDescriptions.describe(models, model, Optional.of(version)));
+    return metadata(ModelDescriptions.describe(models, model, RequestedVersion.of(model, version)));
   }
 
   @GET
@@ -47,15 +50,15 @@ public class ModelResource {
   @Path("/versions/{version}/ready")
   public Response versionReady(
       @PathParam("model") String model, @PathParam("version") String version) {
-    return ready(model, Optional.of(version));
+    return ready(model, RequestedVersion.of(model, version));
   }
 
-  private Response ready(String model, Optional<String> version) {
+  private Response ready(String model, Optional<VersionNumber> version) {
     boolean ready;
     try {
       ServedVersion v = models.find(model, version);
       ready = v.isReady() && models.accepting();
-    } catch (dev.modelport.serving.error.ModelNotReadyException e) {
+    } catch (ModelNotReadyException e) {
       ready = false;
     }
     return Response.status(ready ? 200 : 503).entity(new ModelReadyResponse(model, ready)).build();
@@ -64,7 +67,7 @@ public class ModelResource {
   private static ModelMetadataResponse metadata(Description d) {
     return new ModelMetadataResponse(
         d.name(),
-        d.versions(),
+        d.versionNames(),
         d.platform(),
         tensors(d.signature().inputs()),
         tensors(d.signature().outputs()));

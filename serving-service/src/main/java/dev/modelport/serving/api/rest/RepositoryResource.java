@@ -55,7 +55,7 @@ public class RepositoryResource {
           entries.add(
               new RepositoryIndexEntry(
                   name,
-                  Long.toString(v.version()),
+                  v.version().toString(),
                   v.state().label(),
                   reason.isEmpty() ? null : reason));
         }

@@ -1,9 +1,9 @@
-package dev.modelport.serving.config;
+package dev.modelport.serving.wiring;
 
 import dev.modelport.protocol.rest.InferenceJsonDecoder;
 import dev.modelport.protocol.tensor.TensorLimits;
+import dev.modelport.serving.config.ServingConfig;
 import dev.modelport.serving.engine.DjlEngines;
-import dev.modelport.serving.engine.DjlSystemProperties;
 import dev.modelport.serving.engine.EngineDefaults;
 import dev.modelport.serving.inference.InferenceService;
 import dev.modelport.serving.lifecycle.ModelManager;
@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds the plain-Java serving components from {@link ServingConfig}: model source, engines,
  * loader, manager, inference service, metrics, tensor limits. One instance of each per application.
+ * The composition root: it depends on every feature package and none depends on it, so that {@code
+ * config} stays a leaf (the configuration mapping only) and the packages form no cycle.
  */
 @ApplicationScoped
 public class ServingBeans {
@@ -57,16 +59,14 @@ public class ServingBeans {
   @Produces
   @Singleton
   DjlEngines engines(ServingConfig config) {
+    return new DjlEngines(engineDefaults(config));
+  }
+
+  /** The service-wide engine settings of {@code config}. */
+  public static EngineDefaults engineDefaults(ServingConfig config) {
     ServingConfig.Engine e = config.engine();
-    DjlSystemProperties.apply(e.pytorch().threads(), e.pytorch().interopThreads());
-    return new DjlEngines(
-        new EngineDefaults(
-            e.device(),
-            e.onnx().intraOpThreads(),
-            e.onnx().interOpThreads(),
-            e.onnx().allowSpinning(),
-            e.pytorch().threads(),
-            e.pytorch().interopThreads()));
+    return new EngineDefaults(
+        e.device(), e.onnx().intraOpThreads(), e.onnx().interOpThreads(), e.onnx().allowSpinning());
   }
 
   @Produces
