@@ -4,9 +4,9 @@ import static dev.modelport.drift.support.ExampleModels.BREAST;
 import static dev.modelport.drift.support.ExampleModels.CREDIT;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.modelport.drift.support.Await;
 import dev.modelport.drift.support.ExampleModels;
 import dev.modelport.drift.support.FakeRegistry;
 import dev.modelport.drift.support.FakeRegistryResource;
@@ -214,10 +214,10 @@ class DriftMonitorServiceTest {
   @Order(5)
   void badEventsAreCountedAndEveryMetricOfTheDesignIsExported() {
     produce(List.of(new Message(BREAST, new byte[] {1, 2, 3, (byte) 0xff})));
-    Await.until(
-        TIMEOUT,
-        () -> metrics().contains("modelport_drift_bad_events_total{reason=\"undecodable\"}"),
-        () -> "the bad event counted");
+    await("the bad event counted")
+        .atMost(TIMEOUT)
+        .until(
+            () -> metrics().contains("modelport_drift_bad_events_total{reason=\"undecodable\"}"));
 
     String metrics = metrics();
     for (String name :
@@ -260,29 +260,29 @@ class DriftMonitorServiceTest {
   }
 
   private static void awaitWindows(String model, int count) {
-    Await.until(
-        TIMEOUT,
-        () -> {
-          var response = given().get("/api/v1/drift/" + model).then().extract();
-          return response.statusCode() == 200
-              && response.jsonPath().getList("versions[0].recent").size() >= count;
-        },
-        () -> count + " windows of " + model);
+    await(count + " windows of " + model)
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              var response = given().get("/api/v1/drift/" + model).then().extract();
+              return response.statusCode() == 200
+                  && response.jsonPath().getList("versions[0].recent").size() >= count;
+            });
   }
 
   private static void awaitAction(String action, String result, int count) {
-    Await.until(
-        TIMEOUT,
-        () -> {
-          Double v =
-              sampleOrNull(
-                  metrics(),
-                  "modelport_drift_actions_total",
-                  "action=\"" + action + "\"",
-                  "result=\"" + result + "\"");
-          return v != null && v >= count;
-        },
-        () -> action + " " + result);
+    await(count + " " + action + " " + result)
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              Double v =
+                  sampleOrNull(
+                      metrics(),
+                      "modelport_drift_actions_total",
+                      "action=\"" + action + "\"",
+                      "result=\"" + result + "\"");
+              return v != null && v >= count;
+            });
   }
 
   private List<Job> jobs() {

@@ -3,6 +3,8 @@ package dev.modelport.drift;
 import static dev.modelport.drift.support.ExampleModels.BREAST;
 import static dev.modelport.drift.support.ExampleModels.CREDIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.modelport.drift.baseline.BaselineCache;
@@ -10,7 +12,6 @@ import dev.modelport.drift.baseline.RegistryBaselineSource;
 import dev.modelport.drift.baseline.RegistryClientChangeFeed;
 import dev.modelport.drift.evaluation.Outcome;
 import dev.modelport.drift.evaluation.WindowReport;
-import dev.modelport.drift.support.Await;
 import dev.modelport.drift.support.ExampleModels;
 import dev.modelport.drift.support.InferenceEvents;
 import dev.modelport.drift.support.LoopHarness;
@@ -25,12 +26,10 @@ import dev.modelport.registryclient.api.ArtifactFormat;
 import dev.modelport.registryclient.api.NewModel;
 import dev.modelport.registryclient.api.Signature;
 import dev.modelport.registryclient.api.VersionMetadata;
+import dev.modelport.testsupport.FreePorts;
+import dev.modelport.testsupport.PackagedService;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,40 +51,29 @@ import org.junit.jupiter.api.Test;
  */
 class RealRegistryIT {
 
-  static final Path JAR =
-      Path.of("..", "registry-service", "target", "quarkus-app", "quarkus-run.jar");
   static final Duration TIMEOUT = Duration.ofSeconds(90);
-  static Process registry;
+  static PackagedService registry;
   static Path dataDir;
   static RegistryClient client;
   static EmbeddedKafkaBroker broker;
 
   @BeforeAll
   static void startRegistryAndBroker() throws Exception {
-    assumeTrue(Files.exists(JAR), "registry-service is not packaged: " + JAR.toAbsolutePath());
+    assumeTrue(
+        PackagedService.isPackaged("registry-service"),
+        "registry-service is not packaged: " + PackagedService.jar("registry-service"));
     dataDir = Files.createTempDirectory("drift-it-registry");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    Path log = Path.of("target", "real-registry-it.log");
-    Files.createDirectories(log.getParent());
+    int port = FreePorts.next();
     registry =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules=jdk.incubator.foreign",
-                "-Dquarkus.http.port=" + port,
-                "-Dmodelport.registry.data-dir=" + dataDir,
-                "-Dmodelport.registry.security.enabled=false",
-                "-Djava.io.tmpdir=" + dataDir,
-                "-jar",
-                JAR.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
+        PackagedService.of("registry-service")
+            .httpPort(port)
+            .property("modelport.registry.data-dir", dataDir)
+            .property("modelport.registry.security.enabled", false)
+            .property("java.io.tmpdir", dataDir)
+            .log(Path.of("target", "real-registry-it.log").toAbsolutePath())
+            .startTimeout(TIMEOUT)
             .start();
-    URI base = URI.create("http://127.0.0.1:" + port);
-    awaitReady(base.resolve("/q/health/ready"));
-    client = RegistryClient.builder(base).build();
+    client = RegistryClient.builder(URI.create("http://127.0.0.1:" + port)).build();
     upload(BREAST, ExampleModels.breastSignature());
     upload(CREDIT, ExampleModels.creditSignature());
     broker = EmbeddedKafkaBroker.builder().build().start();
@@ -97,10 +85,7 @@ class RealRegistryIT {
       broker.close();
     }
     if (registry != null) {
-      registry.destroy();
-      if (!registry.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-        registry.destroyForcibly();
-      }
+      registry.close();
     }
     if (dataDir != null) {
       try (var paths = Files.walk(dataDir)) {
@@ -135,8 +120,7 @@ class RealRegistryIT {
             .driftConfig(BREAST, DriftConfig.defaults().withDatasetDriftShare(0.15));
 
     var loop = h.loop(broker.bootstrapServers(), topic, "real-registry").start();
-    Await.until(
-        TIMEOUT, () -> h.reports.size() == 3, () -> "three windows, got " + h.reports.size());
+    await("three windows").atMost(TIMEOUT).until(h.reports::size, equalTo(3));
     loop.stop();
 
     List<WindowReport> breast = h.reportsOf(BREAST);
@@ -155,15 +139,14 @@ class RealRegistryIT {
     try (RegistryClientChangeFeed feed =
         new RegistryClientChangeFeed(client, Duration.ofSeconds(5))) {
       feed.start(changed::add);
-      Await.until(TIMEOUT, () -> changed.contains(CREDIT), () -> "the earlier uploads replayed");
+      await("the earlier uploads replayed").atMost(TIMEOUT).until(() -> changed.contains(CREDIT));
       int before = changed.size();
 
       upload(BREAST, ExampleModels.breastSignature());
 
-      Await.until(
-          TIMEOUT,
-          () -> changed.size() > before && changed.get(changed.size() - 1).equals(BREAST),
-          () -> "the new version announced, got " + changed);
+      await("the new version announced")
+          .atMost(TIMEOUT)
+          .until(() -> changed.size() > before && changed.get(changed.size() - 1).equals(BREAST));
     }
   }
 
@@ -171,7 +154,7 @@ class RealRegistryIT {
     if (client.findModel(model).isEmpty()) {
       client.createModel(new NewModel(model, "drift-monitor IT", Map.of()));
     }
-    Path folder = ExampleModels.ROOT.resolve(model);
+    Path folder = dev.modelport.testsupport.ExampleModels.dir(model);
     VersionMetadata metadata =
         new VersionMetadata(
             ArtifactFormat.ONNX,
@@ -187,32 +170,5 @@ class RealRegistryIT {
         model,
         VersionUpload.of(folder.resolve("model.onnx"), metadata)
             .withTrainingData(folder.resolve("train.csv")));
-  }
-
-  private static void awaitReady(URI health) {
-    HttpClient http = HttpClient.newHttpClient();
-    Await.until(
-        TIMEOUT,
-        () -> {
-          if (!registry.isAlive()) {
-            throw new AssertionError(
-                "registry-service exited with "
-                    + registry.exitValue()
-                    + "; see target/real-registry-it.log");
-          }
-          try {
-            return http.send(
-                        HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding())
-                    .statusCode()
-                == 200;
-          } catch (IOException e) {
-            return false;
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-          }
-        },
-        () -> "registry-service ready at " + health);
   }
 }

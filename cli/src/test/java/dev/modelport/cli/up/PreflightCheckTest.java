@@ -3,6 +3,7 @@ package dev.modelport.cli.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelport.testsupport.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,7 +17,7 @@ class PreflightCheckTest {
   @TempDir Path dir;
 
   private UpSettings settings(Path home, int servingPort, boolean drift) throws IOException {
-    int[] free = freePorts(4);
+    int[] free = FreePorts.next(4);
     return new UpSettings(
         home,
         dir.resolve("data"),
@@ -37,7 +38,7 @@ class PreflightCheckTest {
     TestProjects.packageService(home, Service.REGISTRY);
     TestProjects.packageService(home, Service.DRIFT);
 
-    var problems = new PreflightCheck(settings(home, freePorts(1)[0], true)).problems();
+    var problems = new PreflightCheck(settings(home, FreePorts.next(), true)).problems();
 
     assertThat(problems)
         .singleElement()
@@ -55,8 +56,8 @@ class PreflightCheckTest {
     TestProjects.packageService(home, Service.REGISTRY);
     TestProjects.packageService(home, Service.SERVING);
 
-    assertThat(new PreflightCheck(settings(home, freePorts(1)[0], false)).problems()).isEmpty();
-    assertThat(new PreflightCheck(settings(home, freePorts(1)[0], true)).problems())
+    assertThat(new PreflightCheck(settings(home, FreePorts.next(), false)).problems()).isEmpty();
+    assertThat(new PreflightCheck(settings(home, FreePorts.next(), true)).problems())
         .singleElement()
         .asString()
         .contains("drift-monitor");
@@ -92,7 +93,7 @@ class PreflightCheckTest {
     for (Service service : Service.values()) {
       TestProjects.packageService(home, service);
     }
-    UpSettings base = settings(home, freePorts(1)[0], true);
+    UpSettings base = settings(home, FreePorts.next(), true);
     UpSettings noModels =
         new UpSettings(
             base.projectHome(),
@@ -111,23 +112,5 @@ class PreflightCheckTest {
         .singleElement()
         .asString()
         .contains("--models");
-  }
-
-  static int[] freePorts(int count) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[count];
-    int[] ports = new int[count];
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets[i] = new ServerSocket(0);
-        ports[i] = sockets[i].getLocalPort();
-      }
-    } finally {
-      for (ServerSocket socket : sockets) {
-        if (socket != null) {
-          socket.close();
-        }
-      }
-    }
-    return ports;
   }
 }

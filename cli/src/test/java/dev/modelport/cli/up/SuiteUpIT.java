@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.modelport.testsupport.ExampleModels;
+import dev.modelport.testsupport.FreePorts;
+import dev.modelport.testsupport.PackagedService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -13,12 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SuiteUpIT {
 
-  private static final String MODEL = "breast-cancer-mlp";
+  private static final String MODEL = ExampleModels.BREAST_CANCER;
 
   /** The flat {@code data} array of the first output of a V2 answer. */
   private static final Pattern OUTPUT_DATA =
@@ -42,18 +43,17 @@ class SuiteUpIT {
 
   @Test
   void theSuiteServesAnInferenceAnswersOnEveryServiceAndLeavesNoProcessBehind() throws Exception {
-    Path home = ProjectHome.find(Path.of("")).orElseThrow();
+    Path home = ExampleModels.projectRoot();
     for (Service service : Service.values()) {
       assumeTrue(
-          Files.isRegularFile(service.jar(home)),
+          PackagedService.isPackaged(service.module()),
           service.module()
               + " is not packaged ("
-              + service.jar(home)
-              + "); run ./mvnw install -DskipTests first");
+              + PackagedService.jar(service.module())
+              + "); run ./mvnw package -DskipTests first");
     }
-    Path exampleModel = home.resolve("examples/models").resolve(MODEL);
-    Path models = copyModel(exampleModel, dir.resolve("models"));
-    int[] ports = PreflightCheckTest.freePorts(5);
+    Path models = copyModel(ExampleModels.dir(MODEL), dir.resolve("models"));
+    int[] ports = FreePorts.next(5);
     UpSettings settings =
         new UpSettings(
             home,
@@ -74,8 +74,8 @@ class SuiteUpIT {
       children = suite.processes();
       assertThat(children).hasSize(3).allMatch(ProcessHandle::isAlive);
 
-      float[] features = firstTestRow(exampleModel.resolve("test.csv"));
-      double[] expected = firstRow(exampleModel.resolve("expected_test_probabilities.csv"));
+      float[] features = fp32(ExampleModels.csv(MODEL, "test.csv").withoutLastColumn()[0]);
+      double[] expected = ExampleModels.csv(MODEL, "expected_test_probabilities.csv").rows()[0];
       double[] output = outputData(infer(settings.servingPort(), features));
       assertThat(output).hasSameSizeAs(expected);
       for (int i = 0; i < expected.length; i++) {
@@ -140,28 +140,12 @@ class SuiteUpIT {
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
-  /** The features of the first row of test.csv (every column but the trailing label). */
-  private static float[] firstTestRow(Path csv) throws IOException {
-    List<String> lines = Files.readAllLines(csv);
-    List<String> header = Arrays.asList(lines.get(0).split(","));
-    String[] cells = lines.get(1).split(",");
-    List<Float> values = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      if (!header.get(i).equals("label")) {
-        values.add(Float.parseFloat(cells[i]));
-      }
+  /** A row of test.csv as the FP32 features a client sends. */
+  private static float[] fp32(double[] row) {
+    float[] out = new float[row.length];
+    for (int i = 0; i < row.length; i++) {
+      out[i] = (float) row[i];
     }
-    float[] features = new float[values.size()];
-    for (int i = 0; i < features.length; i++) {
-      features[i] = values.get(i);
-    }
-    return features;
-  }
-
-  private static double[] firstRow(Path csv) throws IOException {
-    try (Stream<String> lines = Files.lines(csv)) {
-      String row = lines.skip(1).findFirst().orElseThrow();
-      return Arrays.stream(row.split(",")).mapToDouble(Double::parseDouble).toArray();
-    }
+    return out;
   }
 }

@@ -2,22 +2,21 @@ package dev.modelport.drift.api;
 
 import dev.modelport.drift.DriftMonitorConfig;
 import dev.modelport.drift.ModelVersionKey;
+import dev.modelport.drift.error.ResultsNotFoundException;
 import dev.modelport.drift.evaluation.DriftResultsStore;
-import dev.modelport.protocol.rest.ErrorResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
  * {@code GET /api/v1/drift/{model}[/versions/{version}]}: the latest and recent windows of a
  * model's versions with per-feature statistic, p-value, threshold and verdict. 404 when no window
- * of it has been evaluated by this replica; 400 for a malformed version.
+ * of it has been evaluated by this replica; 400 for a malformed version (statuses and error bodies:
+ * {@link ApiExceptionMapper}).
  */
 @Path("/api/v1/drift")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +31,7 @@ public class DriftResource {
     List<DriftViews.VersionDrift> versions =
         results.versions(model).stream().map(this::view).toList();
     if (versions.isEmpty()) {
-      throw error(Response.Status.NOT_FOUND, "no drift results for model '" + model + "'");
+      throw new ResultsNotFoundException("no drift results for model '" + model + "'");
     }
     return new DriftViews.ModelDrift(model, versions);
   }
@@ -41,10 +40,9 @@ public class DriftResource {
   @Path("/{model}/versions/{version}")
   public DriftViews.VersionDrift version(
       @PathParam("model") String model, @PathParam("version") String version) {
-    ModelVersionKey key = key(model, version);
+    ModelVersionKey key = PathKeys.modelVersion(model, version);
     if (results.latest(key).isEmpty()) {
-      throw error(
-          Response.Status.NOT_FOUND,
+      throw new ResultsNotFoundException(
           "no drift results for version " + version + " of model '" + model + "'");
     }
     return view(key);
@@ -59,21 +57,5 @@ public class DriftResource {
         ReportLinks.reportUrl(config.reportBaseUrl(), key),
         recent.get(0),
         recent);
-  }
-
-  static ModelVersionKey key(String model, String version) {
-    try {
-      return new ModelVersionKey(model, version);
-    } catch (IllegalArgumentException e) {
-      throw error(Response.Status.BAD_REQUEST, e.getMessage());
-    }
-  }
-
-  static WebApplicationException error(Response.Status status, String message) {
-    return new WebApplicationException(
-        Response.status(status)
-            .type(MediaType.APPLICATION_JSON)
-            .entity(new ErrorResponse(message))
-            .build());
   }
 }

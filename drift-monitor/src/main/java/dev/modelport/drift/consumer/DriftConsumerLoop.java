@@ -9,6 +9,7 @@ import dev.modelport.drift.metrics.DriftMetrics;
 import dev.modelport.drift.window.ClosedWindow;
 import dev.modelport.drift.window.EventRows;
 import dev.modelport.drift.window.WindowBook;
+import dev.modelport.drift.window.WindowSink;
 import dev.modelport.protocol.event.InferenceEvent;
 import java.util.Collection;
 import java.util.HashMap;
@@ -231,7 +232,7 @@ public final class DriftConsumerLoop implements Runnable {
           break;
         } catch (RuntimeException e) {
           // Whatever an event holds, it must not stop the consumer.
-          metrics.badEvent(BadEventReason.UNDECODABLE);
+          metrics.badEvent(BadEventReason.UNDECODABLE.tag());
           LOG.warnf(
               "Skipped the event at %s offset %d (undecodable): %s",
               tp, record.offset(), e.toString());
@@ -274,7 +275,7 @@ public final class DriftConsumerLoop implements Runnable {
         finish(w);
       }
     } catch (BadEventException e) {
-      metrics.badEvent(e.reason());
+      metrics.badEvent(e.reason().tag());
       LOG.warnf(
           "Skipped the event at %s offset %d%s (%s): %s",
           tp, record.offset(), key == null ? "" : " of " + key, e.reason().tag(), e.getMessage());

@@ -1,7 +1,6 @@
 package dev.modelport.drift.metrics;
 
 import dev.modelport.drift.ModelVersionKey;
-import dev.modelport.drift.consumer.BadEventReason;
 import dev.modelport.featurestats.drift.DatasetDriftResult;
 import dev.modelport.featurestats.drift.DriftMethod;
 import dev.modelport.featurestats.drift.DriftScore;
@@ -61,9 +60,12 @@ public final class DriftMetrics {
         .increment(rows);
   }
 
-  /** Counts a skipped event. */
-  public void badEvent(BadEventReason reason) {
-    counter(BAD_EVENTS, Tags.of("reason", reason.tag()), "inference events skipped").increment();
+  /**
+   * Counts a skipped event; {@code reason} is the tag of the consumer's fixed set of reasons
+   * ({@code undecodable}, {@code schema_mismatch}, {@code non_finite}, {@code unknown_model}).
+   */
+  public void badEvent(String reason) {
+    counter(BAD_EVENTS, Tags.of("reason", reason), "inference events skipped").increment();
   }
 
   /** Records an evaluated window: its outcome, and the scores when it had a baseline. */

@@ -5,6 +5,8 @@ import dev.modelport.drift.baseline.InputBlock;
 import dev.modelport.drift.baseline.ModelSignature;
 import dev.modelport.drift.baseline.VersionBaseline;
 import dev.modelport.drift.consumer.DriftConsumerLoop;
+import dev.modelport.drift.evaluation.WindowReport;
+import dev.modelport.drift.metrics.DriftMetrics;
 import dev.modelport.drift.support.InferenceEvents;
 import dev.modelport.drift.support.LoopHarness;
 import dev.modelport.drift.window.WindowPolicy;
@@ -19,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -42,9 +46,25 @@ public final class DriftThroughputBenchmark {
 
   static final int FEATURES = 30;
 
-  /** The measured figures. */
+  /**
+   * The measured figures, and what was evaluated.
+   *
+   * @param rows rows in evaluated windows
+   * @param windows windows evaluated
+   * @param seconds from the first event taken to the last window evaluated
+   * @param rowsPerSecond {@code rows / seconds}
+   * @param produceSeconds time to produce the events
+   * @param reports the evaluated windows, in evaluation order
+   * @param badEvents events skipped as bad, whatever the reason
+   */
   public record Result(
-      long rows, long windows, double seconds, double rowsPerSecond, double produceSeconds) {
+      long rows,
+      long windows,
+      double seconds,
+      double rowsPerSecond,
+      double produceSeconds,
+      List<WindowReport> reports,
+      long badEvents) {
     @Override
     public String toString() {
       return String.format(
@@ -78,50 +98,63 @@ public final class DriftThroughputBenchmark {
           FeatureSchema.numeric(IntStream.range(0, FEATURES).mapToObj(i -> "f" + i).toList());
       ModelSignature signature =
           new ModelSignature(schema, List.of(new InputBlock("input", DataType.FP32, FEATURES, 0)));
+      long events = (rows + perEvent - 1) / perEvent;
+      long eventsPerWindow = (windowRows + perEvent - 1) / perEvent;
+      int expectedWindows = (int) (events / eventsPerWindow);
+      CountDownLatch evaluated = new CountDownLatch(expectedWindows);
       LoopHarness h =
           new LoopHarness()
               .version(VersionBaseline.withBaseline(key, signature, baseline(schema)))
-              .defaultPolicy(new WindowPolicy(windowRows, Duration.ofHours(1)));
+              .defaultPolicy(new WindowPolicy(windowRows, Duration.ofHours(1)))
+              .listener(r -> evaluated.countDown());
 
       long produceStart = System.nanoTime();
       produce(broker.bootstrapServers(), topic, key, rows, perEvent);
       double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
 
       DriftConsumerLoop loop = h.loop(broker.bootstrapServers(), topic, "bench").start();
-      while (loop.eventsProcessed() == 0) {
+      while (loop.eventsProcessed() == 0 && loop.isRunning()) {
         Thread.onSpinWait();
       }
       long start = System.nanoTime();
-      long events = (rows + perEvent - 1) / perEvent;
-      long eventsPerWindow = (windowRows + perEvent - 1) / perEvent;
-      long expectedWindows = events / eventsPerWindow;
-      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-      while (h.reports.size() < expectedWindows) {
-        if (System.nanoTime() > deadline) {
-          loop.stop();
-          throw new IllegalStateException(
-              "only "
-                  + h.reports.size()
-                  + " of "
-                  + expectedWindows
-                  + " windows after "
-                  + loop.eventsProcessed()
-                  + " events; bad events: "
-                  + h
-                      .meters
-                      .find(dev.modelport.drift.metrics.DriftMetrics.BAD_EVENTS)
-                      .counters()
-                      .stream()
-                      .map(c -> c.getId().getTag("reason") + "=" + c.count())
-                      .toList());
-        }
-        sleep();
-      }
+      boolean all = await(evaluated, Duration.ofMinutes(5));
       double seconds = (System.nanoTime() - start) / 1e9;
       loop.stop();
-      long evaluatedRows = h.reports.stream().mapToLong(r -> r.rows()).sum();
+      long badEvents =
+          (long)
+              h.meters.find(DriftMetrics.BAD_EVENTS).counters().stream()
+                  .mapToDouble(c -> c.count())
+                  .sum();
+      if (!all) {
+        throw new IllegalStateException(
+            "only "
+                + h.reports.size()
+                + " of "
+                + expectedWindows
+                + " windows after "
+                + loop.eventsProcessed()
+                + " events; bad events: "
+                + badEvents);
+      }
+      List<WindowReport> reports = List.copyOf(h.reports);
+      long evaluatedRows = reports.stream().mapToLong(WindowReport::rows).sum();
       return new Result(
-          evaluatedRows, h.reports.size(), seconds, evaluatedRows / seconds, produceSeconds);
+          evaluatedRows,
+          reports.size(),
+          seconds,
+          evaluatedRows / seconds,
+          produceSeconds,
+          reports,
+          badEvents);
+    }
+  }
+
+  private static boolean await(CountDownLatch latch, Duration timeout) {
+    try {
+      return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
@@ -174,15 +207,6 @@ public final class DriftThroughputBenchmark {
       last.get();
     } catch (Exception e) {
       throw new IllegalStateException("producing the benchmark events failed", e);
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

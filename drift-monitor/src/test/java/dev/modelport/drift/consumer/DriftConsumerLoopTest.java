@@ -3,13 +3,14 @@ package dev.modelport.drift.consumer;
 import static dev.modelport.drift.support.ExampleModels.BREAST;
 import static dev.modelport.drift.support.ExampleModels.CREDIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.drift.baseline.VersionBaseline;
 import dev.modelport.drift.evaluation.Outcome;
 import dev.modelport.drift.evaluation.WindowReport;
 import dev.modelport.drift.metrics.DriftMetrics;
-import dev.modelport.drift.support.Await;
 import dev.modelport.drift.support.ExampleModels;
 import dev.modelport.drift.support.InferenceEvents;
 import dev.modelport.drift.support.LoopHarness;
@@ -110,7 +111,7 @@ class DriftConsumerLoopTest {
             .policy(CREDIT, new WindowPolicy(creditDrifted.length, Duration.ofHours(1)));
 
     var loop = h.loop(broker.bootstrapServers(), topic, "detection").start();
-    Await.until(TIMEOUT, () -> h.reports.size() == 3, () -> "three windows, got " + h.reports);
+    await("three windows").atMost(TIMEOUT).until(h.reports::size, equalTo(3));
     loop.stop();
 
     WindowReport v1 = only(h, BREAST, "1");
@@ -205,7 +206,7 @@ class DriftConsumerLoopTest {
     LoopHarness h = harness().policy(BREAST, new WindowPolicy(test.length, Duration.ofHours(1)));
 
     var loop = h.loop(broker.bootstrapServers(), topic, "poison").start();
-    Await.until(TIMEOUT, () -> h.reports.size() == 1, () -> "one window");
+    await("one window").atMost(TIMEOUT).until(h.reports::size, equalTo(1));
     loop.stop();
 
     assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "undecodable")).isEqualTo(2);
@@ -233,7 +234,7 @@ class DriftConsumerLoopTest {
                     new ModelVersionKey(BREAST, "3"), breastV1.signature(), "none uploaded"));
 
     var loop = h.loop(broker.bootstrapServers(), topic, "no-baseline").start();
-    Await.until(TIMEOUT, () -> h.reports.size() == 1, () -> "one window");
+    await("one window").atMost(TIMEOUT).until(h.reports::size, equalTo(1));
     loop.stop();
 
     assertThat(h.reports.get(0).outcome()).isEqualTo(Outcome.NO_BASELINE);
@@ -247,8 +248,7 @@ class DriftConsumerLoopTest {
 
   @Test
   void
-      aConsumerKilledMidWindowIsResumedWithTheSameVerdictsAsAnUninterruptedRunAndNoWindowCountedTwice()
-          throws Exception {
+      aConsumerKilledMidWindowIsResumedWithTheSameVerdictsAsAnUninterruptedRunAndNoWindowCountedTwice() {
     String topic = "restart";
     broker.createTopics(1, topic);
     List<Message> all = RestartScenario.messages();
@@ -256,14 +256,14 @@ class DriftConsumerLoopTest {
 
     LoopHarness killed = RestartScenario.configure(harness());
     var first = killed.loop(broker.bootstrapServers(), topic, "resumed").start();
-    Await.until(
-        TIMEOUT,
-        () -> first.eventsProcessed() == RestartScenario.FIRST_HALF,
-        () -> "the first half consumed");
-    Await.until(
-        TIMEOUT,
-        () -> committedOffset("resumed", topic) == RestartScenario.OPEN_WINDOW_FIRST_OFFSET,
-        () -> "the commit at the open breast window's first event");
+    await("the first half consumed")
+        .atMost(TIMEOUT)
+        .until(first::eventsProcessed, equalTo((long) RestartScenario.FIRST_HALF));
+    await("the commit at the open breast window's first event")
+        .atMost(TIMEOUT)
+        .until(
+            () -> committedOffset("resumed", topic),
+            equalTo(RestartScenario.OPEN_WINDOW_FIRST_OFFSET));
     first.halt();
     assertThat(killed.reportsOf(BREAST)).hasSize(1);
     assertThat(killed.reportsOf(CREDIT)).hasSize(5);
@@ -272,19 +272,18 @@ class DriftConsumerLoopTest {
         broker.bootstrapServers(), topic, all.subList(RestartScenario.FIRST_HALF, all.size()));
     LoopHarness resumed = RestartScenario.configure(harness());
     var second = resumed.loop(broker.bootstrapServers(), topic, "resumed").start();
-    Await.until(
-        TIMEOUT,
-        () -> resumed.reportsOf(BREAST).size() >= 2 && resumed.reportsOf(CREDIT).size() >= 5,
-        () -> "the remaining windows");
-    Thread.sleep(500);
+    // Once every event is consumed and committed, no further window can come: the verdicts
+    // compared below are all the resumed consumer will ever give.
+    await("every event consumed and committed by the resumed consumer")
+        .atMost(TIMEOUT)
+        .until(() -> committedOffset("resumed", topic), equalTo((long) all.size()));
     second.stop();
 
     LoopHarness uninterrupted = RestartScenario.configure(harness());
     var reference = uninterrupted.loop(broker.bootstrapServers(), topic, "uninterrupted").start();
-    Await.until(
-        TIMEOUT,
-        () -> uninterrupted.reports.size() == RestartScenario.WINDOWS,
-        () -> "all windows");
+    await("all windows")
+        .atMost(TIMEOUT)
+        .until(uninterrupted.reports::size, equalTo(RestartScenario.WINDOWS));
     reference.stop();
 
     List<WindowReport> interrupted = new ArrayList<>(killed.reports);

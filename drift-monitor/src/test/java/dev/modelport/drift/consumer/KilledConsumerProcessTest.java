@@ -3,10 +3,11 @@ package dev.modelport.drift.consumer;
 import static dev.modelport.drift.support.ExampleModels.BREAST;
 import static dev.modelport.drift.support.ExampleModels.CREDIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.modelport.drift.baseline.BaselineCache;
 import dev.modelport.drift.baseline.RegistryBaselineSource;
-import dev.modelport.drift.support.Await;
 import dev.modelport.drift.support.ConsumerProcessMain;
 import dev.modelport.drift.support.ExampleModels;
 import dev.modelport.drift.support.FakeRegistry;
@@ -77,26 +78,27 @@ class KilledConsumerProcessTest {
     Producers.send(broker.bootstrapServers(), topic, all.subList(0, RestartScenario.FIRST_HALF));
 
     Child first = new Child(topic);
-    Await.until(
-        TIMEOUT,
-        () ->
-            first.lines.contains("EVENTS " + RestartScenario.FIRST_HALF)
-                && first.reports().size() == 6,
-        () -> "the first half evaluated by the first process: " + first.lines);
-    Await.until(
-        TIMEOUT,
-        () -> committedOffset(topic) == RestartScenario.OPEN_WINDOW_FIRST_OFFSET,
-        () -> "the commit at the open window's first event");
+    await("the first half evaluated by the first process")
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              first.askForEvents();
+              return first.lines.contains("EVENTS " + RestartScenario.FIRST_HALF)
+                  && first.reports().size() == 6;
+            });
+    await("the commit at the open window's first event")
+        .atMost(TIMEOUT)
+        .until(() -> committedOffset(topic), equalTo(RestartScenario.OPEN_WINDOW_FIRST_OFFSET));
     first.kill();
 
     Producers.send(
         broker.bootstrapServers(), topic, all.subList(RestartScenario.FIRST_HALF, all.size()));
     Child second = new Child(topic);
-    Await.until(
-        TIMEOUT,
-        () -> second.reports().size() >= RestartScenario.WINDOWS - 6,
-        () -> "the remaining windows evaluated by the second process: " + second.lines);
-    Thread.sleep(500);
+    // Once every event is consumed and committed, no further window can come from the second
+    // process: the verdicts compared below are all it will ever give.
+    await("every event consumed and committed by the second process")
+        .atMost(TIMEOUT)
+        .until(() -> committedOffset(topic), equalTo((long) all.size()));
     second.kill();
 
     LoopHarness uninterrupted =
@@ -107,10 +109,9 @@ class KilledConsumerProcessTest {
                     Duration.ofMinutes(1),
                     Clock.systemUTC()));
     var reference = uninterrupted.loop(broker.bootstrapServers(), topic, "reference").start();
-    Await.until(
-        TIMEOUT,
-        () -> uninterrupted.reports.size() == RestartScenario.WINDOWS,
-        () -> "all windows");
+    await("all windows")
+        .atMost(TIMEOUT)
+        .until(uninterrupted.reports::size, equalTo(RestartScenario.WINDOWS));
     reference.stop();
 
     List<String> interrupted = new ArrayList<>(first.reports());
@@ -173,6 +174,16 @@ class KilledConsumerProcessTest {
               });
       reader.setDaemon(true);
       reader.start();
+    }
+
+    /** Asks the process for its event count; the answer comes as an {@code EVENTS} line. */
+    void askForEvents() {
+      try {
+        process.getOutputStream().write("events\n".getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("the consumer process is gone", e);
+      }
     }
 
     List<String> reports() {

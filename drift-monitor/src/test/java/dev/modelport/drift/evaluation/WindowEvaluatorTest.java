@@ -86,7 +86,7 @@ class WindowEvaluatorTest {
               TRAIN.schema(),
               dev.modelport.featurestats.profile.ProfileOptions.DEFAULTS,
               dev.modelport.featurestats.profile.CsvProfileReader.Precision.FP32)
-          .read(ExampleModels.ROOT.resolve(ExampleModels.CREDIT).resolve("drifted.csv"));
+          .read(dev.modelport.testsupport.ExampleModels.file(ExampleModels.CREDIT, "drifted.csv"));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -4,16 +4,20 @@ import dev.modelport.drift.baseline.BaselineCache;
 import dev.modelport.drift.baseline.RegistryBaselineSource;
 import dev.modelport.drift.consumer.DriftConsumerLoop;
 import dev.modelport.registryclient.RegistryClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * The consumer pipeline of {@link RestartScenario} in a JVM of its own, for the test that kills it:
- * baselines from the registry at {@code args[3]}; prints {@code REPORT <verdict>} per evaluated
- * window and {@code EVENTS <n>} as it goes. Runs until killed. Arguments: bootstrap servers, topic,
- * group, registry URL.
+ * baselines from the registry at {@code args[3]}; prints {@code REPORT <verdict>} as each window is
+ * evaluated, and answers each line {@code events} read from standard input with {@code EVENTS <n>}
+ * (events taken from Kafka so far). Runs until killed, or until its standard input closes (the test
+ * JVM is gone). Arguments: bootstrap servers, topic, group, registry URL.
  */
 public final class ConsumerProcessMain {
 
@@ -26,7 +30,8 @@ public final class ConsumerProcessMain {
                 new BaselineCache(
                     new RegistryBaselineSource(RegistryClient.builder(URI.create(args[3])).build()),
                     Duration.ofMinutes(1),
-                    Clock.systemUTC()));
+                    Clock.systemUTC()))
+            .listener(r -> print("REPORT " + Verdicts.of(r)));
     // A killed member is noticed after the session timeout: keep it at the broker's minimum.
     DriftConsumerLoop loop =
         h.loop(
@@ -35,18 +40,17 @@ public final class ConsumerProcessMain {
                 args[2],
                 Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000"))
             .start();
-    int printed = 0;
-    long events = -1;
-    while (true) {
-      while (printed < h.reports.size()) {
-        System.out.println("REPORT " + Verdicts.of(h.reports.get(printed++)));
+    BufferedReader commands =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+      if (line.equals("events")) {
+        print("EVENTS " + loop.eventsProcessed());
       }
-      if (loop.eventsProcessed() != events) {
-        events = loop.eventsProcessed();
-        System.out.println("EVENTS " + events);
-      }
-      System.out.flush();
-      Thread.sleep(20);
     }
+  }
+
+  private static void print(String line) {
+    System.out.println(line);
+    System.out.flush();
   }
 }

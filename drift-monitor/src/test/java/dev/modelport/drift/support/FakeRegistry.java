@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The registry's read API as drift-monitor uses it (version, baseline, change feed), served by the
@@ -34,6 +36,7 @@ public final class FakeRegistry implements AutoCloseable {
   private final ObjectMapper json = RegistryJson.newMapper();
   private final Map<String, Stored> versions = new ConcurrentHashMap<>();
   private final List<String> alerts = new CopyOnWriteArrayList<>();
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   public FakeRegistry() {
     try {
@@ -101,8 +104,10 @@ public final class FakeRegistry implements AutoCloseable {
         send(exchange, 404, "{\"error\":\"no baseline\"}");
       }
     } else if (path.equals("/api/v1/events")) {
+      // A long poll during which nothing changes: held for half a second (so that a follower
+      // does not spin), or answered at once when the fake closes.
       try {
-        Thread.sleep(500);
+        closing.await(500, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -129,6 +134,7 @@ public final class FakeRegistry implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
     ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }

@@ -9,6 +9,7 @@ import dev.modelport.drift.consumer.EventRowsReader;
 import dev.modelport.drift.evaluation.HistogramBuilder;
 import dev.modelport.drift.evaluation.WindowEvaluator;
 import dev.modelport.drift.evaluation.WindowReport;
+import dev.modelport.drift.evaluation.WindowReportListener;
 import dev.modelport.drift.metrics.DriftMetrics;
 import dev.modelport.drift.metrics.MetricsRecorder;
 import dev.modelport.drift.window.WindowBook;
@@ -19,6 +20,7 @@ import dev.modelport.protocol.tensor.TensorLimits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ public final class LoopHarness {
   private final Map<ModelVersionKey, VersionBaseline> versions = new HashMap<>();
   private final Map<String, WindowPolicy> policies = new HashMap<>();
   private final Map<String, DriftConfig> configs = new HashMap<>();
+  private final List<WindowReportListener> listeners = new ArrayList<>();
   private WindowPolicy defaultPolicy = new WindowPolicy(1000, Duration.ofHours(1));
   private BaselineSource source;
 
@@ -58,6 +61,12 @@ public final class LoopHarness {
 
   public LoopHarness driftConfig(String model, DriftConfig c) {
     configs.put(model, c);
+    return this;
+  }
+
+  /** Tells {@code listener} of every evaluated window too, on the consumer thread. */
+  public LoopHarness listener(WindowReportListener listener) {
+    listeners.add(listener);
     return this;
   }
 
@@ -94,13 +103,19 @@ public final class LoopHarness {
             baselines(),
             driftConfigs,
             new HistogramBuilder(20),
-            List.of(reports::add, new MetricsRecorder(metrics)),
+            all(reports::add, new MetricsRecorder(metrics)),
             Clock.systemUTC());
     WindowBook book =
         new WindowBook(
             k -> policies.getOrDefault(k.model(), defaultPolicy), ProfileOptions.DEFAULTS);
     return new DriftConsumerLoop(
         settings, baselines(), book, new EventRowsReader(TensorLimits.DEFAULT), evaluator, metrics);
+  }
+
+  private List<WindowReportListener> all(WindowReportListener... first) {
+    List<WindowReportListener> all = new ArrayList<>(List.of(first));
+    all.addAll(listeners);
+    return all;
   }
 
   public double counter(String name, String... tags) {

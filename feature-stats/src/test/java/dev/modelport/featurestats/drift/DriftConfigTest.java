@@ -6,25 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelport.featurestats.profile.CsvProfileReader;
 import dev.modelport.featurestats.profile.DatasetProfile;
+import dev.modelport.featurestats.profile.ExampleSchemas;
 import dev.modelport.featurestats.profile.FeatureSchema;
-import dev.modelport.featurestats.profile.FeatureSpec;
 import dev.modelport.featurestats.profile.FeatureType;
 import dev.modelport.featurestats.profile.ProfileOptions;
-import java.nio.file.Path;
+import dev.modelport.testsupport.ExampleModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DriftConfigTest {
 
-  static final Path CREDIT = Path.of("..", "examples", "models", "credit-risk-mixed");
-  static final FeatureSchema SCHEMA =
-      FeatureSchema.of(
-          FeatureSpec.numeric("income"),
-          FeatureSpec.numeric("age"),
-          FeatureSpec.numeric("debt_ratio"),
-          FeatureSpec.numeric("utilization"),
-          FeatureSpec.categorical("region"),
-          FeatureSpec.categorical("employment"));
+  static final FeatureSchema SCHEMA = ExampleSchemas.inputs(ExampleModels.CREDIT_RISK);
 
   static DatasetProfile train;
   static DatasetProfile drifted;
@@ -33,8 +25,8 @@ class DriftConfigTest {
   static void readProfiles() throws Exception {
     CsvProfileReader reader =
         new CsvProfileReader(SCHEMA, ProfileOptions.DEFAULTS, CsvProfileReader.Precision.FP64);
-    train = reader.read(CREDIT.resolve("train.csv"));
-    drifted = reader.read(CREDIT.resolve("drifted.csv"));
+    train = reader.read(ExampleModels.file(ExampleModels.CREDIT_RISK, "train.csv"));
+    drifted = reader.read(ExampleModels.file(ExampleModels.CREDIT_RISK, "drifted.csv"));
   }
 
   @Test

@@ -11,9 +11,9 @@ import dev.modelport.featurestats.profile.FeatureSchema;
 import dev.modelport.featurestats.profile.FeatureSpec;
 import dev.modelport.featurestats.profile.FeatureType;
 import dev.modelport.featurestats.profile.ProfileOptions;
+import dev.modelport.testsupport.ExampleModels;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ScipyReferenceTest {
 
-  static final Path MODELS = Path.of("..", "examples", "models");
   static final double RELATIVE = 1e-9;
   static final double P_VALUE = 1e-6;
 
@@ -73,9 +72,9 @@ class ScipyReferenceTest {
     FeatureSchema schema = new FeatureSchema(specs);
     CsvProfileReader reader =
         new CsvProfileReader(schema, ProfileOptions.DEFAULTS, CsvProfileReader.Precision.FP64);
-    Path dir = MODELS.resolve(example.get("model").asText());
-    DatasetProfile ref = reader.read(dir.resolve(example.get("reference").asText()));
-    DatasetProfile cur = reader.read(dir.resolve(example.get("current").asText()));
+    String model = example.get("model").asText();
+    DatasetProfile ref = reader.read(ExampleModels.file(model, example.get("reference").asText()));
+    DatasetProfile cur = reader.read(ExampleModels.file(model, example.get("current").asText()));
 
     DatasetDriftResult result = new DriftDetector().compare(ref, cur);
 

@@ -4,44 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.modelport.testsupport.CsvTable;
+import dev.modelport.testsupport.ExampleModels;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProfileBuildingTest {
 
-  static final Path CREDIT = Path.of("..", "examples", "models", "credit-risk-mixed");
-  static final FeatureSchema CREDIT_SCHEMA =
-      FeatureSchema.of(
-          FeatureSpec.numeric("income"),
-          FeatureSpec.numeric("age"),
-          FeatureSpec.numeric("debt_ratio"),
-          FeatureSpec.numeric("utilization"),
-          FeatureSpec.categorical("region"),
-          FeatureSpec.categorical("employment"));
+  static final FeatureSchema CREDIT_SCHEMA = ExampleSchemas.inputs(ExampleModels.CREDIT_RISK);
 
   @Test
   void liveTensorRowsAndTheCsvBaselineGiveTheSameProfile() throws IOException {
     DatasetProfile fromCsv =
         new CsvProfileReader(
                 CREDIT_SCHEMA, ProfileOptions.DEFAULTS, CsvProfileReader.Precision.FP32)
-            .read(CREDIT.resolve("test.csv"));
+            .read(ExampleModels.file(ExampleModels.CREDIT_RISK, "test.csv"));
     // as the drift-monitor sees them: an FP32 [N, 4] input and an INT64 [N, 2] input
-    List<String> lines = Files.readAllLines(CREDIT.resolve("test.csv")).subList(1, 801);
-    float[] numeric = new float[lines.size() * 4];
-    long[] categorical = new long[lines.size() * 2];
-    for (int r = 0; r < lines.size(); r++) {
-      String[] f = lines.get(r).split(",");
-      for (int c = 0; c < 4; c++) {
-        numeric[r * 4 + c] = Float.parseFloat(f[c]);
-      }
-      categorical[r * 2] = Long.parseLong(f[4]);
-      categorical[r * 2 + 1] = Long.parseLong(f[5]);
+    CsvTable test = ExampleModels.csv(ExampleModels.CREDIT_RISK, "test.csv");
+    float[] numeric = test.floats(0, 4);
+    long[] categorical = new long[test.size() * 2];
+    for (int r = 0; r < test.size(); r++) {
+      categorical[r * 2] = (long) test.rows()[r][4];
+      categorical[r * 2 + 1] = (long) test.rows()[r][5];
     }
+    assertThat(test.size()).isEqualTo(800);
     DatasetProfile fromRows = DatasetProfile.create(CREDIT_SCHEMA, ProfileOptions.DEFAULTS);
     fromRows.addRows(numeric, 0, 4);
     fromRows.addRows(categorical, 4, 2);

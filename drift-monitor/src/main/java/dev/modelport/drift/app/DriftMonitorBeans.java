@@ -1,5 +1,6 @@
-package dev.modelport.drift;
+package dev.modelport.drift.app;
 
+import dev.modelport.drift.DriftMonitorConfig;
 import dev.modelport.drift.baseline.BaselineCache;
 import dev.modelport.drift.baseline.RegistryBaselineSource;
 import dev.modelport.drift.baseline.RegistryChangeFeed;
@@ -18,7 +19,7 @@ import java.time.Duration;
 
 /**
  * CDI producers of the plain-Java components; each is a singleton shared by the consumer and the
- * API.
+ * API. The composition root: it depends on the feature packages and none of them on it.
  */
 public class DriftMonitorBeans {
 

@@ -1,6 +1,4 @@
-package dev.modelport.drift.consumer;
-
-import dev.modelport.drift.window.ClosedWindow;
+package dev.modelport.drift.window;
 
 /**
  * Receives every closed window on the consumer thread, before its offsets may be committed: it must
