@@ -19,11 +19,11 @@ import dev.modelport.drift.support.Producers.Message;
 import dev.modelport.drift.window.WindowPolicy;
 import dev.modelport.featurestats.drift.DriftConfig;
 import dev.modelport.kafka.embedded.EmbeddedKafkaBroker;
+import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.registryclient.RegistryClient;
 import dev.modelport.registryclient.VersionUpload;
 import dev.modelport.registryclient.api.ArtifactFormat;
 import dev.modelport.registryclient.api.NewModel;
-import dev.modelport.registryclient.api.Signature;
 import dev.modelport.registryclient.api.VersionMetadata;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -167,7 +167,7 @@ class RealRegistryIT {
     }
   }
 
-  private static void upload(String model, Signature signature) throws IOException {
+  private static void upload(String model, ModelSignature signature) throws IOException {
     if (client.findModel(model).isEmpty()) {
       client.createModel(new NewModel(model, "drift-monitor IT", Map.of()));
     }

@@ -2,7 +2,7 @@ package dev.modelport.drift.benchmark;
 
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.drift.baseline.InputBlock;
-import dev.modelport.drift.baseline.ModelSignature;
+import dev.modelport.drift.baseline.MonitoredSignature;
 import dev.modelport.drift.baseline.VersionBaseline;
 import dev.modelport.drift.consumer.DriftConsumerLoop;
 import dev.modelport.drift.support.InferenceEvents;
@@ -76,8 +76,9 @@ public final class DriftThroughputBenchmark {
       ModelVersionKey key = new ModelVersionKey("bench-30", "1");
       FeatureSchema schema =
           FeatureSchema.numeric(IntStream.range(0, FEATURES).mapToObj(i -> "f" + i).toList());
-      ModelSignature signature =
-          new ModelSignature(schema, List.of(new InputBlock("input", DataType.FP32, FEATURES, 0)));
+      MonitoredSignature signature =
+          new MonitoredSignature(
+              schema, List.of(new InputBlock("input", DataType.FP32, FEATURES, 0)));
       LoopHarness h =
           new LoopHarness()
               .version(VersionBaseline.withBaseline(key, signature, baseline(schema)))
