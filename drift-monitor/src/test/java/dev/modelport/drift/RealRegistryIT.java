@@ -20,11 +20,11 @@ import dev.modelport.drift.support.Producers.Message;
 import dev.modelport.drift.window.WindowPolicy;
 import dev.modelport.featurestats.drift.DriftConfig;
 import dev.modelport.kafka.embedded.EmbeddedKafkaBroker;
+import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.registryclient.RegistryClient;
 import dev.modelport.registryclient.VersionUpload;
 import dev.modelport.registryclient.api.ArtifactFormat;
 import dev.modelport.registryclient.api.NewModel;
-import dev.modelport.registryclient.api.Signature;
 import dev.modelport.registryclient.api.VersionMetadata;
 import dev.modelport.testsupport.FreePorts;
 import dev.modelport.testsupport.PackagedService;
@@ -150,7 +150,7 @@ class RealRegistryIT {
     }
   }
 
-  private static void upload(String model, Signature signature) throws IOException {
+  private static void upload(String model, ModelSignature signature) throws IOException {
     if (client.findModel(model).isEmpty()) {
       client.createModel(new NewModel(model, "drift-monitor IT", Map.of()));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registryclient.api.Alias;
 import dev.modelport.registryclient.api.AliasTarget;
 import dev.modelport.registryclient.api.Artifact;
@@ -141,7 +142,7 @@ public final class RegistryClient implements AutoCloseable {
         json.getTypeFactory().constructType(VERSION_PAGE));
   }
 
-  public ModelVersion getVersion(String model, int version) {
+  public ModelVersion getVersion(String model, VersionNumber version) {
     return get(versionPath(model, version), type(ModelVersion.class));
   }
 
@@ -149,7 +150,7 @@ public final class RegistryClient implements AutoCloseable {
    * Downloads a version's artifact to {@code target}: written to a {@code .part} sibling first and
    * moved into place only once its SHA-256 matches.
    */
-  public Artifact downloadArtifact(String model, int version, Path target) {
+  public Artifact downloadArtifact(String model, VersionNumber version, Path target) {
     ModelVersion v = getVersion(model, version);
     Path part = target.resolveSibling(target.getFileName() + ".part");
     try {
@@ -173,7 +174,7 @@ public final class RegistryClient implements AutoCloseable {
    *
    * @throws ChecksumMismatchException when the bytes do not hash to the announced ETag
    */
-  public String downloadArtifact(String model, int version, OutputStream out) {
+  public String downloadArtifact(String model, VersionNumber version, OutputStream out) {
     return new ArtifactDownload(
             http,
             retry,
@@ -185,7 +186,7 @@ public final class RegistryClient implements AutoCloseable {
   // ---- aliases
 
   /** Points {@code alias} at {@code version}, creating or moving it. */
-  public Alias setAlias(String model, String alias, int version) {
+  public Alias setAlias(String model, String alias, VersionNumber version) {
     return send(
         "PUT",
         aliasPath(model, alias),
@@ -215,7 +216,7 @@ public final class RegistryClient implements AutoCloseable {
   // ---- baselines and audit
 
   /** The version's baseline profile as feature-stats JSON, if it has one. */
-  public Optional<String> baselineJson(String model, int version) {
+  public Optional<String> baselineJson(String model, VersionNumber version) {
     return notFoundAsEmpty(
         () -> get(versionPath(model, version) + "/baseline", type(String.class)));
   }
@@ -362,7 +363,7 @@ public final class RegistryClient implements AutoCloseable {
     }
   }
 
-  private static String versionPath(String model, int version) {
+  private static String versionPath(String model, VersionNumber version) {
     return "models/" + encode(model) + "/versions/" + version;
   }
 

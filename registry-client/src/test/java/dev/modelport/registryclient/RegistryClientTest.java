@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registryclient.api.NewModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -81,7 +82,7 @@ class RegistryClientTest {
           }
         });
 
-    assertThat(client.getModel("iris").aliases()).containsEntry("champion", 2);
+    assertThat(client.getModel("iris").aliases()).containsEntry("champion", VersionNumber.of(2));
     assertThat(calls).hasValue(3);
     assertThat(requests).containsOnly("Bearer secret");
   }
@@ -160,7 +161,7 @@ class RegistryClientTest {
         });
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    String verified = client.downloadArtifact("iris", 1, out);
+    String verified = client.downloadArtifact("iris", VersionNumber.of(1), out);
 
     assertThat(verified).isEqualTo(sha);
     assertThat(out.toByteArray()).isEqualTo(artifact);
@@ -176,7 +177,8 @@ class RegistryClientTest {
         exchange ->
             respond(
                 exchange, 200, new byte[] {1, 2, 3}, Map.of("ETag", "\"" + "0".repeat(64) + "\"")));
-    assertThatThrownBy(() -> client.downloadArtifact("iris", 1, new ByteArrayOutputStream()))
+    assertThatThrownBy(
+            () -> client.downloadArtifact("iris", VersionNumber.of(1), new ByteArrayOutputStream()))
         .isInstanceOf(ChecksumMismatchException.class)
         .hasMessageContaining("0".repeat(64));
   }

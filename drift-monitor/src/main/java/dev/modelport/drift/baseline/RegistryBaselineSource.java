@@ -3,6 +3,7 @@ package dev.modelport.drift.baseline;
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.featurestats.profile.DatasetProfile;
 import dev.modelport.featurestats.profile.ProfileJson;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registryclient.RegistryApiException;
 import dev.modelport.registryclient.RegistryClient;
 import dev.modelport.registryclient.RegistryClientException;
@@ -29,17 +30,22 @@ public final class RegistryBaselineSource implements BaselineSource {
 
   @Override
   public Optional<VersionBaseline> fetch(ModelVersionKey key) {
+    if (!VersionNumber.isValid(key.version())) {
+      // "0" passes the event's check but names no registry version: there is nothing to monitor
+      return Optional.empty();
+    }
+    VersionNumber number = VersionNumber.parse(key.version());
     try {
       ModelVersion version;
       try {
-        version = client.getVersion(key.model(), key.versionNumber());
+        version = client.getVersion(key.model(), number);
       } catch (RegistryApiException e) {
         if (e.isNotFound()) {
           return Optional.empty();
         }
         throw e;
       }
-      Optional<ModelSignature> signature = SignatureMapping.of(version.signature());
+      Optional<MonitoredSignature> signature = SignatureMapping.of(version.signature());
       if (signature.isEmpty()) {
         LOG.warnf(
             "Model version %s has no input features in its signature: its events are not monitored",
@@ -47,9 +53,7 @@ public final class RegistryBaselineSource implements BaselineSource {
         return Optional.empty();
       }
       Optional<String> json =
-          version.hasBaseline()
-              ? client.baselineJson(key.model(), key.versionNumber())
-              : Optional.empty();
+          version.hasBaseline() ? client.baselineJson(key.model(), number) : Optional.empty();
       if (json.isEmpty()) {
         return Optional.of(
             VersionBaseline.withoutBaseline(

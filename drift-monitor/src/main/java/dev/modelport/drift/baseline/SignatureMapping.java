@@ -2,25 +2,25 @@ package dev.modelport.drift.baseline;
 
 import dev.modelport.featurestats.profile.FeatureSchema;
 import dev.modelport.featurestats.profile.FeatureSpec;
-import dev.modelport.protocol.tensor.DataType;
-import dev.modelport.registryclient.api.Feature;
-import dev.modelport.registryclient.api.FeatureType;
-import dev.modelport.registryclient.api.Signature;
-import dev.modelport.registryclient.api.TensorSpec;
+import dev.modelport.protocol.model.Feature;
+import dev.modelport.protocol.model.FeatureType;
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.TensorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a registry signature into a {@link ModelSignature}: the inputs that name their features, in
- * signature order. Inputs without features (images, free text) are not monitored. Stateless.
+ * Turns a version's {@link ModelSignature} into its {@link MonitoredSignature}: the inputs that
+ * name their features, in signature order. Inputs without features (images, free text) are not
+ * monitored. Stateless.
  */
 public final class SignatureMapping {
 
   private SignatureMapping() {}
 
   /** The monitored part of {@code signature}; empty when no input names features. */
-  public static Optional<ModelSignature> of(Signature signature) {
+  public static Optional<MonitoredSignature> of(ModelSignature signature) {
     List<FeatureSpec> features = new ArrayList<>();
     List<InputBlock> blocks = new ArrayList<>();
     for (TensorSpec input : signature.inputs()) {
@@ -28,11 +28,7 @@ public final class SignatureMapping {
         continue;
       }
       blocks.add(
-          new InputBlock(
-              input.name(),
-              DataType.parse(input.datatype()),
-              input.features().size(),
-              features.size()));
+          new InputBlock(input.name(), input.datatype(), input.features().size(), features.size()));
       for (Feature f : input.features()) {
         features.add(
             f.type() == FeatureType.CATEGORICAL
@@ -43,6 +39,6 @@ public final class SignatureMapping {
     if (features.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ModelSignature(new FeatureSchema(features), blocks));
+    return Optional.of(new MonitoredSignature(new FeatureSchema(features), blocks));
   }
 }

@@ -16,17 +16,17 @@ import java.util.Optional;
  */
 public record VersionBaseline(
     ModelVersionKey key,
-    ModelSignature signature,
+    MonitoredSignature signature,
     Optional<DatasetProfile> baseline,
     String missingBaselineReason) {
 
   public static VersionBaseline withBaseline(
-      ModelVersionKey key, ModelSignature signature, DatasetProfile baseline) {
+      ModelVersionKey key, MonitoredSignature signature, DatasetProfile baseline) {
     return new VersionBaseline(key, signature, Optional.of(baseline), null);
   }
 
   public static VersionBaseline withoutBaseline(
-      ModelVersionKey key, ModelSignature signature, String reason) {
+      ModelVersionKey key, MonitoredSignature signature, String reason) {
     return new VersionBaseline(key, signature, Optional.empty(), reason);
   }
 }

@@ -1,7 +1,7 @@
 package dev.modelport.drift.consumer;
 
 import dev.modelport.drift.baseline.InputBlock;
-import dev.modelport.drift.baseline.ModelSignature;
+import dev.modelport.drift.baseline.MonitoredSignature;
 import dev.modelport.drift.window.EventRows;
 import dev.modelport.drift.window.RowBlock;
 import dev.modelport.protocol.event.EventTensor;
@@ -31,7 +31,8 @@ public final class EventRowsReader {
     this.limits = limits;
   }
 
-  public EventRows read(InferenceEvent event, ModelSignature signature) throws BadEventException {
+  public EventRows read(InferenceEvent event, MonitoredSignature signature)
+      throws BadEventException {
     List<RowBlock> blocks = new ArrayList<>(signature.inputs().size());
     int rows = -1;
     for (InputBlock input : signature.inputs()) {

@@ -2,7 +2,7 @@ package dev.modelport.drift.benchmark;
 
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.drift.baseline.InputBlock;
-import dev.modelport.drift.baseline.ModelSignature;
+import dev.modelport.drift.baseline.MonitoredSignature;
 import dev.modelport.drift.baseline.VersionBaseline;
 import dev.modelport.drift.consumer.DriftConsumerLoop;
 import dev.modelport.drift.evaluation.WindowReport;
@@ -96,8 +96,9 @@ public final class DriftThroughputBenchmark {
       ModelVersionKey key = new ModelVersionKey("bench-30", "1");
       FeatureSchema schema =
           FeatureSchema.numeric(IntStream.range(0, FEATURES).mapToObj(i -> "f" + i).toList());
-      ModelSignature signature =
-          new ModelSignature(schema, List.of(new InputBlock("input", DataType.FP32, FEATURES, 0)));
+      MonitoredSignature signature =
+          new MonitoredSignature(
+              schema, List.of(new InputBlock("input", DataType.FP32, FEATURES, 0)));
       long events = (rows + perEvent - 1) / perEvent;
       long eventsPerWindow = (windowRows + perEvent - 1) / perEvent;
       int expectedWindows = (int) (events / eventsPerWindow);

@@ -22,9 +22,9 @@ import dev.modelport.drift.window.WindowPolicy;
 import dev.modelport.featurestats.drift.DriftConfig;
 import dev.modelport.kafka.embedded.EmbeddedKafkaBroker;
 import dev.modelport.protocol.event.InferenceEvent;
+import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
-import dev.modelport.registryclient.api.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +45,8 @@ class DriftConsumerLoopTest {
 
   static final Duration TIMEOUT = Duration.ofSeconds(60);
   static EmbeddedKafkaBroker broker;
-  static Signature breastSignature = ExampleModels.breastSignature();
-  static Signature creditSignature = ExampleModels.creditSignature();
+  static ModelSignature breastSignature = ExampleModels.breastSignature();
+  static ModelSignature creditSignature = ExampleModels.creditSignature();
   static VersionBaseline breastV1;
   static VersionBaseline breastV2;
   static VersionBaseline creditV1;

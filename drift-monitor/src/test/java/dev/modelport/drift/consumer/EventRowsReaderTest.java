@@ -3,7 +3,7 @@ package dev.modelport.drift.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.modelport.drift.baseline.ModelSignature;
+import dev.modelport.drift.baseline.MonitoredSignature;
 import dev.modelport.drift.support.ExampleModels;
 import dev.modelport.drift.support.InferenceEvents;
 import dev.modelport.drift.window.EventRows;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class EventRowsReaderTest {
 
-  static final ModelSignature CREDIT = ExampleModels.monitored(ExampleModels.creditSignature());
+  static final MonitoredSignature CREDIT = ExampleModels.monitored(ExampleModels.creditSignature());
   final EventRowsReader reader = new EventRowsReader(TensorLimits.DEFAULT);
 
   @Test

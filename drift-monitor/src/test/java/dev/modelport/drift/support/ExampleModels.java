@@ -1,15 +1,12 @@
 package dev.modelport.drift.support;
 
-import dev.modelport.drift.baseline.ModelSignature;
+import dev.modelport.drift.baseline.MonitoredSignature;
 import dev.modelport.drift.baseline.SignatureMapping;
 import dev.modelport.featurestats.profile.CsvProfileReader;
 import dev.modelport.featurestats.profile.DatasetProfile;
 import dev.modelport.featurestats.profile.ProfileJson;
 import dev.modelport.featurestats.profile.ProfileOptions;
-import dev.modelport.registryclient.api.Feature;
-import dev.modelport.registryclient.api.FeatureType;
-import dev.modelport.registryclient.api.Signature;
-import dev.modelport.registryclient.api.TensorSpec;
+import dev.modelport.protocol.model.ModelSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,51 +29,25 @@ public final class ExampleModels {
 
   private ExampleModels() {}
 
-  /** The registry signature of breast-cancer-mlp: one FP32 [-1, 30] input of numeric features. */
-  public static Signature breastSignature() {
-    List<String> names = header(ROOT.resolve(BREAST).resolve("train.csv")).subList(0, 30);
-    return new Signature(
-        List.of(
-            new TensorSpec(
-                "input",
-                "FP32",
-                List.of(-1L, 30L),
-                names.stream().map(n -> new Feature(n, FeatureType.NUMERIC)).toList())),
-        List.of(new TensorSpec("probabilities", "FP32", List.of(-1L, 2L), List.of())));
+  /** The signature of breast-cancer-mlp, from its model.yaml (test-support). */
+  public static ModelSignature breastSignature() {
+    return dev.modelport.testsupport.ExampleModels.signature(BREAST);
   }
 
   /**
-   * The registry signature of credit-risk-mixed: FP32 [-1, 4] numeric and INT64 [-1, 2]
-   * categorical.
+   * The signature of credit-risk-mixed, from its model.yaml (test-support): FP32 [-1, 4] numeric
+   * and INT64 [-1, 2] categorical.
    */
-  public static Signature creditSignature() {
-    return new Signature(
-        List.of(
-            new TensorSpec(
-                "numeric",
-                "FP32",
-                List.of(-1L, 4L),
-                List.of(
-                    new Feature("income", FeatureType.NUMERIC),
-                    new Feature("age", FeatureType.NUMERIC),
-                    new Feature("debt_ratio", FeatureType.NUMERIC),
-                    new Feature("utilization", FeatureType.NUMERIC))),
-            new TensorSpec(
-                "categorical",
-                "INT64",
-                List.of(-1L, 2L),
-                List.of(
-                    new Feature("region", FeatureType.CATEGORICAL),
-                    new Feature("employment", FeatureType.CATEGORICAL)))),
-        List.of(new TensorSpec("probabilities", "FP32", List.of(-1L, 2L), List.of())));
+  public static ModelSignature creditSignature() {
+    return dev.modelport.testsupport.ExampleModels.signature(CREDIT);
   }
 
-  public static ModelSignature monitored(Signature signature) {
+  public static MonitoredSignature monitored(ModelSignature signature) {
     return SignatureMapping.of(signature).orElseThrow();
   }
 
   /** The baseline profile of a model from its train.csv, read as FP32 like the live tensors. */
-  public static DatasetProfile baseline(String model, Signature signature) {
+  public static DatasetProfile baseline(String model, ModelSignature signature) {
     try {
       return new CsvProfileReader(
               monitored(signature).schema(),
@@ -88,7 +59,7 @@ public final class ExampleModels {
     }
   }
 
-  public static String baselineJson(String model, Signature signature) {
+  public static String baselineJson(String model, ModelSignature signature) {
     return ProfileJson.toJson(baseline(model, signature));
   }
 
@@ -106,14 +77,6 @@ public final class ExampleModels {
             Arrays.stream(fields, 0, fields.length - 1).mapToDouble(Double::parseDouble).toArray());
       }
       return out.toArray(double[][]::new);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static List<String> header(Path csv) {
-    try (var lines = Files.lines(csv)) {
-      return List.of(lines.findFirst().orElseThrow().split(","));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,10 +3,11 @@ package dev.modelport.drift.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registryclient.RegistryJson;
 import dev.modelport.registryclient.api.EventBatch;
 import dev.modelport.registryclient.api.ModelVersion;
-import dev.modelport.registryclient.api.Signature;
 import dev.modelport.registryclient.api.VersionStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FakeRegistry implements AutoCloseable {
 
-  private record Stored(Signature signature, String baselineJson) {}
+  private record Stored(ModelSignature signature, String baselineJson) {}
 
   private final HttpServer server;
   private final ObjectMapper json = RegistryJson.newMapper();
@@ -59,7 +60,7 @@ public final class FakeRegistry implements AutoCloseable {
 
   /** Registers a version; {@code baselineJson} may be null (a version without baseline). */
   public FakeRegistry register(
-      String model, int version, Signature signature, String baselineJson) {
+      String model, int version, ModelSignature signature, String baselineJson) {
     versions.put(model + "/" + version, new Stored(signature, baselineJson));
     return this;
   }
@@ -84,7 +85,7 @@ public final class FakeRegistry implements AutoCloseable {
         ModelVersion v =
             new ModelVersion(
                 parts[4],
-                Integer.parseInt(parts[6]),
+                VersionNumber.parse(parts[6]),
                 VersionStatus.READY,
                 null,
                 s.signature(),

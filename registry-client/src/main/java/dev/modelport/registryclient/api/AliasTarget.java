@@ -1,4 +1,6 @@
 package dev.modelport.registryclient.api;
 
-/** Body of {@code PUT /api/v1/models/{model}/aliases/{alias}}. */
-public record AliasTarget(int version) {}
+import dev.modelport.protocol.model.VersionNumber;
+
+/** Body of {@code PUT /api/v1/models/{model}/aliases/{alias}}: {@code {"version": 3}}. */
+public record AliasTarget(VersionNumber version) {}

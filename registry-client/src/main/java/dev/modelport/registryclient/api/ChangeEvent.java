@@ -1,5 +1,6 @@
 package dev.modelport.registryclient.api;
 
+import dev.modelport.protocol.model.VersionNumber;
 import java.time.Instant;
 
 /**
@@ -14,7 +15,7 @@ public record ChangeEvent(
     long seq,
     EventType type,
     String model,
-    Integer version,
+    VersionNumber version,
     String alias,
-    Integer previousVersion,
+    VersionNumber previousVersion,
     Instant at) {}

@@ -1,5 +1,7 @@
 package dev.modelport.registryclient.api;
 
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.VersionNumber;
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,10 +12,10 @@ import java.util.Map;
  */
 public record ModelVersion(
     String model,
-    int version,
+    VersionNumber version,
     VersionStatus status,
     Artifact artifact,
-    Signature signature,
+    ModelSignature signature,
     ServingSettings serving,
     Map<String, Double> metrics,
     Map<String, String> params,

@@ -1,5 +1,6 @@
 package dev.modelport.registryclient.api;
 
+import dev.modelport.protocol.model.VersionNumber;
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record RegisteredModel(
     String description,
     Map<String, String> tags,
     int latestVersion,
-    Map<String, Integer> aliases,
+    Map<String, VersionNumber> aliases,
     String createdBy,
     Instant createdAt,
     String updatedBy,

@@ -1,5 +1,6 @@
 package dev.modelport.registry.alias;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.storage.Sql;
 import dev.modelport.registryclient.api.Alias;
@@ -34,7 +35,12 @@ public class AliasRepository {
 
   /** Creates the alias or moves it to {@code version}. */
   public void upsert(
-      Connection c, ModelName model, AliasName alias, int version, String actor, Instant now)
+      Connection c,
+      ModelName model,
+      AliasName alias,
+      VersionNumber version,
+      String actor,
+      Instant now)
       throws SQLException {
     int updated =
         Sql.update(
@@ -66,7 +72,7 @@ public class AliasRepository {
     return new Alias(
         r.getString("model"),
         r.getString("alias"),
-        r.getInt("version"),
+        VersionNumber.of(r.getLong("version")),
         r.getString("updated_by"),
         Sql.instant(r, "updated_at"));
   }

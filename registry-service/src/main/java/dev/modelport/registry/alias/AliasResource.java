@@ -4,7 +4,6 @@ import dev.modelport.registry.error.InvalidInputException;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.security.Caller;
 import dev.modelport.registry.security.Roles;
-import dev.modelport.registry.version.VersionNumber;
 import dev.modelport.registryclient.api.Alias;
 import dev.modelport.registryclient.api.AliasTarget;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -53,14 +52,11 @@ public class AliasResource {
   @RolesAllowed(Roles.PUBLISHER)
   @Operation(summary = "Point an alias at a version (protected aliases need admin)")
   public Alias set(@RestPath String model, @RestPath String alias, AliasTarget body) {
-    if (body == null) {
+    if (body == null || body.version() == null) {
       throw new InvalidInputException("version", "body {\"version\": N} is required");
     }
     return aliases.set(
-        new ModelName(model),
-        new AliasName(alias),
-        new VersionNumber(body.version()).value(),
-        Caller.of(identity));
+        new ModelName(model), new AliasName(alias), body.version(), Caller.of(identity));
   }
 
   @DELETE

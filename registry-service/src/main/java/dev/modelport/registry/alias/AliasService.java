@@ -1,5 +1,6 @@
 package dev.modelport.registry.alias;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.RegistryConfig;
 import dev.modelport.registry.audit.AuditLog;
 import dev.modelport.registry.error.ForbiddenOperationException;
@@ -46,7 +47,7 @@ public class AliasService {
   @Inject RegistryConfig config;
 
   /** Points {@code alias} at {@code version}; setting it to its current version changes nothing. */
-  public Alias set(ModelName model, AliasName alias, int version, Caller caller) {
+  public Alias set(ModelName model, AliasName alias, VersionNumber version, Caller caller) {
     requireAdminIfProtected(alias, caller, "move");
     Alias result =
         database.inTransaction(
@@ -57,7 +58,7 @@ public class AliasService {
                     "version " + version + " of model '" + model + "' not found");
               }
               Alias before = aliases.find(c, model, alias).orElse(null);
-              if (before != null && before.version() == version) {
+              if (before != null && before.version().equals(version)) {
                 return before;
               }
               aliases.upsert(c, model, alias, version, caller.name(), now());

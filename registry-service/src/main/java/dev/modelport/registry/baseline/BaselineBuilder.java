@@ -1,6 +1,6 @@
 package dev.modelport.registry.baseline;
 
-import dev.modelport.registryclient.api.Signature;
+import dev.modelport.protocol.model.ModelSignature;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,5 +16,5 @@ public interface BaselineBuilder {
    *     signature
    */
   Optional<String> build(
-      Signature signature, Optional<Path> trainingCsv, Optional<Path> profileJson);
+      ModelSignature signature, Optional<Path> trainingCsv, Optional<Path> profileJson);
 }

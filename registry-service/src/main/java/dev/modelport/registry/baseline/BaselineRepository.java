@@ -1,5 +1,6 @@
 package dev.modelport.registry.baseline;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.storage.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class BaselineRepository {
 
-  public void insert(Connection c, ModelName model, int version, String profileJson, Instant now)
+  public void insert(
+      Connection c, ModelName model, VersionNumber version, String profileJson, Instant now)
       throws SQLException {
     Sql.update(
         c,
@@ -23,7 +25,8 @@ public class BaselineRepository {
         now);
   }
 
-  public Optional<String> find(Connection c, ModelName model, int version) throws SQLException {
+  public Optional<String> find(Connection c, ModelName model, VersionNumber version)
+      throws SQLException {
     return Sql.one(
         c,
         "SELECT profile FROM baselines WHERE model = ? AND version = ?",

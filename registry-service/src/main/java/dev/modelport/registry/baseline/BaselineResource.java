@@ -1,10 +1,11 @@
 package dev.modelport.registry.baseline;
 
+import dev.modelport.protocol.model.VersionNumber;
+import dev.modelport.registry.api.PathParams;
 import dev.modelport.registry.error.NotFoundException;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.security.Roles;
 import dev.modelport.registry.storage.RegistryDatabase;
-import dev.modelport.registry.version.VersionNumber;
 import dev.modelport.registry.version.VersionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class BaselineResource {
   @Operation(summary = "Get the version's baseline profile (feature-stats JSON)")
   public String get(@RestPath String model, @RestPath String version) {
     ModelName name = new ModelName(model);
-    int number = VersionNumber.parse(version).value();
+    VersionNumber number = PathParams.version(version);
     versions.get(name, number);
     return database
         .read(c -> baselines.find(c, name, number))

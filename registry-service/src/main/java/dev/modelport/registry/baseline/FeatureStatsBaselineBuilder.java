@@ -7,10 +7,11 @@ import dev.modelport.featurestats.profile.FeatureSpec;
 import dev.modelport.featurestats.profile.FeatureType;
 import dev.modelport.featurestats.profile.ProfileJson;
 import dev.modelport.featurestats.profile.ProfileOptions;
+import dev.modelport.protocol.model.Feature;
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.TensorSpec;
+import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.registry.error.InvalidInputException;
-import dev.modelport.registryclient.api.Feature;
-import dev.modelport.registryclient.api.Signature;
-import dev.modelport.registryclient.api.TensorSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public class FeatureStatsBaselineBuilder implements BaselineBuilder {
 
   @Override
   public Optional<String> build(
-      Signature signature, Optional<Path> trainingCsv, Optional<Path> profileJson) {
+      ModelSignature signature, Optional<Path> trainingCsv, Optional<Path> profileJson) {
     if (trainingCsv.isPresent() && profileJson.isPresent()) {
       throw new InvalidInputException(
           "profile", "send either training-data or a profile, not both");
@@ -56,7 +57,7 @@ public class FeatureStatsBaselineBuilder implements BaselineBuilder {
                     f ->
                         new FeatureSpec(
                             f.name(),
-                            f.type() == dev.modelport.registryclient.api.FeatureType.CATEGORICAL
+                            f.type() == dev.modelport.protocol.model.FeatureType.CATEGORICAL
                                 ? FeatureType.CATEGORICAL
                                 : FeatureType.NUMERIC))
                 .toList());
@@ -67,7 +68,7 @@ public class FeatureStatsBaselineBuilder implements BaselineBuilder {
     return Optional.of(ProfileJson.toJson(profile));
   }
 
-  private static DatasetProfile fromCsv(FeatureSchema schema, Signature signature, Path csv) {
+  private static DatasetProfile fromCsv(FeatureSchema schema, ModelSignature signature, Path csv) {
     List<String> header = header(csv);
     List<String> missing =
         schema.features().stream().map(FeatureSpec::name).filter(n -> !header.contains(n)).toList();
@@ -117,12 +118,12 @@ public class FeatureStatsBaselineBuilder implements BaselineBuilder {
     }
   }
 
-  private static CsvProfileReader.Precision precision(Signature signature) {
+  private static CsvProfileReader.Precision precision(ModelSignature signature) {
     boolean allFloat =
         signature.inputs().stream()
             .filter(t -> !t.features().isEmpty())
             .map(TensorSpec::datatype)
-            .allMatch(d -> d.equals("FP32") || d.equals("FP16"));
+            .allMatch(d -> d == DataType.FP32 || d == DataType.FP16);
     return allFloat ? CsvProfileReader.Precision.FP32 : CsvProfileReader.Precision.FP64;
   }
 

@@ -1,5 +1,6 @@
 package dev.modelport.registry.events;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.storage.RegistryDatabase;
 import dev.modelport.registry.storage.Sql;
 import dev.modelport.registryclient.api.ChangeEvent;
@@ -28,9 +29,9 @@ public class EventLog {
       Connection c,
       EventType type,
       String model,
-      Integer version,
+      VersionNumber version,
       String alias,
-      Integer previousVersion)
+      VersionNumber previousVersion)
       throws SQLException {
     Sql.update(c, "UPDATE event_counter SET last_seq = last_seq + 1 WHERE id = 1");
     long seq =
@@ -75,9 +76,14 @@ public class EventLog {
         row.getLong("seq"),
         EventType.of(row.getString("event_type")),
         row.getString("model"),
-        row.getObject("version", Integer.class),
+        version(row, "version"),
         row.getString("alias"),
-        row.getObject("previous_version", Integer.class),
+        version(row, "previous_version"),
         Sql.instant(row, "occurred_at"));
+  }
+
+  private static VersionNumber version(ResultSet row, String column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? null : VersionNumber.of(value);
   }
 }

@@ -1,5 +1,6 @@
 package dev.modelport.registry.model;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.error.NotFoundException;
 import dev.modelport.registry.storage.Sql;
 import dev.modelport.registryclient.api.RegisteredModel;
@@ -55,7 +56,7 @@ public class ModelRepository {
    * Increments and returns the model's version counter (locking its row until the transaction
    * ends).
    */
-  public int nextVersion(Connection c, ModelName name, String actor, Instant now)
+  public VersionNumber nextVersion(Connection c, ModelName name, String actor, Instant now)
       throws SQLException {
     int updated =
         Sql.update(
@@ -68,7 +69,10 @@ public class ModelRepository {
       throw new NotFoundException("model '" + name + "' not found");
     }
     return Sql.one(
-            c, "SELECT latest_version FROM models WHERE name = ?", r -> r.getInt(1), name.value())
+            c,
+            "SELECT latest_version FROM models WHERE name = ?",
+            r -> VersionNumber.of(r.getLong(1)),
+            name.value())
         .orElseThrow();
   }
 
@@ -205,15 +209,16 @@ public class ModelRepository {
     return tags;
   }
 
-  private static Map<String, Integer> aliases(Connection c, String model) throws SQLException {
-    Map<String, Integer> aliases = new LinkedHashMap<>();
-    for (Object[] a :
+  private static Map<String, VersionNumber> aliases(Connection c, String model)
+      throws SQLException {
+    Map<String, VersionNumber> aliases = new LinkedHashMap<>();
+    for (Map.Entry<String, VersionNumber> a :
         Sql.list(
             c,
             "SELECT alias, version FROM aliases WHERE model = ?",
-            r -> new Object[] {r.getString(1), r.getInt(2)},
+            r -> Map.entry(r.getString(1), VersionNumber.of(r.getLong(2))),
             model)) {
-      aliases.put((String) a[0], (Integer) a[1]);
+      aliases.put(a.getKey(), a.getValue());
     }
     return aliases;
   }

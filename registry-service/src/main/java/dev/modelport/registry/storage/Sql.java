@@ -1,5 +1,6 @@
 package dev.modelport.registry.storage;
 
+import dev.modelport.protocol.model.VersionNumber;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Prepared-statement shorthands for the repositories: parameters bound in order ({@link Instant} as
- * TIMESTAMP WITH TIME ZONE in UTC, everything else with {@code setObject}), rows mapped by a {@link
- * RowMapper}.
+ * TIMESTAMP WITH TIME ZONE in UTC, {@link VersionNumber} as its number for the INTEGER version
+ * columns, everything else with {@code setObject}), rows mapped by a {@link RowMapper}.
  */
 public final class Sql {
   private Sql() {}
@@ -68,6 +69,8 @@ public final class Sql {
       Object p = params[i];
       if (p instanceof Instant instant) {
         statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+      } else if (p instanceof VersionNumber version) {
+        statement.setLong(i + 1, version.value());
       } else {
         statement.setObject(i + 1, p);
       }

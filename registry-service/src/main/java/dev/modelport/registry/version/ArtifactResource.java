@@ -1,5 +1,6 @@
 package dev.modelport.registry.version;
 
+import dev.modelport.registry.api.PathParams;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.security.Roles;
 import dev.modelport.registry.storage.BlobStore;
@@ -42,7 +43,7 @@ public class ArtifactResource {
       @HeaderParam("Range") String range,
       @HeaderParam("If-Range") String ifRange,
       @HeaderParam("If-None-Match") String ifNoneMatch) {
-    ModelVersion v = versions.get(new ModelName(model), VersionNumber.parse(version).value());
+    ModelVersion v = versions.get(new ModelName(model), PathParams.version(version));
     Sha256 digest = new Sha256(v.artifact().sha256());
     long size = v.artifact().size();
     String etag = "\"" + digest.hex() + "\"";

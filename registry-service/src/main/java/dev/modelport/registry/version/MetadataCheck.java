@@ -1,26 +1,20 @@
 package dev.modelport.registry.version;
 
+import dev.modelport.protocol.model.ModelSignature;
+import dev.modelport.protocol.model.SignatureException;
 import dev.modelport.registry.error.InvalidInputException;
 import dev.modelport.registry.model.Tags;
-import dev.modelport.registryclient.api.Feature;
 import dev.modelport.registryclient.api.Lineage;
 import dev.modelport.registryclient.api.ServingSettings;
-import dev.modelport.registryclient.api.Signature;
-import dev.modelport.registryclient.api.TensorSpec;
 import dev.modelport.registryclient.api.VersionMetadata;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Validates the metadata of an upload; every failure is an {@link InvalidInputException} naming the
- * field by its JSON path, such as {@code metadata.signature.inputs[0].shape}.
+ * field by its JSON path, such as {@code metadata.signature.inputs[0].shape}. The signature's rules
+ * are the protocol's ({@link ModelSignature#check()}); datatypes are the protocol's {@code
+ * DataType}, checked when the JSON is bound.
  */
 final class MetadataCheck {
-  static final Set<String> DATATYPES =
-      Set.of(
-          "BOOL", "UINT8", "UINT16", "UINT32", "UINT64", "INT8", "INT16", "INT32", "INT64", "FP16",
-          "FP32", "FP64", "BF16", "BYTES");
 
   private MetadataCheck() {}
 
@@ -55,57 +49,14 @@ final class MetadataCheck {
     return m;
   }
 
-  private static void signature(Signature s) {
+  private static void signature(ModelSignature s) {
     if (s == null) {
       throw new InvalidInputException("metadata.signature", "is required");
     }
-    if (s.inputs().isEmpty()) {
-      throw new InvalidInputException(
-          "metadata.signature.inputs", "at least one input is required");
-    }
-    tensors("metadata.signature.inputs", s.inputs());
-    tensors("metadata.signature.outputs", s.outputs());
-    Set<String> features = new HashSet<>();
-    for (Feature f : s.inputFeatures()) {
-      if (!features.add(f.name())) {
-        throw new InvalidInputException(
-            "metadata.signature.inputs", "feature '" + f.name() + "' appears twice");
-      }
-    }
-  }
-
-  private static void tensors(String field, List<TensorSpec> tensors) {
-    for (int i = 0; i < tensors.size(); i++) {
-      TensorSpec t = tensors.get(i);
-      String at = field + "[" + i + "]";
-      if (t == null || t.name() == null || t.name().isBlank()) {
-        throw new InvalidInputException(at + ".name", "is required");
-      }
-      if (t.datatype() == null || !DATATYPES.contains(t.datatype())) {
-        throw new InvalidInputException(
-            at + ".datatype", "must be one of " + new java.util.TreeSet<>(DATATYPES));
-      }
-      if (t.shape().isEmpty() || t.shape().stream().anyMatch(d -> d == null || d < -1)) {
-        throw new InvalidInputException(
-            at + ".shape", "must be a non-empty list of sizes, -1 for a variable one");
-      }
-      for (int j = 0; j < t.features().size(); j++) {
-        Feature f = t.features().get(j);
-        if (f == null || f.name() == null || f.name().isBlank() || f.name().length() > 128) {
-          throw new InvalidInputException(
-              at + ".features[" + j + "].name", "is required, at most 128 characters");
-        }
-        if (f.type() == null) {
-          throw new InvalidInputException(
-              at + ".features[" + j + "].type", "is required: numeric or categorical");
-        }
-      }
-      long last = t.shape().get(t.shape().size() - 1);
-      if (!t.features().isEmpty() && last > 0 && last != t.features().size()) {
-        throw new InvalidInputException(
-            at + ".features",
-            t.features().size() + " features but the last dimension of the shape is " + last);
-      }
+    try {
+      s.check();
+    } catch (SignatureException e) {
+      throw new InvalidInputException("metadata.signature." + e.field(), e.problem());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.modelport.registry.version;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.storage.Sha256;
 import dev.modelport.registry.storage.Sql;
@@ -31,7 +32,7 @@ public class VersionRepository {
   public void insert(
       Connection c,
       ModelName model,
-      int version,
+      VersionNumber version,
       VersionMetadata metadata,
       StoredBlob blob,
       String fileName,
@@ -56,7 +57,7 @@ public class VersionRepository {
         now);
   }
 
-  public Optional<ModelVersion> find(Connection c, ModelName model, int version)
+  public Optional<ModelVersion> find(Connection c, ModelName model, VersionNumber version)
       throws SQLException {
     return Sql.one(
         c,
@@ -122,7 +123,7 @@ public class VersionRepository {
             r.getString("file_name"));
     return new ModelVersion(
         r.getString("model"),
-        r.getInt("version"),
+        VersionNumber.of(r.getLong("version")),
         VersionStatus.valueOf(r.getString("status")),
         artifact,
         m.signature(),

@@ -1,6 +1,7 @@
 package dev.modelport.registry.version;
 
 import dev.modelport.registry.api.Paging;
+import dev.modelport.registry.api.PathParams;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.security.Caller;
 import dev.modelport.registry.security.Roles;
@@ -78,6 +79,6 @@ public class VersionResource {
   @RolesAllowed(Roles.READER)
   @Operation(summary = "Get a version's metadata")
   public ModelVersion get(@RestPath String model, @RestPath String version) {
-    return versions.get(new ModelName(model), VersionNumber.parse(version).value());
+    return versions.get(new ModelName(model), PathParams.version(version));
   }
 }

@@ -3,6 +3,7 @@ package dev.modelport.registry.version;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.RegistryConfig;
 import dev.modelport.registry.audit.AuditLog;
 import dev.modelport.registry.baseline.BaselineBuilder;
@@ -118,7 +119,7 @@ public class VersionService {
           database.inTransaction(
               c -> {
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                int number = models.nextVersion(c, model, caller.name(), now);
+                VersionNumber number = models.nextVersion(c, model, caller.name(), now);
                 versions.insert(
                     c,
                     model,
@@ -154,7 +155,7 @@ public class VersionService {
     }
   }
 
-  public ModelVersion get(ModelName model, int version) {
+  public ModelVersion get(ModelName model, VersionNumber version) {
     return database
         .read(c -> versions.find(c, model, version))
         .orElseThrow(

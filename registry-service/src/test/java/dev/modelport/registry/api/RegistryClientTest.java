@@ -3,6 +3,7 @@ package dev.modelport.registry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.Api;
 import dev.modelport.registryclient.EventSubscription;
 import dev.modelport.registryclient.RegistryApiException;
@@ -79,10 +80,10 @@ class RegistryClientTest {
         VersionUpload.of(
             "m.pt", () -> new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), metadata()));
 
-    Alias alias = publisher.setAlias(name, "challenger", 1);
+    Alias alias = publisher.setAlias(name, "challenger", VersionNumber.of(1));
     assertThat(publisher.resolveAlias(name, "challenger").version()).isEqualTo(alias.version());
     assertThat(publisher.listAliases(name)).extracting(Alias::alias).containsExactly("challenger");
-    assertThatThrownBy(() -> publisher.setAlias(name, "champion", 1))
+    assertThatThrownBy(() -> publisher.setAlias(name, "champion", VersionNumber.of(1)))
         .isInstanceOfSatisfying(
             RegistryApiException.class,
             e -> {
@@ -131,6 +132,8 @@ class RegistryClientTest {
     assertThat(received)
         .extracting(ChangeEvent::type)
         .containsExactly(EventType.VERSION_CREATED, EventType.VERSION_CREATED);
-    assertThat(received).extracting(ChangeEvent::version).containsExactly(1, 2);
+    assertThat(received)
+        .extracting(ChangeEvent::version)
+        .containsExactly(VersionNumber.of(1), VersionNumber.of(2));
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modelport.registry.alias.AliasName;
+import dev.modelport.registry.api.PathParams;
 import dev.modelport.registry.error.InvalidInputException;
-import dev.modelport.registry.version.VersionNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,9 +45,11 @@ class ModelNameTest {
   }
 
   @Test
-  void versionNumbersArePositive() {
-    assertThat(VersionNumber.parse("3").value()).isEqualTo(3);
-    assertThatThrownBy(() -> VersionNumber.parse("0")).hasMessageStartingWith("version:");
-    assertThatThrownBy(() -> VersionNumber.parse("x")).hasMessageStartingWith("version:");
+  void versionPathParametersArePositiveAndNameTheirField() {
+    assertThat(PathParams.version("3").value()).isEqualTo(3);
+    assertThatThrownBy(() -> PathParams.version("0"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("version:");
+    assertThatThrownBy(() -> PathParams.version("x")).hasMessageStartingWith("version:");
   }
 }

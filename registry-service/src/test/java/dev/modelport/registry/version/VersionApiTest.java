@@ -31,7 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -234,12 +234,12 @@ public class VersionApiTest {
                     VersionUpload.of(
                         "m.onnx", () -> new ByteArrayInputStream(artifact), metadata)));
       }
-      List<Integer> numbers = new ArrayList<>();
+      List<Long> numbers = new ArrayList<>();
       for (Future<ModelVersion> f : pool.invokeAll(uploads)) {
-        numbers.add(f.get().version());
+        numbers.add(f.get().version().value());
       }
       assertThat(numbers)
-          .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
+          .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
     } finally {
       pool.shutdownNow();
     }

@@ -3,9 +3,9 @@ package dev.modelport.registry.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelport.protocol.model.FeatureType;
 import dev.modelport.registryclient.RegistryJson;
 import dev.modelport.registryclient.api.ArtifactFormat;
-import dev.modelport.registryclient.api.FeatureType;
 import dev.modelport.registryclient.api.VersionMetadata;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;

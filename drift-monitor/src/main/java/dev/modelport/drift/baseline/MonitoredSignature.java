@@ -4,12 +4,12 @@ import dev.modelport.featurestats.profile.FeatureSchema;
 import java.util.List;
 
 /**
- * What the drift-monitor needs of a version's signature: the features (names and types, inputs in
- * order, then columns) and where each input tensor's columns go. Immutable.
+ * What the drift-monitor monitors of a version's {@code ModelSignature}: the features (names and
+ * types, inputs in order, then columns) and where each input tensor's columns go. Immutable.
  */
-public record ModelSignature(FeatureSchema schema, List<InputBlock> inputs) {
+public record MonitoredSignature(FeatureSchema schema, List<InputBlock> inputs) {
 
-  public ModelSignature {
+  public MonitoredSignature {
     inputs = List.copyOf(inputs);
     int expected = 0;
     for (InputBlock b : inputs) {
