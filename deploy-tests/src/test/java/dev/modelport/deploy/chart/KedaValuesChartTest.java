@@ -49,12 +49,4 @@ class KedaValuesChartTest {
     assertThat(m.deployment("serving").getSpec().getReplicas()).isNull();
     assertThat(m.named(PodDisruptionBudget.class, Names.of("serving"))).isNotNull();
   }
-
-  /** The query must name a metric the services export: MetricNamesIT checks it with the rest. */
-  static String query(RenderedManifests manifests) {
-    List<Map<String, Object>> triggers = manifests.generic("ScaledObject").get(0).get("spec", "triggers");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> meta = (Map<String, Object>) triggers.get(1).get("metadata");
-    return (String) meta.get("query");
-  }
 }
