@@ -4,7 +4,7 @@
 #   localhost/debian-base:bookworm  a debootstrap minbase root filesystem (about 1 minute)
 #   localhost/modelport-jre:17      OpenJDK 17 JRE, curl and user 1001 on it (about 30 s)
 # Each image is built only when missing. Needs root, podman, debootstrap and runc
-# (.ci/run installs them). Usage: docker/podman/base-images.sh [--print-jre-image]
+# (.ci/run installs them). Usage: docker/podman/base-images.sh
 set -euo pipefail
 
 DEBIAN_IMAGE=${MODELPORT_DEBIAN_IMAGE:-localhost/debian-base:bookworm}
@@ -32,6 +32,9 @@ if has_image "$JRE_IMAGE"; then
   echo "JRE image $JRE_IMAGE is present"
 else
   echo "building $JRE_IMAGE on $DEBIAN_IMAGE"
+  log=$(mktemp)
   podman_ build --network host --build-arg "DEBIAN_IMAGE=$DEBIAN_IMAGE" \
-    -f "$here/jre.Containerfile" -t "$JRE_IMAGE" "$here"
+    -f "$here/jre.Containerfile" -t "$JRE_IMAGE" "$here" >"$log" 2>&1 \
+    || { tail -n 30 "$log" >&2; rm -f "$log"; exit 1; }
+  rm -f "$log"
 fi
