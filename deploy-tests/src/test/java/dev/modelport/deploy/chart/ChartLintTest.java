@@ -41,14 +41,16 @@ class ChartLintTest {
 
   @Test
   void schemaRefusesAnUnknownKey() {
-    assertThatThrownBy(() -> ChartRenderer.defaults().set("serving.autoscalling.enabled", "false").template())
+    assertThatThrownBy(
+            () -> ChartRenderer.defaults().set("serving.autoscalling.enabled", "false").template())
         .hasMessageContaining("autoscalling");
   }
 
   @Test
   void schemaRefusesAWrongType() {
     assertThatThrownBy(
-            () -> ChartRenderer.defaults().set("serving.autoscaling.maxReplicas", "many").template())
+            () ->
+                ChartRenderer.defaults().set("serving.autoscaling.maxReplicas", "many").template())
         .hasMessageContaining("maxReplicas");
   }
 

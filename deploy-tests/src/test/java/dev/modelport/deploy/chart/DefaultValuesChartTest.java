@@ -91,8 +91,7 @@ class DefaultValuesChartTest {
           .singleElement()
           .satisfies(p -> assertThat(p.getPort()).isEqualTo(service.httpPort()));
       assertThat(svc.getSpec().getSelector())
-          .isEqualTo(
-              manifests.deployment(component).getSpec().getSelector().getMatchLabels());
+          .isEqualTo(manifests.deployment(component).getSpec().getSelector().getMatchLabels());
     }
     ServiceConfig serving = ServiceConfig.of("serving-service");
     Container c = container(manifests.deployment("serving"));
@@ -199,7 +198,8 @@ class DefaultValuesChartTest {
     assertThat(pod(serving).getNodeSelector()).isNullOrEmpty();
     assertThat(pod(serving).getRuntimeClassName()).isNull();
     assertThat(pod(serving).getResourceClaims()).isNullOrEmpty();
-    assertThat(container(serving).getImage()).isEqualTo("ghcr.io/modelport/modelport-serving:0.1.0");
+    assertThat(container(serving).getImage())
+        .isEqualTo("ghcr.io/modelport/modelport-serving:0.1.0");
     assertThat(manifests.of(ResourceClaimTemplate.class)).isEmpty();
   }
 
@@ -224,7 +224,8 @@ class DefaultValuesChartTest {
         .allSatisfy(
             r -> {
               assertThat(r.getResources()).containsExactly("configmaps");
-              assertThat(r.getResourceNames()).containsExactly(Names.of("drift-monitor") + "-job-template");
+              assertThat(r.getResourceNames())
+                  .containsExactly(Names.of("drift-monitor") + "-job-template");
               assertThat(r.getVerbs()).containsExactly("get");
             });
     RoleBinding binding = manifests.named(RoleBinding.class, Names.of("drift-monitor"));
@@ -274,7 +275,8 @@ class DefaultValuesChartTest {
     assertSelects(serving.getSpec().getPodSelector(), manifests.deployment("serving"));
     assertThat(serving.getSpec().getIngress())
         .singleElement()
-        .satisfies(r -> assertThat(r.getFrom()).as("serving is reachable from anywhere").isNullOrEmpty());
+        .satisfies(
+            r -> assertThat(r.getFrom()).as("serving is reachable from anywhere").isNullOrEmpty());
 
     NetworkPolicy drift = manifests.named(NetworkPolicy.class, Names.of("drift-monitor"));
     assertSelects(drift.getSpec().getPodSelector(), manifests.deployment("drift-monitor"));
@@ -330,7 +332,9 @@ class DefaultValuesChartTest {
     assertThat(dashboards)
         .extracting(c -> c.getData().keySet().iterator().next())
         .containsExactlyInAnyOrder("drift.json", "registry.json", "serving.json");
-    assertThat(manifests.of(ServiceMonitor.class)).as("Prometheus Operator CRDs are opt-in").isEmpty();
+    assertThat(manifests.of(ServiceMonitor.class))
+        .as("Prometheus Operator CRDs are opt-in")
+        .isEmpty();
     assertThat(manifests.of(PrometheusRule.class)).isEmpty();
     assertThat(manifests.of(GenericKubernetesResource.class)).isEmpty();
   }

@@ -58,10 +58,13 @@ class GpuValuesChartTest {
   void dcgmExporterIsScrapedInTheGpuOperatorsNamespace() {
     RenderedManifests m = ChartRenderer.example("gpu-values.yaml").render();
     ServiceMonitor dcgm = m.named(ServiceMonitor.class, Names.FULLNAME + "-dcgm");
-    assertThat(dcgm.getSpec().getNamespaceSelector().getMatchNames()).containsExactly("gpu-operator");
+    assertThat(dcgm.getSpec().getNamespaceSelector().getMatchNames())
+        .containsExactly("gpu-operator");
     assertThat(dcgm.getSpec().getSelector().getMatchLabels())
         .containsEntry("app", "nvidia-dcgm-exporter");
-    assertThat(dcgm.getSpec().getEndpoints()).singleElement().satisfies(e -> assertThat(e.getPort()).isEqualTo("gpu-metrics"));
+    assertThat(dcgm.getSpec().getEndpoints())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getPort()).isEqualTo("gpu-metrics"));
   }
 
   @Test

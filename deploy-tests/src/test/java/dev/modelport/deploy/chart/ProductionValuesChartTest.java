@@ -11,6 +11,7 @@ import dev.modelport.deploy.support.RenderedManifests;
 import dev.modelport.deploy.support.ServiceConfig;
 import dev.modelport.deploy.support.StrictKubernetesYaml;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -19,7 +20,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import java.util.List;
@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** examples/production-values.yaml: the cluster's Kafka and PostgreSQL, S3, Gateway API, monitoring. */
+/**
+ * examples/production-values.yaml: the cluster's Kafka and PostgreSQL, S3, Gateway API, monitoring.
+ */
 class ProductionValuesChartTest {
 
   final RenderedManifests m = ChartRenderer.example("production-values.yaml").render();
@@ -41,11 +43,20 @@ class ProductionValuesChartTest {
     assertThat(props.getProperty("quarkus.datasource.postgresql.jdbc.url"))
         .startsWith("jdbc:postgresql://modelport-db.example.internal:5432/");
     assertThat(props.getProperty("modelport.registry.storage.kind")).isEqualTo("s3");
-    assertThat(props.getProperty("modelport.registry.storage.s3.bucket")).isEqualTo("modelport-artifacts");
+    assertThat(props.getProperty("modelport.registry.storage.s3.bucket"))
+        .isEqualTo("modelport-artifacts");
     assertThat(props).doesNotContainKey("quarkus.datasource.postgresql.password");
-    assertThat(env(registry, "QUARKUS_DATASOURCE_POSTGRESQL_PASSWORD").getValueFrom().getSecretKeyRef().getName())
+    assertThat(
+            env(registry, "QUARKUS_DATASOURCE_POSTGRESQL_PASSWORD")
+                .getValueFrom()
+                .getSecretKeyRef()
+                .getName())
         .isEqualTo("modelport-db");
-    assertThat(env(registry, "MODELPORT_REGISTRY_STORAGE_S3_SECRET_ACCESS_KEY").getValueFrom().getSecretKeyRef().getName())
+    assertThat(
+            env(registry, "MODELPORT_REGISTRY_STORAGE_S3_SECRET_ACCESS_KEY")
+                .getValueFrom()
+                .getSecretKeyRef()
+                .getName())
         .isEqualTo("modelport-s3");
     assertThat(m.of(PersistentVolumeClaim.class)).as("blobs are in S3").isEmpty();
     assertThat(m.of(Secret.class)).as("every secret is the cluster's").isEmpty();
@@ -56,9 +67,14 @@ class ProductionValuesChartTest {
     Properties props = DefaultValuesChartTest.properties(m.config("drift-monitor"));
     assertThat(props.getProperty("modelport.drift.consumer.bootstrap-servers"))
         .isEqualTo("events-kafka-bootstrap.kafka.svc:9093");
-    assertThat(props.getProperty("modelport.drift.consumer.kafka.\"security.protocol\"")).isEqualTo("SSL");
+    assertThat(props.getProperty("modelport.drift.consumer.kafka.\"security.protocol\""))
+        .isEqualTo("SSL");
     assertThat(props.getProperty("modelport.drift.registry.url"))
-        .isEqualTo("http://" + Names.of("registry") + ":" + ServiceConfig.of("registry-service").httpPort());
+        .isEqualTo(
+            "http://"
+                + Names.of("registry")
+                + ":"
+                + ServiceConfig.of("registry-service").httpPort());
     assertThat(props.getProperty("modelport.drift.actions.retraining.enabled")).isEqualTo("true");
     assertThat(env(m.deployment("serving"), "KAFKA_BOOTSTRAP_SERVERS").getValue())
         .isEqualTo("events-kafka-bootstrap.kafka.svc:9093");
@@ -70,26 +86,34 @@ class ProductionValuesChartTest {
     HTTPRouteRule rule = http.getSpec().getRules().get(0);
     assertThat(rule.getMatches().get(0).getPath().getValue()).isEqualTo("/v2");
     List<HTTPBackendRef> backends = rule.getBackendRefs();
-    assertThat(backends).extracting(HTTPBackendRef::getName)
+    assertThat(backends)
+        .extracting(HTTPBackendRef::getName)
         .containsExactly(Names.of("serving"), "modelport-canary-serving");
     assertThat(backends).extracting(HTTPBackendRef::getWeight).containsExactly(90, 10);
     int httpPort = ServiceConfig.of("serving-service").httpPort();
     assertThat(backends).allSatisfy(b -> assertThat(b.getPort()).isEqualTo(httpPort));
-    assertThat(rule.getFilters()).singleElement().satisfies(f -> {
-      assertThat(f.getType()).isEqualTo("RequestMirror");
-      assertThat(f.getRequestMirror().getBackendRef().getName()).isEqualTo("modelport-shadow-serving");
-      assertThat(f.getRequestMirror().getPercent()).isEqualTo(100);
-    });
+    assertThat(rule.getFilters())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getType()).isEqualTo("RequestMirror");
+              assertThat(f.getRequestMirror().getBackendRef().getName())
+                  .isEqualTo("modelport-shadow-serving");
+              assertThat(f.getRequestMirror().getPercent()).isEqualTo(100);
+            });
     assertThat(http.getSpec().getHostnames()).containsExactly("inference.example.com");
     assertThat(http.getSpec().getParentRefs().get(0).getName()).isEqualTo("public");
 
     GRPCRoute grpc = m.named(GRPCRoute.class, Names.of("serving"));
     var grpcRule = grpc.getSpec().getRules().get(0);
-    assertThat(grpcRule.getMatches().get(0).getMethod().getService()).isEqualTo("inference.GRPCInferenceService");
+    assertThat(grpcRule.getMatches().get(0).getMethod().getService())
+        .isEqualTo("inference.GRPCInferenceService");
     int grpcPort = ServiceConfig.of("serving-service").grpcPort();
-    assertThat(grpcRule.getBackendRefs()).allSatisfy(b -> assertThat(b.getPort()).isEqualTo(grpcPort));
+    assertThat(grpcRule.getBackendRefs())
+        .allSatisfy(b -> assertThat(b.getPort()).isEqualTo(grpcPort));
     assertThat(grpcRule.getBackendRefs()).extracting(b -> b.getWeight()).containsExactly(90, 10);
-    assertThat(grpcRule.getFilters().get(0).getRequestMirror().getBackendRef().getPort()).isEqualTo(grpcPort);
+    assertThat(grpcRule.getFilters().get(0).getRequestMirror().getBackendRef().getPort())
+        .isEqualTo(grpcPort);
   }
 
   @Test
@@ -97,8 +121,10 @@ class ProductionValuesChartTest {
     NetworkPolicy serving = m.named(NetworkPolicy.class, Names.of("serving"));
     assertThat(serving.getSpec().getIngress().get(0).getFrom())
         .singleElement()
-        .satisfies(p -> assertThat(p.getNamespaceSelector().getMatchLabels())
-            .containsEntry("kubernetes.io/metadata.name", "gateway"));
+        .satisfies(
+            p ->
+                assertThat(p.getNamespaceSelector().getMatchLabels())
+                    .containsEntry("kubernetes.io/metadata.name", "gateway"));
   }
 
   @Test
@@ -109,12 +135,16 @@ class ProductionValuesChartTest {
     var endpoint = monitor.getSpec().getEndpoints().get(0);
     for (Map.Entry<String, String> e : DefaultValuesChartTest.MODULES.entrySet()) {
       ServiceConfig service = ServiceConfig.of(e.getValue());
-      assertThat(endpoint.getPath()).as("%s metrics path", e.getValue()).isEqualTo(service.metricsPath());
+      assertThat(endpoint.getPath())
+          .as("%s metrics path", e.getValue())
+          .isEqualTo(service.metricsPath());
       Service svc = m.named(Service.class, Names.of(e.getKey()));
-      assertThat(svc.getSpec().getPorts()).anySatisfy(p -> {
-        assertThat(p.getName()).isEqualTo(endpoint.getPort());
-        assertThat(p.getPort()).isEqualTo(service.httpPort());
-      });
+      assertThat(svc.getSpec().getPorts())
+          .anySatisfy(
+              p -> {
+                assertThat(p.getName()).isEqualTo(endpoint.getPort());
+                assertThat(p.getPort()).isEqualTo(service.httpPort());
+              });
       assertThat(svc.getMetadata().getLabels())
           .containsAllEntriesOf(monitor.getSpec().getSelector().getMatchLabels())
           .containsEntry("modelport.dev/job", "modelport-" + e.getKey());

@@ -28,7 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ComposeFileTest {
 
   static final Map<String, String> MODULES =
-      Map.of("registry", "registry-service", "serving", "serving-service", "drift-monitor", "drift-monitor");
+      Map.of(
+          "registry",
+          "registry-service",
+          "serving",
+          "serving-service",
+          "drift-monitor",
+          "drift-monitor");
 
   final JsonNode compose = read(ProjectFiles.docker().resolve("compose.yaml"));
   final JsonNode prometheus = read(ProjectFiles.docker().resolve("prometheus/prometheus.yml"));
@@ -81,14 +87,17 @@ class ComposeFileTest {
       assertThat(compose.path("services").has(component)).isTrue();
     }
     assertThat(jobs)
-        .containsExactlyInAnyOrder("modelport-registry", "modelport-serving", "modelport-drift-monitor");
-    assertThat(ProjectFiles.read(ProjectFiles.alertRules())).contains("modelport-(registry|serving|drift-monitor)");
+        .containsExactlyInAnyOrder(
+            "modelport-registry", "modelport-serving", "modelport-drift-monitor");
+    assertThat(ProjectFiles.read(ProjectFiles.alertRules()))
+        .contains("modelport-(registry|serving|drift-monitor)");
   }
 
   @Test
   void prometheusLoadsTheChartsRulesAndGrafanaTheChartsDashboards() {
     String rulesMount = "../helm/modelport/files/alerts:/etc/prometheus/rules:ro";
-    assertThat(compose.path("services").path("prometheus").path("volumes").toString()).contains(rulesMount);
+    assertThat(compose.path("services").path("prometheus").path("volumes").toString())
+        .contains(rulesMount);
     assertThat(prometheus.path("rule_files").get(0).asText())
         .isEqualTo("/etc/prometheus/rules/" + ProjectFiles.alertRules().getFileName());
     assertThat(compose.path("services").path("grafana").path("volumes").toString())
@@ -99,18 +108,25 @@ class ComposeFileTest {
         .isEqualTo("/var/lib/grafana/dashboards/modelport");
     JsonNode datasource =
         read(ProjectFiles.docker().resolve("grafana/provisioning/datasources/prometheus.yaml"));
-    assertThat(datasource.path("datasources").get(0).path("url").asText()).isEqualTo("http://prometheus:9090");
+    assertThat(datasource.path("datasources").get(0).path("url").asText())
+        .isEqualTo("http://prometheus:9090");
   }
 
   @Test
   void prometheusConfigPassesPromtoolWithTheRulesInPlace(@TempDir Path tmp) throws Exception {
     String promtool = findOnPath("promtool");
-    Requirements.require(promtool != null, "promtool is not installed (apt-get install prometheus)");
+    Requirements.require(
+        promtool != null, "promtool is not installed (apt-get install prometheus)");
     ObjectNode config = (ObjectNode) prometheus.deepCopy();
-    ((ArrayNode) config.withArray("rule_files")).removeAll().add(ProjectFiles.alertRules().toString());
+    ((ArrayNode) config.withArray("rule_files"))
+        .removeAll()
+        .add(ProjectFiles.alertRules().toString());
     Path copy = tmp.resolve("prometheus.yml");
     StrictKubernetesYaml.mapper().writeValue(copy.toFile(), config);
-    Process p = new ProcessBuilder(promtool, "check", "config", copy.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(promtool, "check", "config", copy.toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();

@@ -39,10 +39,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImagesIT {
 
-  static final String BASE = System.getProperty("modelport.images.base", "localhost/modelport-jre:17");
+  static final String BASE =
+      System.getProperty("modelport.images.base", "localhost/modelport-jre:17");
   static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   static final Map<String, String> MODULES =
-      Map.of("registry", "registry-service", "serving", "serving-service", "drift-monitor", "drift-monitor");
+      Map.of(
+          "registry",
+          "registry-service",
+          "serving",
+          "serving-service",
+          "drift-monitor",
+          "drift-monitor");
 
   @TempDir static Path work;
   static Podman podman;
@@ -67,32 +74,53 @@ class ImagesIT {
       podman
           .run(
               Duration.ofMinutes(5),
-              "build", "--format", "docker", "--network", "host", "--build-arg", "BASE_IMAGE=" + BASE,
-              "-f", ProjectFiles.docker().resolve(service + ".Dockerfile").toString(),
-              "-t", tag, ProjectFiles.root().toString())
+              "build",
+              "--format",
+              "docker",
+              "--network",
+              "host",
+              "--build-arg",
+              "BASE_IMAGE=" + BASE,
+              "-f",
+              ProjectFiles.docker().resolve(service + ".Dockerfile").toString(),
+              "-t",
+              tag,
+              ProjectFiles.root().toString())
           .orFail("podman build of " + service);
     }
-    kafka = EmbeddedKafkaBroker.builder().port(0).dataDirectory(work.resolve("kafka")).build().start();
+    kafka =
+        EmbeddedKafkaBroker.builder().port(0).dataDirectory(work.resolve("kafka")).build().start();
     kafka.createTopics(1, InferenceEvents.TOPIC);
     int[] ports = FreePorts.next(4);
     run("registry", ports[0], "-e", "MODELPORT_REGISTRY_SECURITY_ENABLED=false");
     run(
-        "serving", ports[1],
-        "-e", "QUARKUS_GRPC_SERVER_PORT=" + ports[2],
-        "-e", "QUARKUS_GRPC_SERVER_HOST=127.0.0.1",
-        "-e", "MODELPORT_SERVING_MODELS=" + Traffic.MODEL);
+        "serving",
+        ports[1],
+        "-e",
+        "QUARKUS_GRPC_SERVER_PORT=" + ports[2],
+        "-e",
+        "QUARKUS_GRPC_SERVER_HOST=127.0.0.1",
+        "-e",
+        "MODELPORT_SERVING_MODELS=" + Traffic.MODEL);
     run(
-        "drift-monitor", ports[3],
-        "-e", "MODELPORT_DRIFT_CONSUMER_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
-        "-e", "MODELPORT_DRIFT_REGISTRY_URL=" + base.get("registry"),
-        "-e", "MODELPORT_DRIFT_WINDOW_MAX_ROWS=40");
+        "drift-monitor",
+        ports[3],
+        "-e",
+        "MODELPORT_DRIFT_CONSUMER_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+        "-e",
+        "MODELPORT_DRIFT_REGISTRY_URL=" + base.get("registry"),
+        "-e",
+        "MODELPORT_DRIFT_WINDOW_MAX_ROWS=40");
     for (String service : MODULES.keySet()) {
       URI ready = base.get(service).resolve(ServiceConfig.of(MODULES.get(service)).readinessPath());
       try {
         Http.awaitStatus(ready, 200, Duration.ofSeconds(120));
       } catch (RuntimeException | AssertionError e) {
         throw new IllegalStateException(
-            service + " did not get ready:\n" + podman.run("logs", containers.get(service)).output(), e);
+            service
+                + " did not get ready:\n"
+                + podman.run("logs", containers.get(service)).output(),
+            e);
       }
     }
   }
@@ -103,8 +131,19 @@ class ImagesIT {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "run", "-d", "--name", name, "--network", "host", "--read-only", "--user", "1001",
-                "-e", "QUARKUS_HTTP_HOST=127.0.0.1", "-e", "QUARKUS_HTTP_PORT=" + port));
+                "run",
+                "-d",
+                "--name",
+                name,
+                "--network",
+                "host",
+                "--read-only",
+                "--user",
+                "1001",
+                "-e",
+                "QUARKUS_HTTP_HOST=127.0.0.1",
+                "-e",
+                "QUARKUS_HTTP_PORT=" + port));
     args.addAll(List.of(env));
     args.add(images.get(service));
     podman.run(Duration.ofMinutes(2), args.toArray(String[]::new)).orFail("podman run " + service);
@@ -149,11 +188,21 @@ class ImagesIT {
   void registryStoresAVersionOnItsVolume() throws Exception {
     assertThat(Traffic.registerModel(base.get("registry")).status()).isEqualTo(201);
     Traffic.Response version =
-        Traffic.get(base.get("registry").resolve("/api/v1/models/" + Traffic.MODEL + "/versions/1"));
+        Traffic.get(
+            base.get("registry").resolve("/api/v1/models/" + Traffic.MODEL + "/versions/1"));
     assertThat(version.status()).isEqualTo(200);
-    assertThat(new ObjectMapper().readTree(version.body()).path("artifact").path("sha256").asText()).hasSize(64);
+    assertThat(new ObjectMapper().readTree(version.body()).path("artifact").path("sha256").asText())
+        .hasSize(64);
     assertThat(
-            podman.run("exec", containers.get("registry"), "sh", "-c", "ls -R /var/lib/modelport/registry | grep -c '^[0-9a-f]\\{64\\}$'").output().trim())
+            podman
+                .run(
+                    "exec",
+                    containers.get("registry"),
+                    "sh",
+                    "-c",
+                    "ls -R /var/lib/modelport/registry | grep -c '^[0-9a-f]\\{64\\}$'")
+                .output()
+                .trim())
         .as("the blob lies on the data volume")
         .isEqualTo("1");
   }
@@ -179,7 +228,8 @@ class ImagesIT {
           .isEqualTo("1001");
     }
     for (String image : images.values()) {
-      assertThat(podman.run("image", "inspect", "--format", "{{.Config.User}}", image).output().trim())
+      assertThat(
+              podman.run("image", "inspect", "--format", "{{.Config.User}}", image).output().trim())
           .as("USER of %s", image)
           .isEqualTo("1001:0");
     }
@@ -188,14 +238,29 @@ class ImagesIT {
   @Test
   void rootFilesystemIsReadOnlyAndOnlyTheVolumesAreWritable() {
     Map<String, String> volume =
-        Map.of("registry", "/var/lib/modelport", "serving", "/var/cache/modelport", "drift-monitor", "/tmp");
+        Map.of(
+            "registry",
+            "/var/lib/modelport",
+            "serving",
+            "/var/cache/modelport",
+            "drift-monitor",
+            "/tmp");
     for (Map.Entry<String, String> e : containers.entrySet()) {
-      Podman.Result root = podman.run("exec", e.getValue(), "sh", "-c", "touch /deployments/written");
+      Podman.Result root =
+          podman.run("exec", e.getValue(), "sh", "-c", "touch /deployments/written");
       assertThat(root.exit()).as("write outside the volumes in %s", e.getKey()).isNotZero();
       assertThat(root.output()).contains("Read-only file system");
-      assertThat(podman.run("exec", e.getValue(), "sh", "-c", "touch /etc/written").exit()).isNotZero();
+      assertThat(podman.run("exec", e.getValue(), "sh", "-c", "touch /etc/written").exit())
+          .isNotZero();
       assertThat(
-              podman.run("exec", e.getValue(), "sh", "-c", "touch " + volume.get(e.getKey()) + "/written && touch /tmp/written").exit())
+              podman
+                  .run(
+                      "exec",
+                      e.getValue(),
+                      "sh",
+                      "-c",
+                      "touch " + volume.get(e.getKey()) + "/written && touch /tmp/written")
+                  .exit())
           .as("write to the volumes of %s", e.getKey())
           .isZero();
     }
@@ -204,12 +269,31 @@ class ImagesIT {
   @Test
   void imagesCarryTheJvmFlagsAndAHealthcheckThatPasses() {
     for (Map.Entry<String, String> e : images.entrySet()) {
-      String env = podman.run("image", "inspect", "--format", "{{range .Config.Env}}{{println .}}{{end}}", e.getValue()).output();
+      String env =
+          podman
+              .run(
+                  "image",
+                  "inspect",
+                  "--format",
+                  "{{range .Config.Env}}{{println .}}{{end}}",
+                  e.getValue())
+              .output();
       assertThat(env).as("env of %s", e.getKey()).contains("--add-modules=jdk.incubator.foreign");
-      String health = podman.run("image", "inspect", "--format", "{{json .Config.Healthcheck}}", e.getValue()).output();
+      String health =
+          podman
+              .run("image", "inspect", "--format", "{{json .Config.Healthcheck}}", e.getValue())
+              .output();
       assertThat(health).as("HEALTHCHECK of %s", e.getKey()).contains("/q/health/ready");
     }
-    assertThat(podman.run("image", "inspect", "--format", "{{range .Config.Env}}{{println .}}{{end}}", images.get("serving")).output())
+    assertThat(
+            podman
+                .run(
+                    "image",
+                    "inspect",
+                    "--format",
+                    "{{range .Config.Env}}{{println .}}{{end}}",
+                    images.get("serving"))
+                .output())
         .contains("MALLOC_ARENA_MAX=2");
     for (Map.Entry<String, String> e : containers.entrySet()) {
       Podman.Result check = podman.run("healthcheck", "run", e.getValue());

@@ -59,7 +59,11 @@ final class Podman {
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);
         throw new IllegalStateException(
-            String.join(" ", command) + " ran past " + timeout + ":\n" + tail(Files.readString(out), 20));
+            String.join(" ", command)
+                + " ran past "
+                + timeout
+                + ":\n"
+                + tail(Files.readString(out), 20));
       }
       return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -76,6 +80,7 @@ final class Podman {
 
   static String tail(String s, int lines) {
     String[] all = s.split("\n");
-    return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+    return String.join(
+        "\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
   }
 }

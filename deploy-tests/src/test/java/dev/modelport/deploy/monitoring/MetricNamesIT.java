@@ -28,12 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every metric name that the Grafana dashboards, the alert rules and the autoscalers use is exported
- * by the running services, so that a rename cannot silently break a dashboard or an alert. Runs the
- * three packaged services as processes (serving on the example models, drift-monitor on an embedded
- * Kafka broker and the registry), sends real traffic (inferences, a registry upload with training
- * data, an alias move, inference events), scrapes each {@code /q/metrics} and compares. The names of
- * {@link PendingMetrics} (issues 11, 12, 15) are printed, and must not be exported yet.
+ * Every metric name that the Grafana dashboards, the alert rules and the autoscalers use is
+ * exported by the running services, so that a rename cannot silently break a dashboard or an alert.
+ * Runs the three packaged services as processes (serving on the example models, drift-monitor on an
+ * embedded Kafka broker and the registry), sends real traffic (inferences, a registry upload with
+ * training data, an alias move, inference events), scrapes each {@code /q/metrics} and compares.
+ * The names of {@link PendingMetrics} (issues 11, 12, 15) are printed, and must not be exported
+ * yet.
  */
 class MetricNamesIT {
 
@@ -51,7 +52,8 @@ class MetricNamesIT {
       Requirements.require(
           PackagedService.isPackaged(module), module + " is not packaged (./mvnw package)");
     }
-    kafka = EmbeddedKafkaBroker.builder().port(0).dataDirectory(work.resolve("kafka")).build().start();
+    kafka =
+        EmbeddedKafkaBroker.builder().port(0).dataDirectory(work.resolve("kafka")).build().start();
     kafka.createTopics(1, InferenceEvents.TOPIC);
     int[] ports = FreePorts.next(4);
     start(
@@ -85,14 +87,16 @@ class MetricNamesIT {
     assertThat(Traffic.registerModel(base.get("registry")).status()).isEqualTo(201);
     assertThat(
             Traffic.putJson(
-                    base.get("registry").resolve("/api/v1/models/" + Traffic.MODEL + "/aliases/champion"),
+                    base.get("registry")
+                        .resolve("/api/v1/models/" + Traffic.MODEL + "/aliases/champion"),
                     "{\"version\":1}")
                 .status())
         .isEqualTo(200);
     // ... inferences (one of them a client error) ...
     URI infer = base.get("serving").resolve("/v2/models/" + Traffic.MODEL + "/infer");
     for (int i = 0; i < 5; i++) {
-      assertThat(Traffic.postJson(infer, Traffic.inferenceRequest(i * 4, i * 4 + 4)).status()).isEqualTo(200);
+      assertThat(Traffic.postJson(infer, Traffic.inferenceRequest(i * 4, i * 4 + 4)).status())
+          .isEqualTo(200);
     }
     assertThat(Traffic.postJson(infer, "{\"inputs\":[]}").status()).isEqualTo(400);
     // ... and inference events for drift-monitor: two windows of 40 rows, one undecodable event.
@@ -114,7 +118,8 @@ class MetricNamesIT {
 
   static void start(String name, int port, PackagedService.Builder builder) {
     base.put(name, URI.create("http://127.0.0.1:" + port));
-    services.put(name, builder.httpPort(port).workDir(work).log(work.resolve(name + ".log")).start());
+    services.put(
+        name, builder.httpPort(port).workDir(work).log(work.resolve(name + ".log")).start());
   }
 
   static Set<String> scrape(String service) {
@@ -204,6 +209,7 @@ class MetricNamesIT {
             "modelport_inference_request_duration_seconds_bucket",
             "modelport_model_loaded");
     assertThat(exported.get("registry")).contains("modelport_registry_uploads_total");
-    assertThat(exported.get("drift-monitor")).contains("modelport_drift_dataset_share", "modelport_drift_consumer_lag");
+    assertThat(exported.get("drift-monitor"))
+        .contains("modelport_drift_dataset_share", "modelport_drift_consumer_lag");
   }
 }

@@ -99,8 +99,11 @@ public final class MetricQueries {
     }
     for (JsonNode group : rules.path("groups")) {
       for (JsonNode rule : group.path("rules")) {
-        String id = rule.hasNonNull("alert") ? rule.get("alert").asText() : rule.path("record").asText();
-        out.add(new Query("alerts/" + group.path("name").asText() + ": " + id, rule.path("expr").asText()));
+        String id =
+            rule.hasNonNull("alert") ? rule.get("alert").asText() : rule.path("record").asText();
+        out.add(
+            new Query(
+                "alerts/" + group.path("name").asText() + ": " + id, rule.path("expr").asText()));
       }
     }
     return out;
@@ -113,7 +116,8 @@ public final class MetricQueries {
     List<Query> out = new ArrayList<>();
     hpa.getSpec().getMetrics().stream()
         .filter(m -> m.getPods() != null)
-        .forEach(m -> out.add(new Query("chart: HPA pods metric", m.getPods().getMetric().getName())));
+        .forEach(
+            m -> out.add(new Query("chart: HPA pods metric", m.getPods().getMetric().getName())));
     out.add(
         new Query(
             "chart: KEDA prometheus trigger",

@@ -41,7 +41,10 @@ class MetricQueriesTest {
           .as("where pending %s is used", pending)
           .allSatisfy(
               source ->
-                  assertThat(source).matches(s -> s.contains("pending-issue") || s.contains("[Pending: issue"), "is marked pending"));
+                  assertThat(source)
+                      .matches(
+                          s -> s.contains("pending-issue") || s.contains("[Pending: issue"),
+                          "is marked pending"));
     }
   }
 
@@ -53,9 +56,12 @@ class MetricQueriesTest {
     usages.forEach(
         (name, sources) -> {
           boolean onlyPending =
-              sources.stream().allMatch(s -> s.contains("pending-issue") || s.contains("[Pending: issue"));
+              sources.stream()
+                  .allMatch(s -> s.contains("pending-issue") || s.contains("[Pending: issue"));
           if (onlyPending) {
-            assertThat(PendingMetrics.NAMES).as("%s is used only in pending places", name).containsKey(name);
+            assertThat(PendingMetrics.NAMES)
+                .as("%s is used only in pending places", name)
+                .containsKey(name);
           }
         });
   }

@@ -17,15 +17,30 @@ public final class PromQlNames {
 
   private static final Pattern LABEL_VALUES =
       Pattern.compile("^\\s*label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)");
-  private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
+  private static final Pattern STRINGS =
+      Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
   private static final Pattern GROUPING =
       Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
   private static final Pattern IDENTIFIER =
       Pattern.compile("(?<![\\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?");
   private static final Set<String> KEYWORDS =
       Set.of(
-          "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or",
-          "unless", "offset", "atan2", "inf", "nan", "Inf", "NaN");
+          "by",
+          "without",
+          "on",
+          "ignoring",
+          "group_left",
+          "group_right",
+          "bool",
+          "and",
+          "or",
+          "unless",
+          "offset",
+          "atan2",
+          "inf",
+          "nan",
+          "Inf",
+          "NaN");
 
   private PromQlNames() {}
 

@@ -50,6 +50,7 @@ class PromQlNamesTest {
 
   @Test
   void numbersWithExponentsAndDurationsAreNotNames() {
-    assertThat(PromQlNames.of("x_seconds > 1e-4 * 5 and y[1h:5m]")).containsExactly("x_seconds", "y");
+    assertThat(PromQlNames.of("x_seconds > 1e-4 * 5 and y[1h:5m]"))
+        .containsExactly("x_seconds", "y");
   }
 }

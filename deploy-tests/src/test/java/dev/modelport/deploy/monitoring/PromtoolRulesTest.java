@@ -32,7 +32,8 @@ class PromtoolRulesTest {
   @BeforeAll
   static void findPromtool() {
     promtool = which("promtool");
-    Requirements.require(promtool != null, "promtool is not installed (apt-get install prometheus)");
+    Requirements.require(
+        promtool != null, "promtool is not installed (apt-get install prometheus)");
   }
 
   @Test
@@ -96,7 +97,8 @@ class PromtoolRulesTest {
       p.destroyForcibly();
       throw new IllegalStateException(String.join(" ", command) + " did not finish in 60 s");
     }
-    return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    return new Result(
+        p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
   }
 
   static String which(String tool) {

@@ -39,7 +39,8 @@ public final class InferenceEvents {
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       for (int e = 0; e < events; e++) {
         ByteBuffer raw =
-            ByteBuffer.allocate(rowsPerEvent * features * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer.allocate(rowsPerEvent * features * Float.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN);
         for (int r = 0; r < rowsPerEvent; r++) {
           int row = (e * rowsPerEvent + r) % test.size();
           for (int f = 0; f < features; f++) {

@@ -22,9 +22,7 @@ public final class ServiceConfig {
   private ServiceConfig(String module) {
     this.module = module;
     Path file =
-        ProjectFiles.root()
-            .resolve(module)
-            .resolve("src/main/resources/application.properties");
+        ProjectFiles.root().resolve(module).resolve("src/main/resources/application.properties");
     try (Reader in = Files.newBufferedReader(file)) {
       properties.load(in);
     } catch (IOException e) {

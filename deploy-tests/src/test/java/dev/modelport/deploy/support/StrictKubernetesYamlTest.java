@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
 
-/** The strict reader refuses what fabric8's model would otherwise keep as "additional properties". */
+/**
+ * The strict reader refuses what fabric8's model would otherwise keep as "additional properties".
+ */
 class StrictKubernetesYamlTest {
 
   static final String DEPLOYMENT =
@@ -64,7 +66,9 @@ class StrictKubernetesYamlTest {
   @Test
   void aKindWithoutTypedModelFails() {
     assertThatThrownBy(
-            () -> RenderedManifests.parse("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n"))
+            () ->
+                RenderedManifests.parse(
+                    "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n"))
         .hasMessageContaining("no typed model for example.com/v1/Widget");
   }
 

@@ -55,7 +55,9 @@ public final class Traffic {
   private static Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r =
-          HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -71,8 +73,7 @@ public final class Traffic {
     int features = test.header().size() - 1;
     float[] all = test.floats(0, features);
     float[] rows = Arrays.copyOfRange(all, from * features, to * features);
-    String data =
-        IntStreamJoin.join(rows);
+    String data = IntStreamJoin.join(rows);
     return "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":["
         + (to - from)
         + ","
@@ -171,7 +172,8 @@ public final class Traffic {
     }
 
     private void part(String headers, byte[] value) {
-      out.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(
+          ("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       out.writeBytes(value);
       out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
