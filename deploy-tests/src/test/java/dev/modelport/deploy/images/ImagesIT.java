@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelport.deploy.support.ChartRenderer;
 import dev.modelport.deploy.support.InferenceEvents;
+import dev.modelport.deploy.support.Names;
 import dev.modelport.deploy.support.ProjectFiles;
+import dev.modelport.deploy.support.RenderedManifests;
 import dev.modelport.deploy.support.Requirements;
 import dev.modelport.deploy.support.ServiceConfig;
 import dev.modelport.deploy.support.Traffic;
@@ -16,7 +19,9 @@ import dev.modelport.testsupport.ExampleModels;
 import dev.modelport.testsupport.FreePorts;
 import dev.modelport.testsupport.Http;
 import dev.modelport.testsupport.PackagedService;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,6 +130,27 @@ class ImagesIT {
     }
   }
 
+  /**
+   * The chart's rendered {@code application.properties} of each service (and the registry's API-key
+   * file), which the containers mount where the chart mounts them: the services must start with
+   * exactly the configuration that a Helm release gives them. Environment variables (ports, hosts,
+   * addresses on this machine) win over the file, as in Quarkus' ordering.
+   */
+  static void writeChartConfiguration() throws Exception {
+    RenderedManifests chart =
+        ChartRenderer.defaults()
+            .set("serving.source", "local")
+            .set("serving.local.models[0]", Traffic.MODEL)
+            .render();
+    for (String service : MODULES.keySet()) {
+      Path file = work.resolve(service + ".properties");
+      Files.writeString(file, chart.config(service).getData().get("application.properties"));
+    }
+    Secret keys = chart.named(Secret.class, Names.FULLNAME + "-api-keys");
+    Files.writeString(
+        work.resolve("registry-api-keys"), keys.getStringData().get("registry-api-keys"));
+  }
+
   /** Starts a container as users would, but on a loopback port of the host network. */
   static void run(String service, int port, String... env) {
     String name = "mp-it-" + service + "-" + RUN;
@@ -182,6 +208,16 @@ class ImagesIT {
       assertThat(data.get(i).asDouble()).as("probability %d", i).isCloseTo(want[i], within(1e-4));
     }
     assertThat(Http.status(base.get("serving").resolve("/v2/health/ready"))).isEqualTo(200);
+  }
+
+  @Test
+  void servingLoadsTheModelsTheChartsConfigMapNames() {
+    URI serving = base.get("serving");
+    assertThat(Http.status(serving.resolve("/v2/models/" + Traffic.MODEL + "/ready")))
+        .isEqualTo(200);
+    assertThat(Http.status(serving.resolve("/v2/models/" + ExampleModels.DIABETES + "/ready")))
+        .as("a model of the image's repository that the ConfigMap does not list")
+        .isNotEqualTo(200);
   }
 
   @Test
