@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -337,6 +338,26 @@ class DefaultValuesChartTest {
         .isEmpty();
     assertThat(manifests.of(PrometheusRule.class)).isEmpty();
     assertThat(manifests.of(GenericKubernetesResource.class)).isEmpty();
+  }
+
+  @Test
+  void optionalIngressRoutesTheV2ApiToServingsHttpPort() {
+    assertThat(manifests.of(Ingress.class)).as("off by default").isEmpty();
+    RenderedManifests m =
+        ChartRenderer.defaults()
+            .set("ingress.enabled", "true")
+            .set("ingress.host", "infer.example.com")
+            .render();
+    Ingress ingress = m.named(Ingress.class, Names.of("serving"));
+    var rule = ingress.getSpec().getRules().get(0);
+    assertThat(rule.getHost()).isEqualTo("infer.example.com");
+    var path = rule.getHttp().getPaths().get(0);
+    assertThat(path.getPath()).isEqualTo("/v2");
+    assertThat(path.getBackend().getService().getName()).isEqualTo(Names.of("serving"));
+    Service serving = m.named(Service.class, Names.of("serving"));
+    assertThat(serving.getSpec().getPorts())
+        .extracting(p -> p.getName())
+        .contains(path.getBackend().getService().getPort().getName());
   }
 
   static boolean selects(LabelSelector selector, Deployment d) {

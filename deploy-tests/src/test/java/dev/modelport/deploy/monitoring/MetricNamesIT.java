@@ -164,7 +164,7 @@ class MetricNamesIT {
           }
         });
     System.out.println("Metric names checked against the running services: " + checked.size());
-    checked.forEach(n -> System.out.println("  exported: " + n));
+    checked.forEach(n -> System.out.println("  checked: " + n));
     System.out.println("Pending, not exported yet (marked rules group / dashboard rows):");
     pendingReport.forEach(p -> System.out.println("  pending: " + p));
     assertThat(missing).as("names used but exported by no service").isEmpty();
