@@ -77,6 +77,11 @@ public class EventFeed {
     return waiter.answer;
   }
 
+  /** Number of polls parked now, waiting for an event or their deadline. */
+  public int parkedPolls() {
+    return waiters.size();
+  }
+
   /** Tells parked polls that this instance committed an event. */
   public void wakeUp() {
     if (!waiters.isEmpty()) {
