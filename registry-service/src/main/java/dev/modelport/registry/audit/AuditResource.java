@@ -19,7 +19,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/v1/audit")
 @Tag(name = "audit")
 public class AuditResource {
-  @Inject AuditLog audit;
+  private final AuditLog audit;
+
+  @Inject
+  AuditResource(AuditLog audit) {
+    this.audit = audit;
+  }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)

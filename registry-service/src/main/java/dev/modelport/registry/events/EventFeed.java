@@ -29,9 +29,14 @@ import org.jboss.logging.Logger;
 public class EventFeed {
   private static final Logger LOG = Logger.getLogger(EventFeed.class);
 
-  @Inject EventLog log;
+  private final EventLog log;
+  private final RegistryConfig config;
 
-  @Inject RegistryConfig config;
+  @Inject
+  EventFeed(EventLog log, RegistryConfig config) {
+    this.log = log;
+    this.config = config;
+  }
 
   private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService scheduler;
