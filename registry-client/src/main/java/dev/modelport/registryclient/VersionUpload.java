@@ -10,14 +10,16 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What to upload as a new version: the artifact, its metadata and optionally the training data CSV
- * (from which the registry builds the baseline) or a precomputed baseline profile JSON. The sources
- * are opened only while the request is sent.
+ * What to upload as a new version: the artifact, its metadata and optionally the model folder's
+ * {@code model.yaml} (the signature, instead of {@link VersionMetadata#signature()}), the training
+ * data CSV (from which the registry builds the baseline) or a precomputed baseline profile JSON.
+ * The sources are opened only while the request is sent.
  */
 public final class VersionUpload {
   private final VersionMetadata metadata;
   private final String artifactFileName;
   private final Supplier<InputStream> artifact;
+  private Path modelYaml;
   private Path trainingData;
   private Path profile;
 
@@ -39,6 +41,15 @@ public final class VersionUpload {
     return new VersionUpload(metadata, fileName, artifact);
   }
 
+  /**
+   * Sends the signature as the model folder's {@code model.yaml} (its {@code inputs} and {@code
+   * outputs}); the metadata's signature must then be null.
+   */
+  public VersionUpload withModelYaml(Path modelYaml) {
+    this.modelYaml = modelYaml;
+    return this;
+  }
+
   /** Adds a training data CSV (header row of feature names) for the registry to profile. */
   public VersionUpload withTrainingData(Path csv) {
     this.trainingData = csv;
@@ -56,10 +67,11 @@ public final class VersionUpload {
   }
 
   MultipartBody body(String metadataJson) {
-    MultipartBody body =
-        new MultipartBody()
-            .field("metadata", "application/json", metadataJson)
-            .file("artifact", artifactFileName, "application/octet-stream", artifact);
+    MultipartBody body = new MultipartBody().field("metadata", "application/json", metadataJson);
+    if (modelYaml != null) {
+      body.file("model.yaml", "model.yaml", "application/yaml", () -> open(modelYaml));
+    }
+    body.file("artifact", artifactFileName, "application/octet-stream", artifact);
     if (trainingData != null) {
       body.file(
           "training-data",

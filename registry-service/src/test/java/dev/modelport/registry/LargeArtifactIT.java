@@ -8,21 +8,17 @@ import dev.modelport.registryclient.VersionUpload;
 import dev.modelport.registryclient.api.ModelVersion;
 import dev.modelport.registryclient.api.NewModel;
 import dev.modelport.registryclient.api.VersionMetadata;
-import java.io.IOException;
+import dev.modelport.testsupport.FreePorts;
+import dev.modelport.testsupport.PackagedService;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,76 +27,43 @@ import org.junit.jupiter.api.Test;
 /**
  * A 1 GiB artifact goes up and comes back down through the packaged registry running with {@code
  * -Xmx256m}: uploads and downloads stream, the heap does not hold the artifact, and the checksum
- * survives. Runs in {@code verify} (failsafe) against target/quarkus-app.
+ * survives. Runs in {@code verify} (failsafe) against target/quarkus-app, started by test-support's
+ * {@link PackagedService}.
  */
 class LargeArtifactIT {
   private static final long SIZE = 1L << 30;
   private static final String KEY = "it-admin-key";
 
-  private static Process registry;
+  private static PackagedService registry;
   private static Path work;
   private static URI base;
 
   @BeforeAll
   static void startRegistry() throws Exception {
-    work = Files.createTempDirectory(Path.of("target"), "large-artifact-it");
+    work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "large-artifact-it");
     Files.createDirectories(work.resolve("tmp"));
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = FreePorts.next();
     base = URI.create("http://127.0.0.1:" + port);
-    String jar = System.getProperty("registry.app.jar", "target/quarkus-app/quarkus-run.jar");
     String keyHash =
         HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(KEY.getBytes()));
     registry =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m",
-                    "-Djava.io.tmpdir=" + work.resolve("tmp").toAbsolutePath(),
-                    "-Dquarkus.http.port=" + port,
-                    "-Dmodelport.registry.data-dir=" + work.toAbsolutePath(),
-                    "-Dmodelport.registry.upload.max-size=2G",
-                    "-Dmodelport.registry.security.api-keys.it.sha256=" + keyHash,
-                    "-Dmodelport.registry.security.api-keys.it.role=admin",
-                    "-jar",
-                    jar))
-            .redirectErrorStream(true)
-            .redirectOutput(Path.of("target", "large-artifact-it.log").toFile())
+        PackagedService.of("registry-service")
+            .httpPort(port)
+            .jvmArg("-Xmx256m")
+            .jvmArg("-Djava.io.tmpdir=" + work.resolve("tmp"))
+            .property("modelport.registry.data-dir", work)
+            .property("modelport.registry.upload.max-size", "2G")
+            .property("modelport.registry.security.api-keys.it.sha256", keyHash)
+            .property("modelport.registry.security.api-keys.it.role", "admin")
+            .workDir(work)
+            .log(Path.of("target", "large-artifact-it.log").toAbsolutePath())
             .start();
-    awaitReady();
-  }
-
-  private static void awaitReady() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(registry.isAlive())
-          .as("registry process (see target/large-artifact-it.log)")
-          .isTrue();
-      try {
-        HttpResponse<Void> r =
-            http.send(
-                HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException(
-        "registry did not become ready; see target/large-artifact-it.log");
   }
 
   @AfterAll
   static void stopRegistry() throws Exception {
     if (registry != null) {
-      registry.destroy();
-      registry.waitFor();
+      registry.close();
     }
     if (work != null) {
       try (Stream<Path> files = Files.walk(work)) {
@@ -133,7 +96,7 @@ class LargeArtifactIT {
     assertThat(version.artifact().sha256()).isEqualTo(uploadedSha);
     assertThat(downloadedSha).isEqualTo(uploadedSha);
     assertThat(sink.count).isEqualTo(SIZE);
-    assertThat(registry.isAlive()).isTrue();
+    assertThat(registry.process().isAlive()).isTrue();
   }
 
   /**

@@ -27,9 +27,14 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "aliases")
 public class AliasResource {
-  @Inject AliasService aliases;
+  private final AliasService aliases;
+  private final SecurityIdentity identity;
 
-  @Inject SecurityIdentity identity;
+  @Inject
+  AliasResource(AliasService aliases, SecurityIdentity identity) {
+    this.aliases = aliases;
+    this.identity = identity;
+  }
 
   @GET
   @RolesAllowed(Roles.READER)

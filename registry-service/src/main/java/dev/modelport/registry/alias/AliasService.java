@@ -30,21 +30,34 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AliasService {
-  @Inject RegistryDatabase database;
+  private final RegistryDatabase database;
+  private final ModelRepository models;
+  private final VersionRepository versions;
+  private final AliasRepository aliases;
+  private final AuditLog audit;
+  private final EventLog events;
+  private final EventFeed feed;
+  private final RegistryConfig config;
 
-  @Inject ModelRepository models;
-
-  @Inject VersionRepository versions;
-
-  @Inject AliasRepository aliases;
-
-  @Inject AuditLog audit;
-
-  @Inject EventLog events;
-
-  @Inject EventFeed feed;
-
-  @Inject RegistryConfig config;
+  @Inject
+  AliasService(
+      RegistryDatabase database,
+      ModelRepository models,
+      VersionRepository versions,
+      AliasRepository aliases,
+      AuditLog audit,
+      EventLog events,
+      EventFeed feed,
+      RegistryConfig config) {
+    this.database = database;
+    this.models = models;
+    this.versions = versions;
+    this.aliases = aliases;
+    this.audit = audit;
+    this.events = events;
+    this.feed = feed;
+    this.config = config;
+  }
 
   /** Points {@code alias} at {@code version}; setting it to its current version changes nothing. */
   public Alias set(ModelName model, AliasName alias, VersionNumber version, Caller caller) {

@@ -22,9 +22,14 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AuditLog {
-  @Inject ObjectMapper json;
+  private final ObjectMapper json;
+  private final RegistryDatabase database;
 
-  @Inject RegistryDatabase database;
+  @Inject
+  AuditLog(ObjectMapper json, RegistryDatabase database) {
+    this.json = json;
+    this.database = database;
+  }
 
   /** Appends an entry on the writing transaction's connection. */
   public void record(

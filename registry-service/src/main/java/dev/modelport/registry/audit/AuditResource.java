@@ -1,7 +1,7 @@
 package dev.modelport.registry.audit;
 
 import dev.modelport.registry.api.Paging;
-import dev.modelport.registry.model.ModelName;
+import dev.modelport.registry.api.ResourceNames;
 import dev.modelport.registry.security.Roles;
 import dev.modelport.registryclient.api.AuditEntry;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +19,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/v1/audit")
 @Tag(name = "audit")
 public class AuditResource {
-  @Inject AuditLog audit;
+  private final AuditLog audit;
+
+  @Inject
+  AuditResource(AuditLog audit) {
+    this.audit = audit;
+  }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -29,7 +34,7 @@ public class AuditResource {
       @RestQuery String model, @RestQuery Long after, @RestQuery Integer limit) {
     Paging paging = Paging.of(0, limit == null ? 100 : limit);
     return audit.list(
-        model == null ? null : new ModelName(model).value(),
+        model == null ? null : ResourceNames.check("model", model),
         after == null ? 0 : after,
         paging.limit());
   }

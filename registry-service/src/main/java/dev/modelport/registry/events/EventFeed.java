@@ -29,9 +29,14 @@ import org.jboss.logging.Logger;
 public class EventFeed {
   private static final Logger LOG = Logger.getLogger(EventFeed.class);
 
-  @Inject EventLog log;
+  private final EventLog log;
+  private final RegistryConfig config;
 
-  @Inject RegistryConfig config;
+  @Inject
+  EventFeed(EventLog log, RegistryConfig config) {
+    this.log = log;
+    this.config = config;
+  }
 
   private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService scheduler;
@@ -75,6 +80,11 @@ public class EventFeed {
     waiters.add(waiter);
     scheduler.schedule(this::checkWaiters, capped.toMillis() + 1, TimeUnit.MILLISECONDS);
     return waiter.answer;
+  }
+
+  /** Number of polls parked now, waiting for an event or their deadline. */
+  public int parkedPolls() {
+    return waiters.size();
   }
 
   /** Tells parked polls that this instance committed an event. */

@@ -22,7 +22,12 @@ import java.util.List;
  */
 @ApplicationScoped
 public class EventLog {
-  @Inject RegistryDatabase database;
+  private final RegistryDatabase database;
+
+  @Inject
+  EventLog(RegistryDatabase database) {
+    this.database = database;
+  }
 
   /** Appends an event on the writing transaction's connection and returns its sequence number. */
   public long append(

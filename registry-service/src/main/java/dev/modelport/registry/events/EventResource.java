@@ -24,9 +24,14 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/v1/events")
 @Tag(name = "events")
 public class EventResource {
-  @Inject EventFeed feed;
+  private final EventFeed feed;
+  private final EventLog log;
 
-  @Inject EventLog log;
+  @Inject
+  EventResource(EventFeed feed, EventLog log) {
+    this.feed = feed;
+    this.log = log;
+  }
 
   @GET
   @Blocking

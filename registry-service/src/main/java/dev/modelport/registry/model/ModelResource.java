@@ -31,9 +31,14 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "models")
 public class ModelResource {
-  @Inject ModelService models;
+  private final ModelService models;
+  private final SecurityIdentity identity;
 
-  @Inject SecurityIdentity identity;
+  @Inject
+  ModelResource(ModelService models, SecurityIdentity identity) {
+    this.models = models;
+    this.identity = identity;
+  }
 
   @POST
   @RolesAllowed(Roles.PUBLISHER)

@@ -9,8 +9,6 @@ import dev.modelport.registry.events.EventLog;
 import dev.modelport.registry.security.Caller;
 import dev.modelport.registry.storage.RegistryDatabase;
 import dev.modelport.registry.storage.Sha256;
-import dev.modelport.registry.version.ArtifactCleaner;
-import dev.modelport.registry.version.VersionRepository;
 import dev.modelport.registryclient.api.EventType;
 import dev.modelport.registryclient.api.ModelUpdate;
 import dev.modelport.registryclient.api.NewModel;
@@ -28,19 +26,28 @@ import java.util.List;
 /** Registered models: create, list, read, update and delete, each write audited. Thread-safe. */
 @ApplicationScoped
 public class ModelService {
-  @Inject RegistryDatabase database;
+  private final RegistryDatabase database;
+  private final ModelRepository models;
+  private final VersionsOfModel versions;
+  private final AuditLog audit;
+  private final EventLog events;
+  private final EventFeed feed;
 
-  @Inject ModelRepository models;
-
-  @Inject VersionRepository versions;
-
-  @Inject AuditLog audit;
-
-  @Inject EventLog events;
-
-  @Inject EventFeed feed;
-
-  @Inject ArtifactCleaner cleaner;
+  @Inject
+  ModelService(
+      RegistryDatabase database,
+      ModelRepository models,
+      VersionsOfModel versions,
+      AuditLog audit,
+      EventLog events,
+      EventFeed feed) {
+    this.database = database;
+    this.models = models;
+    this.versions = versions;
+    this.audit = audit;
+    this.events = events;
+    this.feed = feed;
+  }
 
   public RegisteredModel create(NewModel request, Caller caller) {
     if (request == null) {
@@ -128,7 +135,7 @@ public class ModelService {
               return digests;
             });
     feed.wakeUp();
-    cleaner.deleteUnreferenced(artifacts);
+    versions.releaseArtifacts(artifacts);
   }
 
   private void lockExisting(Connection c, ModelName name) throws SQLException {

@@ -24,7 +24,12 @@ import java.util.Set;
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
   static final String ANONYMOUS = "anonymous";
 
-  @Inject RegistryConfig config;
+  private final RegistryConfig config;
+
+  @Inject
+  ApiKeyAuthenticationMechanism(RegistryConfig config) {
+    this.config = config;
+  }
 
   @Override
   public Uni<SecurityIdentity> authenticate(

@@ -15,7 +15,12 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
-  @Inject ApiKeys keys;
+  private final ApiKeys keys;
+
+  @Inject
+  ApiKeyIdentityProvider(ApiKeys keys) {
+    this.keys = keys;
+  }
 
   @Override
   public Class<ApiKeyAuthenticationRequest> getRequestType() {

@@ -19,11 +19,16 @@ import org.jboss.logging.Logger;
 public class ArtifactCleaner {
   private static final Logger LOG = Logger.getLogger(ArtifactCleaner.class);
 
-  @Inject RegistryDatabase database;
+  private final RegistryDatabase database;
+  private final VersionRepository versions;
+  private final BlobStore blobs;
 
-  @Inject VersionRepository versions;
-
-  @Inject BlobStore blobs;
+  @Inject
+  ArtifactCleaner(RegistryDatabase database, VersionRepository versions, BlobStore blobs) {
+    this.database = database;
+    this.versions = versions;
+    this.blobs = blobs;
+  }
 
   public void deleteUnreferenced(Collection<Sha256> digests) {
     for (Sha256 digest : digests) {

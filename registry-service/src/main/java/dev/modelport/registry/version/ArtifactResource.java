@@ -29,9 +29,14 @@ import org.jboss.resteasy.reactive.RestPath;
 @Path("/api/v1/models/{model}/versions/{version}/artifact")
 @Tag(name = "versions")
 public class ArtifactResource {
-  @Inject VersionService versions;
+  private final VersionService versions;
+  private final BlobStore blobs;
 
-  @Inject BlobStore blobs;
+  @Inject
+  ArtifactResource(VersionService versions, BlobStore blobs) {
+    this.versions = versions;
+    this.blobs = blobs;
+  }
 
   @GET
   @Produces(MediaType.APPLICATION_OCTET_STREAM)

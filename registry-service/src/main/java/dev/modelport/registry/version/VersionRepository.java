@@ -27,7 +27,12 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class VersionRepository {
-  @Inject ObjectMapper json;
+  private final ObjectMapper json;
+
+  @Inject
+  VersionRepository(ObjectMapper json) {
+    this.json = json;
+  }
 
   public void insert(
       Connection c,

@@ -1,5 +1,6 @@
 package dev.modelport.registry.version;
 
+import dev.modelport.registry.api.MultipartStream;
 import dev.modelport.registry.api.Paging;
 import dev.modelport.registry.api.PathParams;
 import dev.modelport.registry.model.ModelName;
@@ -12,54 +13,57 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * {@code /api/v1/models/{model}/versions}: upload (multipart: {@code metadata} JSON field, {@code
- * artifact} file, optional {@code training-data} CSV or {@code profile} JSON file), list and get.
- * File parts arrive as temporary files, so the heap does not grow with the upload.
+ * {@code /api/v1/models/{model}/versions}: upload (multipart: {@code metadata} JSON, {@code
+ * artifact} file, the signature in {@code metadata.signature} or as a {@code model.yaml} part,
+ * optional {@code training-data} CSV or {@code profile} JSON), list and get. The upload body is
+ * read as it arrives ({@link MultipartStream}): the artifact streams into the blob store, so
+ * neither heap nor temporary disk grows with it.
  */
 @Path("/api/v1/models/{model}/versions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "versions")
 public class VersionResource {
-  @Inject VersionService versions;
+  private final VersionUploads uploads;
+  private final VersionService versions;
+  private final SecurityIdentity identity;
 
-  @Inject SecurityIdentity identity;
+  @Inject
+  VersionResource(VersionUploads uploads, VersionService versions, SecurityIdentity identity) {
+    this.uploads = uploads;
+    this.versions = versions;
+    this.identity = identity;
+  }
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @RolesAllowed(Roles.PUBLISHER)
-  @Operation(summary = "Upload a new version; its number is assigned by the registry")
+  @Operation(
+      summary = "Upload a new version; its number is assigned by the registry",
+      description =
+          "multipart/form-data parts: metadata (JSON), artifact (file), model.yaml (optional, the"
+              + " signature instead of metadata.signature), training-data (CSV) or profile (JSON)")
   public Response upload(
       @RestPath String model,
-      @RestForm("metadata") String metadata,
-      @RestForm("artifact") FileUpload artifact,
-      @RestForm("training-data") FileUpload trainingData,
-      @RestForm("profile") FileUpload profile) {
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body) {
     ModelName name = new ModelName(model);
     ModelVersion created =
-        versions.upload(
-            name,
-            new VersionService.Upload(
-                metadata,
-                artifact == null ? null : artifact.uploadedFile(),
-                artifact == null ? null : artifact.fileName(),
-                Optional.ofNullable(trainingData).map(FileUpload::uploadedFile),
-                Optional.ofNullable(profile).map(FileUpload::uploadedFile)),
-            Caller.of(identity));
+        uploads.upload(name, MultipartStream.of(contentType, body), Caller.of(identity));
     return Response.created(URI.create("/api/v1/models/" + name + "/versions/" + created.version()))
         .entity(created)
         .build();

@@ -2,6 +2,7 @@ package dev.modelport.registry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.Api;
@@ -123,10 +124,7 @@ class RegistryClientTest {
           name,
           VersionUpload.of(
               "b.onnx", () -> new java.io.ByteArrayInputStream(new byte[] {2}), metadata()));
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (received.size() < 2 && System.currentTimeMillis() < deadline) {
-        Thread.sleep(50);
-      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
       assertThat(subscription.lastSeq()).isGreaterThan(start);
     }
     assertThat(received)

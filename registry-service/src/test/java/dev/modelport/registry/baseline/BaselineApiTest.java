@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.modelport.featurestats.profile.DatasetProfile;
 import dev.modelport.featurestats.profile.ProfileJson;
 import dev.modelport.registry.Api;
+import dev.modelport.testsupport.ExampleModels;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Baselines built from the credit-risk example's training data (../examples/models). */
+/** Baselines built from the credit-risk example's training data (test-support's ExampleModels). */
 @QuarkusTest
 public class BaselineApiTest {
-  static final Path MODEL_DIR = Path.of("../examples/models/credit-risk-mixed");
+  static final Path MODEL_DIR = ExampleModels.dir(ExampleModels.CREDIT_RISK);
   static final String METADATA =
       """
       {"format": "onnx",

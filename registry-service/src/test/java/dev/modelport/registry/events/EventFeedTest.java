@@ -5,10 +5,13 @@ import static dev.modelport.registry.Api.PUBLISHER;
 import static dev.modelport.registry.Api.READER;
 import static dev.modelport.registry.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.modelport.registry.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 public class EventFeedTest {
+  @Inject EventFeed feed;
 
   private static long last() {
     return as(READER)
@@ -70,8 +74,10 @@ public class EventFeedTest {
     String model = Api.createModel("wake");
     long start = last();
     long began = System.nanoTime();
+    int parkedBefore = feed.parkedPolls();
     CompletableFuture<JsonPath> pending = CompletableFuture.supplyAsync(() -> poll(start, "20s"));
-    Thread.sleep(300);
+    // the poll found nothing and parked: only an event can answer it now
+    await().atMost(Duration.ofSeconds(10)).until(() -> feed.parkedPolls() > parkedBefore);
     assertThat(pending).isNotDone();
 
     Api.uploadVersion(model, Api.randomBytes(10, 2));

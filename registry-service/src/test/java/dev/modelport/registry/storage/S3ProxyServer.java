@@ -1,8 +1,11 @@
 package dev.modelport.registry.storage;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -24,9 +27,10 @@ public final class S3ProxyServer implements AutoCloseable {
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             .build();
     proxy.start();
-    while (!"STARTED".equals(proxy.getState())) {
-      Thread.sleep(10);
-    }
+    await("S3Proxy started")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> "STARTED".equals(proxy.getState()));
   }
 
   public URI endpoint() {

@@ -4,6 +4,7 @@ import static dev.modelport.registry.Api.PUBLISHER;
 import static dev.modelport.registry.Api.READER;
 import static dev.modelport.registry.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,7 +15,9 @@ import dev.modelport.registryclient.RegistryClient;
 import dev.modelport.registryclient.VersionUpload;
 import dev.modelport.registryclient.api.ModelVersion;
 import dev.modelport.registryclient.api.VersionMetadata;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -37,6 +40,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 public class VersionApiTest {
   @Inject BlobStore blobs;
+
+  @Inject MeterRegistry meters;
+
+  private double refusedUploads() {
+    return meters.counter("modelport.registry.uploads", "outcome", "refused").count();
+  }
 
   @Test
   void uploadedVersionCarriesItsMetadataAndComputedChecksum() {
@@ -197,7 +206,7 @@ public class VersionApiTest {
   @Test
   void artifactOverTheSizeLimitIs413() {
     String model = Api.createModel("big");
-    Api.upload(PUBLISHER, model, new byte[9 * 1024 * 1024], Api.METADATA).statusCode(413);
+    Api.upload(PUBLISHER, model, new byte[17 * 1024 * 1024], Api.METADATA).statusCode(413);
     as(READER).get("/api/v1/models/{m}/versions", model).then().body("total", equalTo(0));
   }
 
@@ -271,8 +280,9 @@ public class VersionApiTest {
             .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     int blobsBefore = blobs.list().size();
+    double refusedBefore = refusedUploads();
 
-    try (Socket socket = new Socket("localhost", io.restassured.RestAssured.port)) {
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
       OutputStream out = socket.getOutputStream();
       out.write(
           ("POST /api/v1/models/"
@@ -289,14 +299,116 @@ public class VersionApiTest {
       out.write(artifact, 0, artifact.length / 2);
       out.flush();
     }
-    Thread.sleep(500);
+    // The upload streams into the service, so the cut-off reaches it: it refuses the upload (the
+    // counter counts only uploads the service saw) after cleaning up.
+    await("the cut-off upload refused")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> refusedUploads() > refusedBefore);
 
     as(READER).get("/api/v1/models/{m}/versions", model).then().body("total", equalTo(0));
     assertThat(blobs.list()).hasSize(blobsBefore);
+    assertThat(blobs.size(new Sha256(Api.sha256(artifact)))).isEmpty();
     assertThat(blobs.pendingCount()).isZero();
-    // the same request sent whole does create a version: the check above can fail
+    // the same request sent whole does create a version: the checks above can fail
     Api.upload(PUBLISHER, model, artifact, Api.METADATA).statusCode(201);
     assertThat(blobs.list()).hasSize(blobsBefore + 1);
+  }
+
+  @Test
+  void partsMayComeInAnyOrderAndALateDeclaredChecksumIsStillVerified() throws Exception {
+    String model = Api.createModel("order");
+    byte[] artifact = Api.randomBytes(4000, 20);
+    as(PUBLISHER)
+        .multiPart("artifact", "model.onnx", artifact, "application/octet-stream")
+        .multiPart("metadata", Api.METADATA, "application/json")
+        .post("/api/v1/models/{m}/versions", model)
+        .then()
+        .statusCode(201)
+        .body("artifact.sha256", equalTo(Api.sha256(artifact)));
+
+    byte[] other = Api.randomBytes(4000, 21);
+    String wrongSum =
+        Api.METADATA.replace(
+            "\"format\": \"onnx\",",
+            "\"format\": \"onnx\", \"sha256\": \"" + "0".repeat(64) + "\",");
+    as(PUBLISHER)
+        .multiPart("artifact", "model.onnx", other, "application/octet-stream")
+        .multiPart("metadata", wrongSum, "application/json")
+        .post("/api/v1/models/{m}/versions", model)
+        .then()
+        .statusCode(400)
+        .body("error", containsString("sha256"));
+    assertThat(blobs.size(new Sha256(Api.sha256(other)))).isEmpty();
+    assertThat(blobs.pendingCount()).isZero();
+    as(READER).get("/api/v1/models/{m}/versions", model).then().body("total", equalTo(1));
+  }
+
+  @Test
+  void signatureGivenTwiceOrNotAtAllIsRefusedNamingTheField() {
+    String model = Api.createModel("twice");
+    byte[] artifact = Api.randomBytes(100, 22);
+    String yaml =
+        "inputs:\n  - {name: input, datatype: FP32, shape: [-1, 2], features: [a, b]}\n"
+            + "outputs:\n  - {name: probabilities, datatype: FP32, shape: [-1, 2]}\n";
+    as(PUBLISHER)
+        .multiPart("metadata", Api.METADATA, "application/json")
+        .multiPart(
+            "model.yaml", "model.yaml", yaml.getBytes(StandardCharsets.UTF_8), "application/yaml")
+        .multiPart("artifact", "model.onnx", artifact, "application/octet-stream")
+        .post("/api/v1/models/{m}/versions", model)
+        .then()
+        .statusCode(400)
+        .body("error", containsString("model.yaml"))
+        .body("error", containsString("not both"));
+    Api.upload(PUBLISHER, model, artifact, "{\"format\": \"onnx\"}")
+        .statusCode(400)
+        .body("error", containsString("metadata.signature"));
+    as(PUBLISHER)
+        .multiPart("metadata", "{\"format\": \"onnx\"}", "application/json")
+        .multiPart(
+            "model.yaml",
+            "model.yaml",
+            yaml.replace("FP32, shape: [-1, 2], features", "FP99, shape: [-1, 2], features")
+                .getBytes(StandardCharsets.UTF_8),
+            "application/yaml")
+        .multiPart("artifact", "model.onnx", artifact, "application/octet-stream")
+        .post("/api/v1/models/{m}/versions", model)
+        .then()
+        .statusCode(400)
+        .body("error", containsString("model.yaml.inputs[0].datatype"));
+    as(READER).get("/api/v1/models/{m}/versions", model).then().body("total", equalTo(0));
+  }
+
+  @Test
+  void aDatatypeTheProtocolLacksIsRefusedWithTheProtocolsList() {
+    String model = Api.createModel("bf16");
+    Api.upload(
+            PUBLISHER,
+            model,
+            Api.randomBytes(100, 23),
+            Api.METADATA.replace("\"FP32\", \"shape\": [-1, 2],", "\"BF16\", \"shape\": [-1, 2],"))
+        .statusCode(400)
+        .body("error", containsString("metadata.signature.inputs[0].datatype"))
+        .body("error", containsString("unknown datatype 'BF16'"))
+        .body("error", containsString("FP16"));
+  }
+
+  @Test
+  void anUnknownPartIsRefusedNamingIt() throws Exception {
+    String model = Api.createModel("unknownpart");
+    byte[] artifact = Api.randomBytes(100, 24);
+    as(PUBLISHER)
+        .multiPart("metadata", Api.METADATA, "application/json")
+        .multiPart("artifact", "model.onnx", artifact, "application/octet-stream")
+        .multiPart(
+            "training_data", "train.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+        .post("/api/v1/models/{m}/versions", model)
+        .then()
+        .statusCode(400)
+        .body("error", containsString("training_data"))
+        .body("error", containsString("unknown part"));
+    assertThat(blobs.size(new Sha256(Api.sha256(artifact)))).isEmpty();
+    as(READER).get("/api/v1/models/{m}/versions", model).then().body("total", equalTo(0));
   }
 
   @Test
@@ -309,5 +421,6 @@ public class VersionApiTest {
         .statusCode(400)
         .body("error", containsString("version"));
     as(READER).get("/api/v1/models/{m}/versions/0", model).then().statusCode(400);
+    as(READER).get("/api/v1/models/{m}/versions/99999999999", model).then().statusCode(404);
   }
 }

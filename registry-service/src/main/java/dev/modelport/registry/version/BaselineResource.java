@@ -1,12 +1,12 @@
-package dev.modelport.registry.baseline;
+package dev.modelport.registry.version;
 
 import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.api.PathParams;
+import dev.modelport.registry.baseline.BaselineRepository;
 import dev.modelport.registry.error.NotFoundException;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.security.Roles;
 import dev.modelport.registry.storage.RegistryDatabase;
-import dev.modelport.registry.version.VersionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,16 +19,22 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * {@code GET /api/v1/models/{model}/versions/{version}/baseline}: the stored feature-stats profile
- * JSON.
+ * JSON. 404 when there is no such version, or when it has no baseline.
  */
 @Path("/api/v1/models/{model}/versions/{version}/baseline")
 @Tag(name = "versions")
 public class BaselineResource {
-  @Inject RegistryDatabase database;
+  private final RegistryDatabase database;
+  private final BaselineRepository baselines;
+  private final VersionService versions;
 
-  @Inject BaselineRepository baselines;
-
-  @Inject VersionService versions;
+  @Inject
+  BaselineResource(
+      RegistryDatabase database, BaselineRepository baselines, VersionService versions) {
+    this.database = database;
+    this.baselines = baselines;
+    this.versions = versions;
+  }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)

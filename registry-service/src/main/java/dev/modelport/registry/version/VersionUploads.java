@@ -1,0 +1,91 @@
+package dev.modelport.registry.version;
+
+import dev.modelport.registry.api.MultipartStream;
+import dev.modelport.registry.baseline.BaselineBuilder;
+import dev.modelport.registry.model.ModelName;
+import dev.modelport.registry.model.ModelService;
+import dev.modelport.registry.security.Caller;
+import dev.modelport.registryclient.api.ModelVersion;
+import dev.modelport.registryclient.api.VersionMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Uploads of new versions, in four steps with one owner each: {@link UploadReceiver} reads the
+ * multipart body as it arrives (binding the metadata, streaming the artifact into the blob store,
+ * spooling training data), {@link SignatureSource} and {@link MetadataCheck} settle the one
+ * signature and check the metadata, {@link BaselineBuilder} profiles the training data, {@link
+ * VersionCommit} writes the version. Whatever fails, the upload leaves no blob, temporary file or
+ * row behind, and the rest of the body is read off so the client gets the answer. Counted by {@link
+ * UploadMetrics}. Thread-safe.
+ */
+@ApplicationScoped
+public class VersionUploads {
+  private final ModelService models;
+  private final UploadReceiver receiver;
+  private final BaselineBuilder baselines;
+  private final VersionCommit commit;
+  private final UploadMetrics metrics;
+
+  @Inject
+  VersionUploads(
+      ModelService models,
+      UploadReceiver receiver,
+      BaselineBuilder baselines,
+      VersionCommit commit,
+      UploadMetrics metrics) {
+    this.models = models;
+    this.receiver = receiver;
+    this.baselines = baselines;
+    this.commit = commit;
+    this.metrics = metrics;
+  }
+
+  /** Publishes the version that {@code form} carries; its number is the model's next one. */
+  public ModelVersion upload(ModelName model, MultipartStream form, Caller caller) {
+    try {
+      ModelVersion created = store(model, form, caller);
+      metrics.created(created.artifact().size());
+      return created;
+    } catch (RuntimeException e) {
+      metrics.refused();
+      discardQuietly(form);
+      throw e;
+    }
+  }
+
+  private ModelVersion store(ModelName model, MultipartStream form, Caller caller) {
+    models.get(model);
+    try (ReceivedUpload received = receiver.receive(form)) {
+      VersionMetadata metadata =
+          MetadataCheck.check(
+              received
+                  .metadata()
+                  .withSignature(
+                      SignatureSource.resolve(
+                          received.metadata().signature(), received.modelYaml())));
+      Optional<String> baseline =
+          baselines.build(metadata.signature(), received.trainingCsv(), received.profileJson());
+      ModelVersion created =
+          commit.commit(
+              model,
+              new NewVersion(metadata, received.blob(), received.fileName(), baseline),
+              caller);
+      received.committed();
+      return created;
+    }
+  }
+
+  private static void discardQuietly(MultipartStream form) {
+    if (form.finished()) {
+      return;
+    }
+    try {
+      form.discardRest();
+    } catch (IOException brokenOff) {
+      // the client is gone; nobody reads the answer
+    }
+  }
+}
