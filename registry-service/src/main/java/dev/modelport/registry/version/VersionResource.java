@@ -3,6 +3,8 @@ package dev.modelport.registry.version;
 import dev.modelport.registry.api.MultipartStream;
 import dev.modelport.registry.api.Paging;
 import dev.modelport.registry.api.PathParams;
+import dev.modelport.registry.api.RequestBodySwallow;
+import dev.modelport.registry.error.RegistryException;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.security.Caller;
 import dev.modelport.registry.security.Roles;
@@ -62,8 +64,13 @@ public class VersionResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
     ModelName name = new ModelName(model);
-    ModelVersion created =
-        uploads.upload(name, MultipartStream.of(contentType, body), Caller.of(identity));
+    ModelVersion created;
+    try {
+      created = uploads.upload(name, MultipartStream.of(contentType, body), Caller.of(identity));
+    } catch (RegistryException e) {
+      RequestBodySwallow.discardRest(body);
+      throw e;
+    }
     return Response.created(URI.create("/api/v1/models/" + name + "/versions/" + created.version()))
         .entity(created)
         .build();
