@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The podman command line (Debian's podman with runc, as ../shared/containers.md describes for
- * machines without a Docker engine). Each call runs to completion with a timeout; output goes to a
- * file so that a long build cannot fill a pipe.
+ * The podman command line (Debian's podman with runc, as the README's "Container images" section
+ * describes for machines without a Docker engine). Each call runs to completion with a timeout;
+ * output goes to a file so that a long build cannot fill a pipe.
  */
 final class Podman {
 
