@@ -78,7 +78,8 @@ final class EventFollower implements EventSubscription, Runnable {
         failures++;
         LOG.log(
             Level.WARNING,
-            "following the registry's change feed failed (attempt {0}), retrying: {1}",
+            // MessageFormat pattern: an apostrophe must be doubled, or it quotes the placeholders
+            "following the registry''s change feed failed (attempt {0}), retrying: {1}",
             new Object[] {failures, e.toString()});
         try {
           Thread.sleep(backoff.backoff(failures).toMillis());
