@@ -45,6 +45,16 @@ public interface DriftMonitorConfig {
   /** What happens when a model version keeps drifting. */
   Actions actions();
 
+  /** The readiness checks ({@code /q/health/ready}). */
+  Readiness readiness();
+
+  /** Readiness checks of the broker and the registry. */
+  interface Readiness {
+    /** Longest wait of each readiness check for the broker or the registry to answer. */
+    @WithDefault("2s")
+    Duration timeout();
+  }
+
   /** Kafka consumer settings. */
   interface Consumer {
     /** Whether the consumer loop runs (false: API only, e.g. for a read-only replica). */
@@ -75,9 +85,23 @@ public interface DriftMonitorConfig {
     @WithDefault("1000")
     int maxPollRecords();
 
-    /** Pause before retrying an event whose baseline could not be fetched (registry down). */
+    /**
+     * Pause before the first retry of an event whose baseline could not be fetched (registry down,
+     * 5xx or 429); it doubles with each further failure up to {@link #retryBackoffMax()}.
+     */
     @WithDefault("2s")
     Duration retryBackoff();
+
+    /** Longest pause between retries of an event whose baseline could not be fetched. */
+    @WithDefault("30s")
+    Duration retryBackoffMax();
+
+    /**
+     * Longest time that stopping takes for the final offset commit and closing the consumer
+     * together, whatever the broker's state (what cannot be committed in time is read again).
+     */
+    @WithDefault("5s")
+    Duration closeTimeout();
 
     /** Further Kafka consumer properties, passed as they are (e.g. security settings). */
     @WithName("kafka")

@@ -238,6 +238,12 @@ class DriftMonitorServiceTest {
         .then()
         .statusCode(200)
         .body("checks.find { it.name == 'drift-consumer' }.status", equalTo("UP"));
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'registry' }.status", equalTo("UP"));
     assertThat(
             sample(metrics, "modelport_drift_score", BREAST, "feature=\"mean_area\",method=\"ks\""))
         .isGreaterThan(0.2);

@@ -12,6 +12,7 @@ import dev.modelport.drift.baseline.RegistryBaselineSource;
 import dev.modelport.drift.baseline.RegistryClientChangeFeed;
 import dev.modelport.drift.evaluation.Outcome;
 import dev.modelport.drift.evaluation.WindowReport;
+import dev.modelport.drift.metrics.DriftMetrics;
 import dev.modelport.drift.support.ExampleModels;
 import dev.modelport.drift.support.InferenceEvents;
 import dev.modelport.drift.support.LoopHarness;
@@ -38,6 +39,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +152,102 @@ class RealRegistryIT {
       await("the new version announced")
           .atMost(TIMEOUT)
           .until(() -> changed.size() > before && changed.get(changed.size() - 1).equals(BREAST));
+    }
+  }
+
+  @Test
+  void
+      eventsWhoseRequestTheRegistryRefusesAreSkippedAndTheGoodOnesBehindThemEvaluatedAlsoAfterARestart() {
+    String topic = "real-registry-poison";
+    broker.createTopics(1, topic);
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    List<Message> first = poisonThenGood(test);
+    Producers.send(broker.bootstrapServers(), topic, first);
+
+    LoopHarness before = poisonHarness(test.length);
+    var loop = before.loop(broker.bootstrapServers(), topic, "real-poison").start();
+    await("every event committed")
+        .atMost(TIMEOUT)
+        .until(() -> committedOffset("real-poison", topic) == first.size());
+    loop.stop();
+    assertPoisonCountedAndOneWindow(before, test.length);
+
+    // a restarted monitor: neither the old poison nor the old good events again, the new ones all
+    List<Message> second = poisonThenGood(test);
+    Producers.send(broker.bootstrapServers(), topic, second);
+    LoopHarness after = poisonHarness(test.length);
+    var restarted = after.loop(broker.bootstrapServers(), topic, "real-poison").start();
+    await("every new event committed")
+        .atMost(TIMEOUT)
+        .until(() -> committedOffset("real-poison", topic) == first.size() + second.size());
+    restarted.stop();
+    assertPoisonCountedAndOneWindow(after, test.length);
+  }
+
+  /**
+   * Four events the registry cannot answer, then breast-cancer-mlp v1 events of test.csv: a model
+   * name of 10,000 characters (414), a name the registry refuses as invalid (400), version 0 and an
+   * unknown model (404).
+   */
+  private static List<Message> poisonThenGood(double[][] test) {
+    List<Message> messages = new ArrayList<>();
+    for (String[] mv :
+        new String[][] {
+          {"m".repeat(10_000), "1"},
+          {"Not A Valid Name", "1"},
+          {BREAST, "0"},
+          {"no-such-model", "1"}
+        }) {
+      messages.add(
+          new Message(
+              "poison",
+              InferenceEvents.event(
+                      mv[0],
+                      mv[1],
+                      1_000_000,
+                      List.of(
+                          new dev.modelport.protocol.tensor.Tensor(
+                              "input",
+                              dev.modelport.protocol.tensor.DataType.FP32,
+                              new long[] {1, 30},
+                              new float[30])))
+                  .toByteArray()));
+    }
+    InferenceEvents.inChunks(false, "1", test, 38, 1_000_000)
+        .forEach(e -> messages.add(new Message(BREAST, e.toByteArray())));
+    return messages;
+  }
+
+  private static LoopHarness poisonHarness(int windowRows) {
+    return new LoopHarness()
+        .baselineSource(
+            new BaselineCache(
+                new RegistryBaselineSource(client), Duration.ofMinutes(1), Clock.systemUTC()))
+        .policy(BREAST, new WindowPolicy(windowRows, Duration.ofHours(1)))
+        .retryBackoff(Duration.ofMillis(100), Duration.ofSeconds(1));
+  }
+
+  private static void assertPoisonCountedAndOneWindow(LoopHarness h, int rows) {
+    assertThat(h.reports).hasSize(1);
+    assertThat(h.reports.get(0).rows()).isEqualTo(rows);
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "request_too_long")).isEqualTo(1);
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "invalid_request")).isEqualTo(1);
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "unknown_model")).isEqualTo(2);
+  }
+
+  private static long committedOffset(String group, String topic) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      OffsetAndMetadata o =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get()
+              .get(new TopicPartition(topic, 0));
+      return o == null ? -1 : o.offset();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -14,7 +14,9 @@ public interface BaselineSource {
    *
    * @return empty when the registry does not know the model version (or its signature has no
    *     tabular input features)
-   * @throws BaselineUnavailableException when the registry cannot be asked right now
+   * @throws BaselineUnavailableException when the registry cannot be asked right now (retry later)
+   * @throws BaselineRefusedException when the registry refuses the request for this key for good
+   *     (the event naming it is bad)
    */
   Optional<VersionBaseline> fetch(ModelVersionKey key);
 }

@@ -15,8 +15,10 @@ import org.jboss.logging.Logger;
 /**
  * {@link BaselineSource} over the registry's REST API through {@link RegistryClient}: the version
  * (for its signature), then its baseline profile. A baseline whose features differ from the
- * signature's is not used (the version is reported as having no baseline). Thread-safe; each call
- * makes up to two HTTP requests.
+ * signature's is not used (the version is reported as having no baseline). Registry error statuses
+ * are classified by {@link RegistryAnswers}: unknown version gives empty, a refused request {@link
+ * BaselineRefusedException}, anything else {@link BaselineUnavailableException}. Thread-safe; each
+ * call makes up to two HTTP requests.
  */
 public final class RegistryBaselineSource implements BaselineSource {
 
@@ -36,15 +38,7 @@ public final class RegistryBaselineSource implements BaselineSource {
     }
     VersionNumber number = VersionNumber.parse(key.version());
     try {
-      ModelVersion version;
-      try {
-        version = client.getVersion(key.model(), number);
-      } catch (RegistryApiException e) {
-        if (e.isNotFound()) {
-          return Optional.empty();
-        }
-        throw e;
-      }
+      ModelVersion version = client.getVersion(key.model(), number);
       Optional<MonitoredSignature> signature = SignatureMapping.of(version.signature());
       if (signature.isEmpty()) {
         LOG.warnf(
@@ -73,6 +67,17 @@ public final class RegistryBaselineSource implements BaselineSource {
       LOG.warnf("The baseline of %s is not readable profile JSON: %s", key, e.getMessage());
       throw new BaselineUnavailableException(
           "unreadable baseline of " + key + ": " + e.getMessage(), e);
+    } catch (RegistryApiException e) {
+      RegistryAnswers.Verdict verdict = RegistryAnswers.classify(e.status());
+      if (verdict == RegistryAnswers.Verdict.UNKNOWN_VERSION) {
+        return Optional.empty();
+      }
+      if (verdict.eventIsBad()) {
+        throw new BaselineRefusedException(
+            verdict, e.status(), "the registry refused the request: " + e.getMessage());
+      }
+      throw new BaselineUnavailableException(
+          "registry request for " + key + " failed: " + e.getMessage(), e);
     } catch (RegistryClientException e) {
       throw new BaselineUnavailableException(
           "registry request for " + key + " failed: " + e.getMessage(), e);

@@ -12,7 +12,9 @@ import java.util.Map;
  * @param autoOffsetReset earliest or latest, for a group without commits
  * @param pollTimeout longest wait of one poll
  * @param maxPollRecords records per poll at most
- * @param retryBackoff pause before retrying an event whose baseline could not be fetched
+ * @param retryBackoff pause before the first retry of an event whose baseline could not be fetched
+ * @param retryBackoffMax longest pause between retries (the pause doubles up to it)
+ * @param closeTimeout longest time the final commit and closing the consumer take together
  * @param extraProperties further consumer properties
  */
 public record ConsumerSettings(
@@ -23,6 +25,8 @@ public record ConsumerSettings(
     Duration pollTimeout,
     int maxPollRecords,
     Duration retryBackoff,
+    Duration retryBackoffMax,
+    Duration closeTimeout,
     Map<String, String> extraProperties) {
 
   public ConsumerSettings {

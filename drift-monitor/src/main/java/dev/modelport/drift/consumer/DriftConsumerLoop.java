@@ -2,8 +2,10 @@ package dev.modelport.drift.consumer;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.modelport.drift.ModelVersionKey;
+import dev.modelport.drift.baseline.BaselineRefusedException;
 import dev.modelport.drift.baseline.BaselineSource;
 import dev.modelport.drift.baseline.BaselineUnavailableException;
+import dev.modelport.drift.baseline.RegistryAnswers;
 import dev.modelport.drift.baseline.VersionBaseline;
 import dev.modelport.drift.metrics.DriftMetrics;
 import dev.modelport.drift.window.ClosedWindow;
@@ -11,6 +13,7 @@ import dev.modelport.drift.window.EventRows;
 import dev.modelport.drift.window.WindowBook;
 import dev.modelport.drift.window.WindowSink;
 import dev.modelport.protocol.event.InferenceEvent;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,11 +46,21 @@ import org.jboss.logging.Logger;
  * Kafka; the commit metadata carries, per model version, the last offset of its latest evaluated
  * window, so that events of windows already evaluated are not counted twice (see {@link
  * ClosedThroughMetadata}). Bad events are counted, logged with their offset and skipped; they never
- * stop the loop.
+ * stop the loop. That includes events whose model version the registry refuses to look up (a 4xx
+ * other than 429, see {@link RegistryAnswers}).
+ *
+ * <p><b>Retries.</b> When a baseline cannot be fetched (registry unreachable, 5xx, 429), the
+ * partition is sought back to that event and paused for a capped exponential backoff ({@link
+ * RetryBackoff}); the other partitions go on, and the lag gauge keeps counting the waiting events.
+ *
+ * <p><b>Stopping.</b> The final commit and closing the consumer share one deadline ({@code
+ * closeTimeout}), so a stop ends within it whatever the broker's state; what could not be committed
+ * is read again by the next owner of the partition.
  *
  * <p><b>Threads.</b> {@link #start()} runs the loop on a new thread named {@code drift-consumer};
  * everything else of this class is confined to it. {@link #stop()} ends it gracefully (final
- * commit); {@link #halt()} ends it as a crash would (no commit, state dropped).
+ * commit); {@link #halt()} ends it as a crash would (no commit, state dropped). Neither sleeps on
+ * the loop thread: waits are paused partitions and bounded polls.
  */
 public final class DriftConsumerLoop implements Runnable {
 
@@ -61,6 +74,18 @@ public final class DriftConsumerLoop implements Runnable {
   private final DriftMetrics metrics;
   private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
   private final Map<TopicPartition, OffsetAndMetadata> lastCommitted = new HashMap<>();
+  private final RetryBackoff backoff;
+
+  /** Partitions paused at an event whose baseline could not be fetched: failures so far. */
+  private final Map<TopicPartition, Integer> failures = new HashMap<>();
+
+  /** When each paused partition is resumed ({@link System#nanoTime()}). */
+  private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
+
+  /** Set when the loop ends: the final commit and close must be done by then (nanoTime). */
+  private long closeDeadline;
+
+  private boolean closing;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile boolean halted;
@@ -81,6 +106,7 @@ public final class DriftConsumerLoop implements Runnable {
     this.reader = reader;
     this.sink = sink;
     this.metrics = metrics;
+    this.backoff = new RetryBackoff(settings.retryBackoff(), settings.retryBackoffMax());
   }
 
   /** Starts the loop on its own thread. */
@@ -134,9 +160,10 @@ public final class DriftConsumerLoop implements Runnable {
     if (t == null || t == Thread.currentThread()) {
       return;
     }
+    Duration limit = settings.closeTimeout().plus(settings.pollTimeout()).plusSeconds(2);
     try {
-      if (!finished.await(30, TimeUnit.SECONDS)) {
-        LOG.warn("The drift consumer did not stop within 30 s");
+      if (!finished.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warnf("The drift consumer did not stop within %s", limit);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -145,10 +172,18 @@ public final class DriftConsumerLoop implements Runnable {
 
   @Override
   public void run() {
-    try (KafkaConsumer<byte[], byte[]> c =
-        new KafkaConsumer<>(
-            properties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer = c;
+    KafkaConsumer<byte[], byte[]> c;
+    try {
+      c =
+          new KafkaConsumer<>(
+              properties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    } catch (RuntimeException e) {
+      LOG.error("Cannot create the drift consumer", e);
+      finished.countDown();
+      return;
+    }
+    consumer = c;
+    try {
       if (!running) {
         return;
       }
@@ -157,11 +192,12 @@ public final class DriftConsumerLoop implements Runnable {
           "Consuming %s as group %s from %s",
           settings.topic(), settings.groupId(), settings.bootstrapServers());
       while (running) {
+        resumeDue();
         ConsumerRecords<byte[], byte[]> records = c.poll(settings.pollTimeout());
         if (halted) {
           break;
         }
-        boolean blocked = process(records);
+        process(records);
         if (halted) {
           break;
         }
@@ -170,27 +206,60 @@ public final class DriftConsumerLoop implements Runnable {
         }
         updateLag();
         commit(false);
-        if (blocked) {
-          Thread.sleep(settings.retryBackoff().toMillis());
-        }
       }
     } catch (WakeupException e) {
       // stop() or halt()
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.error("The drift consumer loop failed; it stops without committing its open windows", e);
       halted = true;
     } finally {
-      try {
-        if (!halted && consumer != null) {
-          commit(true);
-        }
-      } catch (RuntimeException e) {
-        LOG.warnf("Final commit failed: %s", e.toString());
+      close(c);
+    }
+  }
+
+  /**
+   * Commits what is safe (unless halted) and closes the consumer, both within {@code closeTimeout}
+   * in all: with the broker gone, the commit and the group leave time out instead of blocking.
+   */
+  private void close(KafkaConsumer<byte[], byte[]> c) {
+    closing = true;
+    closeDeadline = System.nanoTime() + settings.closeTimeout().toNanos();
+    try {
+      if (!halted) {
+        commit(true);
       }
-      consumer = null;
-      finished.countDown();
+    } catch (RuntimeException e) {
+      LOG.warnf("Final commit failed (the uncommitted events are read again): %s", e.toString());
+    }
+    try {
+      c.close(remaining());
+    } catch (RuntimeException e) {
+      LOG.warnf("Closing the drift consumer failed: %s", e.toString());
+    }
+    consumer = null;
+    LOG.info("The drift consumer stopped");
+    finished.countDown();
+  }
+
+  /** Time left until the close deadline (zero when passed). */
+  private Duration remaining() {
+    return Duration.ofNanos(Math.max(0, closeDeadline - System.nanoTime()));
+  }
+
+  /** Resumes the partitions whose retry backoff has passed. */
+  private void resumeDue() {
+    if (resumeAt.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    List<TopicPartition> due =
+        resumeAt.entrySet().stream()
+            .filter(e -> now - e.getValue() >= 0)
+            .map(Map.Entry::getKey)
+            .toList();
+    if (!due.isEmpty()) {
+      due.forEach(resumeAt::remove);
+      consumer.resume(due);
     }
   }
 
@@ -207,11 +276,10 @@ public final class DriftConsumerLoop implements Runnable {
   }
 
   /**
-   * Processes a batch; returns true when a partition had to stop at an event (registry
-   * unavailable).
+   * Processes a batch; a partition whose event's baseline cannot be fetched (registry unavailable)
+   * is sought back to that event and paused for its backoff.
    */
-  private boolean process(ConsumerRecords<byte[], byte[]> records) {
-    boolean blocked = false;
+  private void process(ConsumerRecords<byte[], byte[]> records) {
     for (TopicPartition tp : records.partitions()) {
       PartitionProgress p = progress.get(tp);
       if (p == null) {
@@ -219,16 +287,13 @@ public final class DriftConsumerLoop implements Runnable {
       }
       for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
         if (!running) {
-          return blocked;
+          return;
         }
         try {
           processRecord(tp, p, record);
+          failures.remove(tp);
         } catch (BaselineUnavailableException e) {
-          LOG.warnf(
-              "Cannot fetch the baseline for the event at %s offset %d, retrying in %s: %s",
-              tp, record.offset(), settings.retryBackoff(), e.getMessage());
-          consumer.seek(tp, record.offset());
-          blocked = true;
+          waitAt(tp, record.offset(), e);
           break;
         } catch (RuntimeException e) {
           // Whatever an event holds, it must not stop the consumer.
@@ -241,7 +306,17 @@ public final class DriftConsumerLoop implements Runnable {
         eventsProcessed++;
       }
     }
-    return blocked;
+  }
+
+  private void waitAt(TopicPartition tp, long offset, BaselineUnavailableException e) {
+    int attempt = failures.merge(tp, 1, Integer::sum);
+    Duration wait = backoff.delay(attempt);
+    LOG.warnf(
+        "Cannot fetch the baseline for the event at %s offset %d (attempt %d), retrying in %s: %s",
+        tp, offset, attempt, wait, e.getMessage());
+    consumer.seek(tp, offset);
+    consumer.pause(List.of(tp));
+    resumeAt.put(tp, System.nanoTime() + wait.toNanos());
   }
 
   private void processRecord(
@@ -253,7 +328,12 @@ public final class DriftConsumerLoop implements Runnable {
       if (p.alreadyEvaluated(key, record.offset())) {
         return;
       }
-      Optional<VersionBaseline> version = baselines.fetch(key);
+      Optional<VersionBaseline> version;
+      try {
+        version = baselines.fetch(key);
+      } catch (BaselineRefusedException e) {
+        throw new BadEventException(BadEventReason.of(e.verdict()), e.getMessage());
+      }
       if (version.isEmpty()) {
         throw new BadEventException(
             BadEventReason.UNKNOWN_MODEL, "the registry does not know model version " + key);
@@ -278,8 +358,19 @@ public final class DriftConsumerLoop implements Runnable {
       metrics.badEvent(e.reason().tag());
       LOG.warnf(
           "Skipped the event at %s offset %d%s (%s): %s",
-          tp, record.offset(), key == null ? "" : " of " + key, e.reason().tag(), e.getMessage());
+          tp,
+          record.offset(),
+          key == null ? "" : " of " + abbreviate(key.toString()),
+          e.reason().tag(),
+          abbreviate(e.getMessage()));
     }
+  }
+
+  /** Keeps a log line short when an event carries a huge name. */
+  private static String abbreviate(String text) {
+    return text == null || text.length() <= 200
+        ? text
+        : text.substring(0, 200) + "... (" + text.length() + " characters)";
   }
 
   private static InferenceEvent parse(byte[] value) throws BadEventException {
@@ -356,7 +447,11 @@ public final class DriftConsumerLoop implements Runnable {
     }
     lastCommitted.putAll(offsets);
     if (sync) {
-      consumer.commitSync(offsets);
+      if (closing) {
+        consumer.commitSync(offsets, remaining());
+      } else {
+        consumer.commitSync(offsets, settings.closeTimeout());
+      }
     } else {
       consumer.commitAsync(
           offsets,
@@ -413,6 +508,8 @@ public final class DriftConsumerLoop implements Runnable {
         windows.dropPartition(tp.partition());
         progress.remove(tp);
         lastCommitted.remove(tp);
+        failures.remove(tp);
+        resumeAt.remove(tp);
       }
     }
   }

@@ -61,6 +61,8 @@ public class DriftConsumerService {
             c.pollTimeout(),
             c.maxPollRecords(),
             c.retryBackoff(),
+            c.retryBackoffMax(),
+            c.closeTimeout(),
             c.kafkaProperties());
     WindowEvaluator evaluator =
         new WindowEvaluator(

@@ -62,7 +62,8 @@ public final class DriftMetrics {
 
   /**
    * Counts a skipped event; {@code reason} is the tag of the consumer's fixed set of reasons
-   * ({@code undecodable}, {@code schema_mismatch}, {@code non_finite}, {@code unknown_model}).
+   * ({@code undecodable}, {@code schema_mismatch}, {@code non_finite}, {@code unknown_model},
+   * {@code request_too_long}, {@code invalid_request}, {@code registry_refused}).
    */
   public void badEvent(String reason) {
     counter(BAD_EVENTS, Tags.of("reason", reason), "inference events skipped").increment();

@@ -136,4 +136,31 @@ class RegistryBaselineSourceTest {
     assertThat(calls[0]).isEqualTo(4);
     assertThat(again).isPresent();
   }
+
+  @Test
+  void aRequestTheRegistryRefusesIsABadEventAndAFailingOrThrottlingRegistryIsUnavailable() {
+    registry.answer("too-long", 414).answer("invalid", 400).answer("method", 405);
+    registry.answer("failing", 500).answer("throttled", 429).answer("no-key", 401);
+
+    assertThatThrownBy(() -> source.fetch(new ModelVersionKey("too-long", "1")))
+        .isInstanceOfSatisfying(
+            BaselineRefusedException.class,
+            e -> {
+              assertThat(e.verdict()).isEqualTo(RegistryAnswers.Verdict.REQUEST_TOO_LONG);
+              assertThat(e.status()).isEqualTo(414);
+            });
+    assertThatThrownBy(() -> source.fetch(new ModelVersionKey("invalid", "1")))
+        .isInstanceOfSatisfying(
+            BaselineRefusedException.class,
+            e -> assertThat(e.verdict()).isEqualTo(RegistryAnswers.Verdict.INVALID_REQUEST));
+    assertThatThrownBy(() -> source.fetch(new ModelVersionKey("method", "1")))
+        .isInstanceOfSatisfying(
+            BaselineRefusedException.class,
+            e -> assertThat(e.verdict()).isEqualTo(RegistryAnswers.Verdict.REFUSED));
+    for (String model : new String[] {"failing", "throttled", "no-key"}) {
+      assertThatThrownBy(() -> source.fetch(new ModelVersionKey(model, "1")))
+          .as(model)
+          .isInstanceOf(BaselineUnavailableException.class);
+    }
+  }
 }

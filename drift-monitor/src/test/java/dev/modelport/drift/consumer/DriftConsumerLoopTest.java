@@ -300,6 +300,107 @@ class DriftConsumerLoopTest {
         .isEqualTo(350);
   }
 
+  @Test
+  void aRegistryThatIsDownHoldsThePartitionAtItsEventWithGrowingWaitsWhileTheLagShowsIt() {
+    String topic = "registry-down";
+    broker.createTopics(1, topic);
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    List<Message> messages = new ArrayList<>();
+    InferenceEvents.inChunks(false, "1", test, 19, 1_000_000).forEach(e -> messages.add(breast(e)));
+    Producers.send(broker.bootstrapServers(), topic, messages);
+    java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Long> failedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+    LoopHarness h = harness().policy(BREAST, new WindowPolicy(test.length, Duration.ofHours(1)));
+    var registered = h.baselines();
+    h.baselineSource(
+            key -> {
+              if (down.get()) {
+                failedAt.add(System.nanoTime());
+                throw new dev.modelport.drift.baseline.BaselineUnavailableException(
+                    "registry answered 503", null);
+              }
+              return registered.fetch(key);
+            })
+        .retryBackoff(Duration.ofMillis(100), Duration.ofMillis(400));
+
+    var loop = h.loop(broker.bootstrapServers(), topic, "registry-down").start();
+    await("five failed attempts").atMost(TIMEOUT).until(() -> failedAt.size() >= 5);
+    await("the lag counts every waiting event")
+        .atMost(TIMEOUT)
+        .until(() -> lag(h, topic), equalTo((double) messages.size()));
+    assertThat(h.reports).isEmpty();
+    down.set(false);
+    await("the window once the registry is back")
+        .atMost(TIMEOUT)
+        .until(h.reports::size, equalTo(1));
+    await("no lag left").atMost(TIMEOUT).until(() -> lag(h, topic), equalTo(0.0));
+    loop.stop();
+
+    long[] expectedMillis = {100, 200, 400, 400};
+    for (int i = 0; i < expectedMillis.length; i++) {
+      assertThat(Duration.ofNanos(failedAt.get(i + 1) - failedAt.get(i)))
+          .as("wait after failure %d", i + 1)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(expectedMillis[i]));
+    }
+    assertThat(h.reports.get(0).rows()).isEqualTo(test.length);
+    assertThat(h.meters.find(DriftMetrics.BAD_EVENTS).counters()).isEmpty();
+  }
+
+  @Test
+  void eventsWhoseRequestTheRegistryRefusesAreCountedBySkippedAndDoNotHoldUpTheGoodOnes() {
+    String topic = "registry-refuses";
+    broker.createTopics(1, topic);
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    List<Message> messages = new ArrayList<>();
+    for (String model : List.of("too-long", "invalid", "refused")) {
+      messages.add(
+          new Message(
+              model,
+              InferenceEvents.event(
+                      model,
+                      "1",
+                      5,
+                      List.of(
+                          new Tensor("input", DataType.FP32, new long[] {1, 30}, new float[30])))
+                  .toByteArray()));
+    }
+    InferenceEvents.inChunks(false, "1", test, 38, 1_000_000).forEach(e -> messages.add(breast(e)));
+    Producers.send(broker.bootstrapServers(), topic, messages);
+    LoopHarness h = harness().policy(BREAST, new WindowPolicy(test.length, Duration.ofHours(1)));
+    var registered = h.baselines();
+    Map<String, dev.modelport.drift.baseline.RegistryAnswers.Verdict> refusals =
+        Map.of(
+            "too-long", dev.modelport.drift.baseline.RegistryAnswers.classify(414),
+            "invalid", dev.modelport.drift.baseline.RegistryAnswers.classify(400),
+            "refused", dev.modelport.drift.baseline.RegistryAnswers.classify(405));
+    h.baselineSource(
+        key -> {
+          var verdict = refusals.get(key.model());
+          if (verdict != null) {
+            throw new dev.modelport.drift.baseline.BaselineRefusedException(verdict, 400, "no");
+          }
+          return registered.fetch(key);
+        });
+
+    var loop = h.loop(broker.bootstrapServers(), topic, "registry-refuses").start();
+    await("every event committed")
+        .atMost(TIMEOUT)
+        .until(() -> committedOffset("registry-refuses", topic), equalTo((long) messages.size()));
+    loop.stop();
+
+    assertThat(h.reports).hasSize(1);
+    assertThat(h.reports.get(0).rows()).isEqualTo(test.length);
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "request_too_long")).isEqualTo(1);
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "invalid_request")).isEqualTo(1);
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "registry_refused")).isEqualTo(1);
+  }
+
+  private static double lag(LoopHarness h, String topic) {
+    var g = h.meters.find(DriftMetrics.CONSUMER_LAG).tags("topic", topic).gauge();
+    return g == null ? -1 : g.value();
+  }
+
   private static WindowReport only(LoopHarness h, String model, String version) {
     List<WindowReport> r =
         h.reports.stream()

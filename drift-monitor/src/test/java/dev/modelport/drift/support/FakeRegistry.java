@@ -37,6 +37,7 @@ public final class FakeRegistry implements AutoCloseable {
   private final ObjectMapper json = RegistryJson.newMapper();
   private final Map<String, Stored> versions = new ConcurrentHashMap<>();
   private final List<String> alerts = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
   private final CountDownLatch closing = new CountDownLatch(1);
 
   public FakeRegistry() {
@@ -65,6 +66,12 @@ public final class FakeRegistry implements AutoCloseable {
     return this;
   }
 
+  /** Answers every request about {@code model} with {@code status} from now on. */
+  public FakeRegistry answer(String model, int status) {
+    statuses.put(model, status);
+    return this;
+  }
+
   public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -77,7 +84,12 @@ public final class FakeRegistry implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String[] parts = path.split("/");
     // /api/v1/models/{m}/versions/{v}[/baseline]
-    if (parts.length >= 7 && parts[3].equals("models") && parts[5].equals("versions")) {
+    Integer status = parts.length >= 5 ? statuses.get(parts[4]) : null;
+    if (status != null) {
+      send(exchange, status, "{\"error\":\"scripted " + status + "\"}");
+    } else if (path.equals("/api/v1/models")) {
+      send(exchange, 200, "{\"items\":[],\"offset\":0,\"limit\":1,\"total\":0}");
+    } else if (parts.length >= 7 && parts[3].equals("models") && parts[5].equals("versions")) {
       Stored s = versions.get(parts[4] + "/" + parts[6]);
       if (s == null) {
         send(exchange, 404, "{\"error\":\"no such version\"}");

@@ -43,6 +43,15 @@ public final class LoopHarness {
   private final List<WindowReportListener> listeners = new ArrayList<>();
   private WindowPolicy defaultPolicy = new WindowPolicy(1000, Duration.ofHours(1));
   private BaselineSource source;
+  private Duration retryBackoff = Duration.ofMillis(200);
+  private Duration retryBackoffMax = Duration.ofMillis(200);
+
+  /** The consumer's retry backoff (default 200 ms, not growing). */
+  public LoopHarness retryBackoff(Duration initial, Duration max) {
+    retryBackoff = initial;
+    retryBackoffMax = max;
+    return this;
+  }
 
   public LoopHarness version(VersionBaseline v) {
     versions.put(v.key(), v);
@@ -94,7 +103,9 @@ public final class LoopHarness {
             "earliest",
             Duration.ofMillis(100),
             500,
-            Duration.ofMillis(200),
+            retryBackoff,
+            retryBackoffMax,
+            Duration.ofSeconds(5),
             kafka);
     Function<String, DriftConfig> driftConfigs =
         m -> configs.getOrDefault(m, DriftConfig.defaults());
