@@ -88,6 +88,8 @@ readinessProbe:
     path: /q/health/ready
     port: http
   periodSeconds: 5
+  # drift-monitor's readiness asks Kafka and the registry, each bounded by 2 s
+  timeoutSeconds: 5
   failureThreshold: 2
 {{- end -}}
 

@@ -17,6 +17,12 @@ public final class LaunchPlanner {
   static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
   private static final String READINESS_PATH = "/q/health/ready";
 
+  /**
+   * drift-monitor's readiness includes the registry; without one ({@code --no-registry}) it never
+   * gets ready, so {@code up} waits for it to be live instead.
+   */
+  private static final String LIVENESS_PATH = "/q/health/live";
+
   private final UpSettings settings;
   private final Path javaExecutable;
 
@@ -64,6 +70,8 @@ public final class LaunchPlanner {
       }
       default -> throw new IllegalArgumentException("unknown service " + service);
     }
+    String probePath =
+        service == Service.DRIFT && !settings.registryEnabled() ? LIVENESS_PATH : READINESS_PATH;
     List<String> jvmOptions = service.needsForeignMemory() ? List.of(FOREIGN_MEMORY) : List.of();
     return new ServiceLaunch(
         service,
@@ -73,7 +81,7 @@ public final class LaunchPlanner {
         environment(service),
         service.jar(settings.projectHome()),
         settings.logDir().resolve(service.module() + ".log"),
-        URI.create("http://localhost:" + httpPort + READINESS_PATH));
+        URI.create("http://localhost:" + httpPort + probePath));
   }
 
   /**

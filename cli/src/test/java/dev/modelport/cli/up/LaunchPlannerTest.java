@@ -76,6 +76,15 @@ class LaunchPlannerTest {
         .containsEntry("modelport.drift.consumer.bootstrap-servers", "127.0.0.1:19092")
         .containsEntry("modelport.drift.registry.url", "http://localhost:18090");
     assertThat(drift.jvmOptions()).containsExactly("--add-modules=jdk.incubator.foreign");
+    assertThat(drift.readinessUrl()).isEqualTo(URI.create("http://localhost:18092/q/health/ready"));
+  }
+
+  @Test
+  void withoutARegistryDriftIsAwaitedLiveSinceItsReadinessNeedsTheRegistry() {
+    ServiceLaunch drift =
+        new LaunchPlanner(settings(false, true), JAVA).launch(Service.DRIFT, "127.0.0.1:19092");
+
+    assertThat(drift.readinessUrl()).isEqualTo(URI.create("http://localhost:18092/q/health/live"));
   }
 
   @Test

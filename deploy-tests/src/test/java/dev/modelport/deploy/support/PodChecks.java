@@ -43,6 +43,10 @@ public final class PodChecks {
     Container c = container(d);
     assertThat(port(c, "http")).as("%s http port", service.module()).isEqualTo(service.httpPort());
     assertProbe(c.getReadinessProbe(), service.readinessPath(), "readiness of " + name(d));
+    // drift-monitor's readiness checks Kafka and the registry with 2 s each (Kubernetes: 1 s)
+    assertThat(c.getReadinessProbe().getTimeoutSeconds())
+        .as("readiness timeout of %s", name(d))
+        .isGreaterThanOrEqualTo(5);
     assertProbe(c.getLivenessProbe(), service.livenessPath(), "liveness of " + name(d));
     assertProbe(c.getStartupProbe(), service.startupPath(), "startup of " + name(d));
   }
