@@ -37,6 +37,9 @@ public interface RegistryConfig {
   /** The change feed ({@code GET /api/v1/events}). */
   Events events();
 
+  /** The storage clean-up of files and blobs a crash or a refused upload left behind. */
+  Cleanup cleanup();
+
   /** Metadata database kinds, each backed by a named Quarkus datasource. */
   enum DatabaseKind {
     h2("embedded"),
@@ -169,5 +172,18 @@ public interface RegistryConfig {
     /** Most events returned by one poll. */
     @WithDefault("500")
     int maxBatch();
+  }
+
+  interface Cleanup {
+    /** How often the clean-up runs; it also runs once at startup. */
+    @WithDefault("10m")
+    Duration interval();
+
+    /**
+     * Age under which nothing is removed: longer than the longest upload, so that a spool file, a
+     * temporary blob or a blob about to be referenced by a committing version is never touched.
+     */
+    @WithDefault("1h")
+    Duration grace();
   }
 }

@@ -8,9 +8,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +56,7 @@ public final class FilesystemBlobStore implements BlobStore {
       Path target = path(actual);
       Files.createDirectories(target.getParent());
       if (Files.exists(target)) {
+        touch(target);
         return new StoredBlob(actual, in.count(), false);
       }
       try {
@@ -94,6 +98,46 @@ public final class FilesystemBlobStore implements BlobStore {
           .forEach(f -> all.add(new Sha256(f.getFileName().toString())));
     }
     return all;
+  }
+
+  @Override
+  public Optional<Instant> storedAt(Sha256 digest) throws IOException {
+    Path path = path(digest);
+    try {
+      return Optional.of(Files.getLastModifiedTime(path).toInstant());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Freed deleteTemporariesBefore(Instant cutoff) throws IOException {
+    Freed freed = Freed.NOTHING;
+    try (Stream<Path> files = Files.list(tmp)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        try {
+          if (file.getFileName().toString().endsWith(".part")
+              && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+            long size = Files.size(file);
+            if (Files.deleteIfExists(file)) {
+              freed = freed.plus(size);
+            }
+          }
+        } catch (NoSuchFileException gone) {
+          // finished or removed meanwhile
+        }
+      }
+    }
+    return freed;
+  }
+
+  /** A re-used blob counts as new for the clean-up's grace period. */
+  private static void touch(Path blob) {
+    try {
+      Files.setLastModifiedTime(blob, FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      // only shortens the blob's protection by the grace period if it becomes unreferenced
+    }
   }
 
   @Override
