@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Uploads of new versions, in four steps with one owner each: {@link UploadReceiver} reads the
@@ -23,6 +24,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class VersionUploads {
+  private static final Logger LOG = Logger.getLogger(VersionUploads.class);
   private final ModelService models;
   private final UploadReceiver receiver;
   private final BaselineBuilder baselines;
@@ -51,6 +53,13 @@ public class VersionUploads {
       return created;
     } catch (RuntimeException e) {
       metrics.refused();
+      if (form.brokenOff()) {
+        // the client's doing, not the registry's: no stack trace, nothing to alert on
+        LOG.warnf(
+            "Upload of a version of model '%s' by %s broke off before its end (the client"
+                + " disconnected or was cut off); nothing was committed: %s",
+            model, caller.name(), e.getMessage());
+      }
       discardQuietly(form);
       throw e;
     }
