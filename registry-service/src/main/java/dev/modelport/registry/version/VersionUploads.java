@@ -30,6 +30,7 @@ public class VersionUploads {
   private final BaselineBuilder baselines;
   private final VersionCommit commit;
   private final UploadMetrics metrics;
+  private final ArtifactFormatCheck formats;
 
   @Inject
   VersionUploads(
@@ -37,12 +38,14 @@ public class VersionUploads {
       UploadReceiver receiver,
       BaselineBuilder baselines,
       VersionCommit commit,
-      UploadMetrics metrics) {
+      UploadMetrics metrics,
+      ArtifactFormatCheck formats) {
     this.models = models;
     this.receiver = receiver;
     this.baselines = baselines;
     this.commit = commit;
     this.metrics = metrics;
+    this.formats = formats;
   }
 
   /** Publishes the version that {@code form} carries; its number is the model's next one. */
@@ -75,6 +78,7 @@ public class VersionUploads {
                   .withSignature(
                       SignatureSource.resolve(
                           received.metadata().signature(), received.modelYaml())));
+      formats.check(metadata.format(), received.blob());
       Optional<String> baseline =
           baselines.build(metadata.signature(), received.trainingCsv(), received.profileJson());
       ModelVersion created =

@@ -36,8 +36,8 @@ public class AliasApiTest {
   @Test
   void aliasIsSetMovedResolvedAndDeleted() {
     String model = Api.createModel("alias");
-    Api.uploadVersion(model, Api.randomBytes(10, 1));
-    Api.uploadVersion(model, Api.randomBytes(10, 2));
+    Api.uploadVersion(model, Api.onnx(10, 1));
+    Api.uploadVersion(model, Api.onnx(10, 2));
 
     setAlias(PUBLISHER, model, "challenger", 1, 200);
     as(READER)
@@ -67,7 +67,7 @@ public class AliasApiTest {
   @Test
   void protectedAliasNeedsAnAdminToMove() {
     String model = Api.createModel("champ");
-    Api.uploadVersion(model, Api.randomBytes(10, 3));
+    Api.uploadVersion(model, Api.onnx(10, 3));
     as(PUBLISHER)
         .contentType("application/json")
         .body("{\"version\": 1}")
@@ -81,7 +81,7 @@ public class AliasApiTest {
   @Test
   void invalidAliasNamesAre400() {
     String model = Api.createModel("badalias");
-    Api.uploadVersion(model, Api.randomBytes(10, 4));
+    Api.uploadVersion(model, Api.onnx(10, 4));
     setAlias(PUBLISHER, model, "Champion!", 1, 400);
     setAlias(PUBLISHER, model, "x".repeat(65), 1, 400);
   }
@@ -89,7 +89,7 @@ public class AliasApiTest {
   @Test
   void auditLogRecordsEachWriteWithActorAndStates() {
     String model = Api.createModel("audited");
-    Api.uploadVersion(model, Api.randomBytes(10, 5));
+    Api.uploadVersion(model, Api.onnx(10, 5));
     setAlias(PUBLISHER, model, "challenger", 1, 200);
 
     JsonPath log =
@@ -112,7 +112,7 @@ public class AliasApiTest {
   void concurrentAliasMovesLeaveAConsistentAuditChain() throws Exception {
     String model = Api.createModel("race");
     for (int i = 0; i < 5; i++) {
-      Api.uploadVersion(model, Api.randomBytes(10, 50 + i));
+      Api.uploadVersion(model, Api.onnx(10, 50 + i));
     }
     ExecutorService pool = Executors.newFixedThreadPool(10);
     try {

@@ -24,7 +24,7 @@ class OpenApiTest {
   @Test
   void healthAndUploadMetricsAreExposed() {
     String model = dev.modelport.registry.Api.createModel("metrics");
-    dev.modelport.registry.Api.uploadVersion(model, dev.modelport.registry.Api.randomBytes(10, 1));
+    dev.modelport.registry.Api.uploadVersion(model, dev.modelport.registry.Api.onnx(10, 1));
     given().get("/q/health/ready").then().statusCode(200);
     given()
         .get("/q/metrics")
