@@ -37,6 +37,12 @@ public interface RegistryConfig {
   /** The change feed ({@code GET /api/v1/events}). */
   Events events();
 
+  /**
+   * Aliases that only an {@code admin} may set, move or delete (default {@code champion}, through
+   * the older {@code modelport.registry.security.protected-aliases}).
+   */
+  Optional<List<String>> protectedAliases();
+
   /** The storage clean-up of files and blobs a crash or a refused upload left behind. */
   Cleanup cleanup();
 
@@ -147,7 +153,10 @@ public interface RegistryConfig {
      */
     Optional<Path> apiKeysFile();
 
-    /** Aliases that only an {@code admin} may set, move or delete. */
+    /**
+     * Aliases that only an {@code admin} may set, move or delete; superseded by {@code
+     * modelport.registry.protected-aliases}, which wins when set.
+     */
     @WithDefault("champion")
     List<String> protectedAliases();
   }
