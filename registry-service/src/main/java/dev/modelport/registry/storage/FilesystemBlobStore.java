@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * Blobs as files {@code <root>/sha256/<first two hex>/<hex>}; puts go to {@code <root>/tmp/} first,
- * are fsync'ed and then renamed atomically into place. Paths derive only from validated digests.
- * Thread-safe: concurrent puts of the same content race harmlessly on the final rename.
+ * are fsync'ed and then renamed atomically into place, and the rename is fsync'ed too. Paths derive
+ * only from validated digests. Thread-safe: concurrent puts of the same content race harmlessly on
+ * the final rename.
  */
 public final class FilesystemBlobStore implements BlobStore {
   private static final int BUFFER = 64 * 1024;
@@ -64,6 +65,7 @@ public final class FilesystemBlobStore implements BlobStore {
       } catch (FileAlreadyExistsException raced) {
         return new StoredBlob(actual, in.count(), false);
       }
+      syncDirectory(target.getParent());
       return new StoredBlob(actual, in.count(), true);
     } finally {
       Files.deleteIfExists(temp);
@@ -129,6 +131,18 @@ public final class FilesystemBlobStore implements BlobStore {
       }
     }
     return freed;
+  }
+
+  /**
+   * Makes the rename durable before a version may reference the blob (a power loss could otherwise
+   * undo it); best effort where the platform cannot open a directory for sync.
+   */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // not supported on this platform: the file's own content is already on disk
+    }
   }
 
   /** A re-used blob counts as new for the clean-up's grace period. */
