@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registryclient.api.Alias;
+import dev.modelport.registryclient.api.AliasChange;
 import dev.modelport.registryclient.api.AliasTarget;
 import dev.modelport.registryclient.api.Artifact;
 import dev.modelport.registryclient.api.AuditEntry;
@@ -49,6 +50,7 @@ import java.util.function.Consumer;
 public final class RegistryClient implements AutoCloseable {
   private static final String API = "api/v1/";
   private static final TypeReference<Page<RegisteredModel>> MODEL_PAGE = new TypeReference<>() {};
+  private static final TypeReference<Page<AliasChange>> ALIAS_HISTORY = new TypeReference<>() {};
   private static final TypeReference<Page<ModelVersion>> VERSION_PAGE = new TypeReference<>() {};
   private static final TypeReference<List<Alias>> ALIASES = new TypeReference<>() {};
   private static final TypeReference<List<AuditEntry>> AUDIT = new TypeReference<>() {};
@@ -207,6 +209,23 @@ public final class RegistryClient implements AutoCloseable {
   public List<Alias> listAliases(String model) {
     return get(
         "models/" + encode(model) + "/aliases", json.getTypeFactory().constructType(ALIASES));
+  }
+
+  /**
+   * Which version held {@code alias} when: its changes (set, moved, deleted) from the audit log,
+   * newest first, one page.
+   */
+  public Page<AliasChange> aliasHistory(String model, String alias, int offset, int limit) {
+    return get(
+        "models/"
+            + encode(model)
+            + "/aliases/"
+            + encode(alias)
+            + "/history?offset="
+            + offset
+            + "&limit="
+            + limit,
+        json.getTypeFactory().constructType(ALIAS_HISTORY));
   }
 
   public void deleteAlias(String model, String alias) {

@@ -37,6 +37,15 @@ public interface RegistryConfig {
   /** The change feed ({@code GET /api/v1/events}). */
   Events events();
 
+  /**
+   * Aliases that only an {@code admin} may set, move or delete (default {@code champion}, through
+   * the older {@code modelport.registry.security.protected-aliases}).
+   */
+  Optional<List<String>> protectedAliases();
+
+  /** The storage clean-up of files and blobs a crash or a refused upload left behind. */
+  Cleanup cleanup();
+
   /** Metadata database kinds, each backed by a named Quarkus datasource. */
   enum DatabaseKind {
     h2("embedded"),
@@ -144,7 +153,10 @@ public interface RegistryConfig {
      */
     Optional<Path> apiKeysFile();
 
-    /** Aliases that only an {@code admin} may set, move or delete. */
+    /**
+     * Aliases that only an {@code admin} may set, move or delete; superseded by {@code
+     * modelport.registry.protected-aliases}, which wins when set.
+     */
     @WithDefault("champion")
     List<String> protectedAliases();
   }
@@ -169,5 +181,18 @@ public interface RegistryConfig {
     /** Most events returned by one poll. */
     @WithDefault("500")
     int maxBatch();
+  }
+
+  interface Cleanup {
+    /** How often the clean-up runs; it also runs once at startup. */
+    @WithDefault("10m")
+    Duration interval();
+
+    /**
+     * Age under which nothing is removed: longer than the longest upload, so that a spool file, a
+     * temporary blob or a blob about to be referenced by a committing version is never touched.
+     */
+    @WithDefault("1h")
+    Duration grace();
   }
 }

@@ -71,6 +71,14 @@ public final class Api {
     return upload(PUBLISHER, model, artifact, METADATA).statusCode(201).extract().path("version");
   }
 
+  /**
+   * An artifact that passes the ONNX format check: an {@code ir_version} and {@code size} random
+   * bytes as the model's doc string (see {@link dev.modelport.registry.crash.ValidOnnx}).
+   */
+  public static byte[] onnx(int size, long seed) {
+    return dev.modelport.registry.crash.ValidOnnx.padded(size, seed);
+  }
+
   public static byte[] randomBytes(int size, long seed) {
     byte[] bytes = new byte[size];
     new Random(seed).nextBytes(bytes);

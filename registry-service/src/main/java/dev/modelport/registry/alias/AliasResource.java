@@ -1,11 +1,14 @@
 package dev.modelport.registry.alias;
 
+import dev.modelport.registry.api.Paging;
 import dev.modelport.registry.error.InvalidInputException;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.security.Caller;
 import dev.modelport.registry.security.Roles;
 import dev.modelport.registryclient.api.Alias;
+import dev.modelport.registryclient.api.AliasChange;
 import dev.modelport.registryclient.api.AliasTarget;
+import dev.modelport.registryclient.api.Page;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,6 +24,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** {@code /api/v1/models/{model}/aliases}: set or move (PUT), resolve, list and delete aliases. */
 @Path("/api/v1/models/{model}/aliases")
@@ -51,6 +55,22 @@ public class AliasResource {
     return aliases.resolve(new ModelName(model), new AliasName(alias));
   }
 
+  @GET
+  @Path("{alias}/history")
+  @RolesAllowed(Roles.READER)
+  @Operation(
+      summary =
+          "Which version held an alias when: its changes from the audit log, newest first, paged")
+  public Page<AliasChange> history(
+      @RestPath String model,
+      @RestPath String alias,
+      @RestQuery String offset,
+      @RestQuery String limit) {
+    Paging paging = Paging.of(offset, limit);
+    return aliases.history(
+        new ModelName(model), new AliasName(alias), paging.offset(), paging.limit());
+  }
+
   @PUT
   @Path("{alias}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -61,7 +81,7 @@ public class AliasResource {
       throw new InvalidInputException("version", "body {\"version\": N} is required");
     }
     return aliases.set(
-        new ModelName(model), new AliasName(alias), body.version(), Caller.of(identity));
+        new ModelName(model), AliasName.forWrite(alias), body.version(), Caller.of(identity));
   }
 
   @DELETE

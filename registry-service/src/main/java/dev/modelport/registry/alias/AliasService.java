@@ -13,7 +13,9 @@ import dev.modelport.registry.security.Caller;
 import dev.modelport.registry.storage.RegistryDatabase;
 import dev.modelport.registry.version.VersionRepository;
 import dev.modelport.registryclient.api.Alias;
+import dev.modelport.registryclient.api.AliasChange;
 import dev.modelport.registryclient.api.EventType;
+import dev.modelport.registryclient.api.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -25,7 +27,7 @@ import java.util.List;
 /**
  * Aliases: set, move, delete and resolve. Writes lock the model's row first, so concurrent moves of
  * one model's aliases are serialised and each audit entry's "before" is the previous entry's
- * "after". Protected aliases ({@code modelport.registry.security.protected-aliases}) need an admin.
+ * "after". Protected aliases ({@code modelport.registry.protected-aliases}) need an admin.
  * Thread-safe.
  */
 @ApplicationScoped
@@ -113,6 +115,14 @@ public class AliasService {
         .orElseThrow(() -> notFound(model, alias));
   }
 
+  /** Which version held {@code alias} when, newest first (from the audit log). */
+  public Page<AliasChange> history(ModelName model, AliasName alias, int offset, int limit) {
+    if (database.read(c -> models.find(c, model)).isEmpty()) {
+      throw new NotFoundException("model '" + model + "' not found");
+    }
+    return audit.aliasChanges(model.value(), alias.value(), target(model, alias), offset, limit);
+  }
+
   public List<Alias> list(ModelName model) {
     return database.read(
         c -> {
@@ -124,10 +134,14 @@ public class AliasService {
   }
 
   private void requireAdminIfProtected(AliasName alias, Caller caller, String what) {
-    if (config.security().protectedAliases().contains(alias.value()) && !caller.admin()) {
+    if (protectedAliases().contains(alias.value()) && !caller.admin()) {
       throw new ForbiddenOperationException(
           "alias '" + alias + "' is protected: only an admin may " + what + " it");
     }
+  }
+
+  private List<String> protectedAliases() {
+    return config.protectedAliases().orElse(config.security().protectedAliases());
   }
 
   private void lockModel(Connection c, ModelName model) throws SQLException {

@@ -33,6 +33,7 @@ public final class MultipartStream {
   private int limit;
   private boolean eof;
   private boolean finished;
+  private boolean brokenOff;
   private PartStream current;
 
   private MultipartStream(InputStream in, String boundary) {
@@ -122,6 +123,14 @@ public final class MultipartStream {
       fill();
     }
     finished = true;
+  }
+
+  /**
+   * Whether the body ended or failed inside a part: the client went away or cut the upload off (as
+   * opposed to a malformed body).
+   */
+  public boolean brokenOff() {
+    return brokenOff;
   }
 
   /** Whether the closing boundary has been read. */
@@ -225,6 +234,7 @@ public final class MultipartStream {
     try {
       n = in.read(buffer, limit, buffer.length - limit);
     } catch (IOException e) {
+      brokenOff = true;
       throw new RequestBodyException("the request body broke off: " + e.getMessage(), e);
     }
     if (n < 0) {
@@ -266,6 +276,7 @@ public final class MultipartStream {
           available = limit - pos - (delimiter.length - 1);
           if (available <= 0) {
             if (eof) {
+              brokenOff = true;
               throw new RequestBodyException(
                   "the multipart body ended before its closing boundary (upload cut off?)");
             }

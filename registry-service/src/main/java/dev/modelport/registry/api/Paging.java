@@ -6,6 +6,11 @@ import dev.modelport.registry.error.InvalidInputException;
 public record Paging(int offset, int limit) {
   public static final int MAX_LIMIT = 500;
 
+  /** Parses the query parameters' text: a non-numeric value is a 400 naming the parameter. */
+  public static Paging of(String offset, String limit) {
+    return of(QueryParams.integer("offset", offset), QueryParams.integer("limit", limit));
+  }
+
   public static Paging of(Integer offset, Integer limit) {
     int o = offset == null ? 0 : offset;
     int l = limit == null ? 50 : limit;

@@ -3,10 +3,13 @@ package dev.modelport.registry.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.security.Caller;
 import dev.modelport.registry.storage.RegistryDatabase;
 import dev.modelport.registry.storage.Sql;
+import dev.modelport.registryclient.api.AliasChange;
 import dev.modelport.registryclient.api.AuditEntry;
+import dev.modelport.registryclient.api.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -75,6 +78,57 @@ public class AuditLog {
                     model,
                     afterId,
                     limit));
+  }
+
+  /**
+   * The changes of one alias ({@code alias.set}, {@code alias.delete} entries on {@code target}),
+   * newest first, one page; {@code total} counts them all.
+   */
+  public Page<AliasChange> aliasChanges(
+      String model, String alias, String target, int offset, int limit) {
+    return database.read(
+        c -> {
+          List<AliasChange> items =
+              Sql.list(
+                  c,
+                  "SELECT * FROM audit_log WHERE model = ? AND target = ?"
+                      + " AND action IN ('alias.set', 'alias.delete')"
+                      + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                  row -> aliasChange(row, model, alias),
+                  model,
+                  target,
+                  limit,
+                  offset);
+          long total =
+              Sql.one(
+                      c,
+                      "SELECT COUNT(*) FROM audit_log WHERE model = ? AND target = ?"
+                          + " AND action IN ('alias.set', 'alias.delete')",
+                      r -> r.getLong(1),
+                      model,
+                      target)
+                  .orElse(0L);
+          return new Page<>(items, offset, limit, total);
+        });
+  }
+
+  private AliasChange aliasChange(ResultSet row, String model, String alias) throws SQLException {
+    return new AliasChange(
+        row.getLong("id"),
+        model,
+        alias,
+        row.getString("action"),
+        versionOf(fromJson(row.getString("after_state"))),
+        versionOf(fromJson(row.getString("before_state"))),
+        row.getString("actor"),
+        Sql.instant(row, "occurred_at"));
+  }
+
+  private static VersionNumber versionOf(JsonNode alias) {
+    if (alias == null || !alias.hasNonNull("version")) {
+      return null;
+    }
+    return VersionNumber.of(alias.get("version").asLong());
   }
 
   private AuditEntry entry(ResultSet row) throws SQLException {

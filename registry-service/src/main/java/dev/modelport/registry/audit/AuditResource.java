@@ -1,6 +1,7 @@
 package dev.modelport.registry.audit;
 
 import dev.modelport.registry.api.Paging;
+import dev.modelport.registry.api.QueryParams;
 import dev.modelport.registry.api.ResourceNames;
 import dev.modelport.registry.security.Roles;
 import dev.modelport.registryclient.api.AuditEntry;
@@ -31,8 +32,10 @@ public class AuditResource {
   @RolesAllowed(Roles.READER)
   @Operation(summary = "Audit entries after an id, optionally of one model")
   public List<AuditEntry> list(
-      @RestQuery String model, @RestQuery Long after, @RestQuery Integer limit) {
-    Paging paging = Paging.of(0, limit == null ? 100 : limit);
+      @RestQuery String model, @RestQuery("after") String afterText, @RestQuery String limit) {
+    Integer max = QueryParams.integer("limit", limit);
+    Long after = QueryParams.longValue("after", afterText);
+    Paging paging = Paging.of(0, max == null ? 100 : max);
     return audit.list(
         model == null ? null : ResourceNames.check("model", model),
         after == null ? 0 : after,

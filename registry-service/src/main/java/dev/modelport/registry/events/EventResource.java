@@ -1,5 +1,6 @@
 package dev.modelport.registry.events;
 
+import dev.modelport.registry.api.QueryParams;
 import dev.modelport.registry.error.InvalidInputException;
 import dev.modelport.registry.security.Roles;
 import dev.modelport.registryclient.api.EventBatch;
@@ -41,7 +42,11 @@ public class EventResource {
       summary =
           "Long-poll the change feed (version created, alias moved or deleted, model deleted)")
   public CompletionStage<EventBatch> events(
-      @RestQuery Long after, @RestQuery String wait, @RestQuery Integer limit) {
+      @RestQuery("after") String afterText,
+      @RestQuery String wait,
+      @RestQuery("limit") String limitText) {
+    Long after = QueryParams.longValue("after", afterText);
+    Integer limit = QueryParams.integer("limit", limitText);
     if (after != null && after < 0) {
       throw new InvalidInputException("after", "must not be negative");
     }

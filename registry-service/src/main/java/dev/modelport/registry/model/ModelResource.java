@@ -54,8 +54,8 @@ public class ModelResource {
   public Page<RegisteredModel> list(
       @RestQuery String prefix,
       @RestQuery String tag,
-      @RestQuery Integer offset,
-      @RestQuery Integer limit) {
+      @RestQuery String offset,
+      @RestQuery String limit) {
     Paging paging = Paging.of(offset, limit);
     return models.list(prefix, tag, paging.offset(), paging.limit());
   }

@@ -135,7 +135,7 @@ public class ModelService {
               return digests;
             });
     feed.wakeUp();
-    versions.releaseArtifacts(artifacts);
+    // the blobs now unreferenced are removed by the storage clean-up once past its grace period
   }
 
   private void lockExisting(Connection c, ModelName name) throws SQLException {

@@ -3,7 +3,6 @@ package dev.modelport.registry.model;
 import dev.modelport.registry.storage.Sha256;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,7 +17,4 @@ public interface VersionsOfModel {
    * @return the artifact digests those versions used
    */
   List<Sha256> deleteAll(Connection c, ModelName model) throws SQLException;
-
-  /** After the deletion committed: deletes the blobs among {@code digests} that nothing uses. */
-  void releaseArtifacts(Collection<Sha256> digests);
 }

@@ -2,6 +2,7 @@ package dev.modelport.registry.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,18 @@ public interface BlobStore {
 
   /** All committed blobs (for maintenance and tests; cost grows with the store). */
   List<Sha256> list() throws IOException;
+
+  /**
+   * When the blob was stored or last re-used by a {@link #put} of the same bytes (its age protects
+   * a blob that a version is about to reference from the clean-up); empty when there is none.
+   */
+  Optional<Instant> storedAt(Sha256 digest) throws IOException;
+
+  /**
+   * Deletes uncommitted temporaries (left by a crash during a put) last written before {@code
+   * cutoff}.
+   */
+  Freed deleteTemporariesBefore(Instant cutoff) throws IOException;
 
   /** Number of uncommitted temporary objects (0 unless a put is in progress or crashed). */
   int pendingCount() throws IOException;

@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The metadata database: the active one of the named datasources {@code h2} and {@code postgresql}
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class RegistryDatabase {
   private final AgroalDataSource dataSource;
+  private final boolean syncAfterCommit;
 
   @Inject
   RegistryDatabase(
@@ -33,11 +35,16 @@ public class RegistryDatabase {
           case h2 -> h2.get();
           case postgresql -> postgresql.get();
         };
+    // PostgreSQL's commit returns once the WAL is flushed (synchronous_commit=on, its default);
+    // H2's returns once the MVStore wrote the change to the file (WRITE_DELAY=0), not fsync'ed.
+    this.syncAfterCommit = config.database() == RegistryConfig.DatabaseKind.h2;
   }
 
   /**
    * Runs {@code work} in one READ COMMITTED transaction: committed when it returns, rolled back
-   * when it throws. A unique-key violation becomes a {@link ConflictException}.
+   * when it throws. A unique-key violation becomes a {@link ConflictException}. Returns only once
+   * the commit is durable: on H2 the commit is forced to the disk ({@code CHECKPOINT SYNC}), on
+   * PostgreSQL its WAL record is flushed by the commit itself.
    */
   public <T> T inTransaction(SqlWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
@@ -46,6 +53,11 @@ public class RegistryDatabase {
       try {
         T result = work.run(connection);
         connection.commit();
+        if (syncAfterCommit) {
+          try (Statement sync = connection.createStatement()) {
+            sync.execute("CHECKPOINT SYNC");
+          }
+        }
         return result;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();

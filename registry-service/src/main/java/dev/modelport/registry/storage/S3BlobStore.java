@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -160,6 +161,33 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     return keys(prefix + "sha256/").stream()
         .map(k -> new Sha256(k.substring(k.lastIndexOf('/') + 1)))
         .toList();
+  }
+
+  @Override
+  public Optional<Instant> storedAt(Sha256 digest) {
+    try {
+      return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key(digest))).lastModified());
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Freed deleteTemporariesBefore(Instant cutoff) {
+    Freed freed = Freed.NOTHING;
+    for (S3Object object :
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + "tmp/")).contents()) {
+      if (object.lastModified().isBefore(cutoff)) {
+        s3.deleteObject(b -> b.bucket(bucket).key(object.key()));
+        freed = freed.plus(object.size());
+      }
+    }
+    return freed;
   }
 
   @Override

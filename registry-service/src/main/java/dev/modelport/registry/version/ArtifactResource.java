@@ -85,8 +85,7 @@ public class ArtifactResource {
     byteRange.ifPresent(r -> response.header("Content-Range", r.contentRange(size)));
     if (v.artifact().fileName() != null) {
       response.header(
-          "Content-Disposition",
-          "attachment; filename=\"" + v.artifact().fileName().replace("\"", "") + "\"");
+          "Content-Disposition", ContentDisposition.attachment(v.artifact().fileName()));
     }
     return response.build();
   }

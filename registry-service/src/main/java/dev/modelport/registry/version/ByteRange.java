@@ -36,7 +36,8 @@ public record ByteRange(long first, long length) {
     try {
       if (m.group(1).isEmpty()) {
         long suffix = Long.parseLong(m.group(2));
-        if (suffix == 0) {
+        if (suffix == 0 || size == 0) {
+          // RFC 9110: a suffix range of an empty representation is unsatisfiable
           throw new Unsatisfiable();
         }
         long length = Math.min(suffix, size);

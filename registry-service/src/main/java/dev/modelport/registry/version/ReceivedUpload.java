@@ -5,17 +5,16 @@ import dev.modelport.registry.storage.Sha256;
 import dev.modelport.registry.storage.StoredBlob;
 import dev.modelport.registryclient.api.VersionMetadata;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The parts of one upload as received: the bound metadata, the {@code model.yaml} text, the stored
- * artifact blob and the spooled training data or profile. Owns the spooled files and, until {@link
- * #committed()}, the blob: {@link #close()} deletes the files and a blob that this upload created
- * and no version references. Not thread-safe; one request uses it.
+ * artifact blob and the spooled training data or profile. Owns the spooled files: {@link #close()}
+ * deletes them. A blob of an upload that fails after storing it stays until the storage clean-up
+ * finds it unreferenced past its grace period (it may be shared with a concurrent upload of the
+ * same bytes). Not thread-safe; one request uses it.
  */
 final class ReceivedUpload implements AutoCloseable {
-  private final ArtifactCleaner cleaner;
   private VersionMetadata metadata;
   private String modelYaml;
   private StoredBlob blob;
@@ -24,9 +23,7 @@ final class ReceivedUpload implements AutoCloseable {
   private Path profileJson;
   private boolean committed;
 
-  ReceivedUpload(ArtifactCleaner cleaner) {
-    this.cleaner = cleaner;
-  }
+  ReceivedUpload() {}
 
   void metadata(VersionMetadata metadata) {
     once("metadata", this.metadata);
@@ -117,9 +114,6 @@ final class ReceivedUpload implements AutoCloseable {
     }
     if (profileJson != null) {
       UploadSpool.deleteQuietly(profileJson);
-    }
-    if (!committed && blob != null && blob.created()) {
-      cleaner.deleteUnreferenced(List.of(blob.sha256()));
     }
   }
 

@@ -13,25 +13,23 @@ import java.util.Optional;
  * once by {@link MetadataJson}), {@code model.yaml} (the model folder's file, as an alternative to
  * {@code metadata.signature}), {@code artifact} (streamed into the blob store by {@link
  * ArtifactIntake}), {@code training-data} (CSV) or {@code profile} (feature-stats JSON), both
- * spooled. Any other part is a 400 naming it. On failure nothing of the upload is left behind.
- * Thread-safe.
+ * spooled. Any other part is a 400 naming it. On failure the spooled parts are deleted at once; a
+ * stored blob is left to the storage clean-up. Thread-safe.
  */
 @ApplicationScoped
 public class UploadReceiver {
   private final ObjectMapper json;
   private final ArtifactIntake intake;
-  private final ArtifactCleaner cleaner;
 
   @Inject
-  UploadReceiver(ObjectMapper json, ArtifactIntake intake, ArtifactCleaner cleaner) {
+  UploadReceiver(ObjectMapper json, ArtifactIntake intake) {
     this.json = json;
     this.intake = intake;
-    this.cleaner = cleaner;
   }
 
   /** Reads every part of {@code form}; the caller closes the result. */
   ReceivedUpload receive(MultipartStream form) {
-    ReceivedUpload upload = new ReceivedUpload(cleaner);
+    ReceivedUpload upload = new ReceivedUpload();
     try {
       for (Optional<MultipartStream.Part> part = form.next();
           part.isPresent();

@@ -13,9 +13,10 @@ import java.nio.file.StandardCopyOption;
  * Spools the parts that are read more than once (training data, a profile) to temporary files under
  * {@code ${java.io.tmpdir}/modelport-registry-uploads}, and reads the small text parts (metadata,
  * {@code model.yaml}) into memory, at most {@value #MAX_TEXT} bytes each. The caller deletes the
- * files ({@link ReceivedUpload#close()}). Stateless.
+ * files ({@link ReceivedUpload#close()}); files a crash leaves behind are removed by the storage
+ * clean-up after its grace period. Stateless.
  */
-final class UploadSpool {
+public final class UploadSpool {
   /** Largest text part (the metadata JSON, a model.yaml). */
   static final int MAX_TEXT = 4 * 1024 * 1024;
 
@@ -23,6 +24,11 @@ final class UploadSpool {
       Path.of(System.getProperty("java.io.tmpdir"), "modelport-registry-uploads");
 
   private UploadSpool() {}
+
+  /** The folder of spooled parts; the clean-up removes files a crash left there. */
+  public static Path directory() {
+    return DIR;
+  }
 
   /** The content of part {@code name} in a new temporary file. */
   static Path file(String name, InputStream content) {

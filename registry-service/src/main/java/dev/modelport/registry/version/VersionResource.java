@@ -80,7 +80,7 @@ public class VersionResource {
   @RolesAllowed(Roles.READER)
   @Operation(summary = "List a model's versions, oldest first")
   public Page<ModelVersion> list(
-      @RestPath String model, @RestQuery Integer offset, @RestQuery Integer limit) {
+      @RestPath String model, @RestQuery String offset, @RestQuery String limit) {
     Paging paging = Paging.of(offset, limit);
     return versions.list(new ModelName(model), paging.offset(), paging.limit());
   }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Uploads of new versions, in four steps with one owner each: {@link UploadReceiver} reads the
@@ -23,11 +24,13 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class VersionUploads {
+  private static final Logger LOG = Logger.getLogger(VersionUploads.class);
   private final ModelService models;
   private final UploadReceiver receiver;
   private final BaselineBuilder baselines;
   private final VersionCommit commit;
   private final UploadMetrics metrics;
+  private final ArtifactFormatCheck formats;
 
   @Inject
   VersionUploads(
@@ -35,12 +38,14 @@ public class VersionUploads {
       UploadReceiver receiver,
       BaselineBuilder baselines,
       VersionCommit commit,
-      UploadMetrics metrics) {
+      UploadMetrics metrics,
+      ArtifactFormatCheck formats) {
     this.models = models;
     this.receiver = receiver;
     this.baselines = baselines;
     this.commit = commit;
     this.metrics = metrics;
+    this.formats = formats;
   }
 
   /** Publishes the version that {@code form} carries; its number is the model's next one. */
@@ -51,6 +56,13 @@ public class VersionUploads {
       return created;
     } catch (RuntimeException e) {
       metrics.refused();
+      if (form.brokenOff()) {
+        // the client's doing, not the registry's: no stack trace, nothing to alert on
+        LOG.warnf(
+            "Upload of a version of model '%s' by %s broke off before its end (the client"
+                + " disconnected or was cut off); nothing was committed: %s",
+            model, caller.name(), e.getMessage());
+      }
       discardQuietly(form);
       throw e;
     }
@@ -66,6 +78,7 @@ public class VersionUploads {
                   .withSignature(
                       SignatureSource.resolve(
                           received.metadata().signature(), received.modelYaml())));
+      formats.check(metadata.format(), received.blob());
       Optional<String> baseline =
           baselines.build(metadata.signature(), received.trainingCsv(), received.profileJson());
       ModelVersion created =

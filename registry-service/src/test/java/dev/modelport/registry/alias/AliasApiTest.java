@@ -8,7 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.registry.Api;
+import dev.modelport.registryclient.RegistryClient;
+import dev.modelport.registryclient.api.AliasChange;
+import dev.modelport.registryclient.api.Page;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -36,8 +40,8 @@ public class AliasApiTest {
   @Test
   void aliasIsSetMovedResolvedAndDeleted() {
     String model = Api.createModel("alias");
-    Api.uploadVersion(model, Api.randomBytes(10, 1));
-    Api.uploadVersion(model, Api.randomBytes(10, 2));
+    Api.uploadVersion(model, Api.onnx(10, 1));
+    Api.uploadVersion(model, Api.onnx(10, 2));
 
     setAlias(PUBLISHER, model, "challenger", 1, 200);
     as(READER)
@@ -67,7 +71,7 @@ public class AliasApiTest {
   @Test
   void protectedAliasNeedsAnAdminToMove() {
     String model = Api.createModel("champ");
-    Api.uploadVersion(model, Api.randomBytes(10, 3));
+    Api.uploadVersion(model, Api.onnx(10, 3));
     as(PUBLISHER)
         .contentType("application/json")
         .body("{\"version\": 1}")
@@ -81,7 +85,7 @@ public class AliasApiTest {
   @Test
   void invalidAliasNamesAre400() {
     String model = Api.createModel("badalias");
-    Api.uploadVersion(model, Api.randomBytes(10, 4));
+    Api.uploadVersion(model, Api.onnx(10, 4));
     setAlias(PUBLISHER, model, "Champion!", 1, 400);
     setAlias(PUBLISHER, model, "x".repeat(65), 1, 400);
   }
@@ -89,7 +93,7 @@ public class AliasApiTest {
   @Test
   void auditLogRecordsEachWriteWithActorAndStates() {
     String model = Api.createModel("audited");
-    Api.uploadVersion(model, Api.randomBytes(10, 5));
+    Api.uploadVersion(model, Api.onnx(10, 5));
     setAlias(PUBLISHER, model, "challenger", 1, 200);
 
     JsonPath log =
@@ -112,7 +116,7 @@ public class AliasApiTest {
   void concurrentAliasMovesLeaveAConsistentAuditChain() throws Exception {
     String model = Api.createModel("race");
     for (int i = 0; i < 5; i++) {
-      Api.uploadVersion(model, Api.randomBytes(10, 50 + i));
+      Api.uploadVersion(model, Api.onnx(10, 50 + i));
     }
     ExecutorService pool = Executors.newFixedThreadPool(10);
     try {
@@ -159,5 +163,71 @@ public class AliasApiTest {
             .extract()
             .path("version");
     assertThat(previousAfter).isEqualTo(finalVersion);
+  }
+
+  @Test
+  void aliasNamesOutsideThePatternAreRefusedNamingTheAlias() {
+    String model = Api.createModel("pattern");
+    Api.uploadVersion(model, Api.onnx(10, 70));
+    for (String bad : List.of("champion.", "Champion", "champion_2", "2nd", "a".repeat(65))) {
+      as(PUBLISHER)
+          .contentType("application/json")
+          .body("{\"version\": 1}")
+          .put("/api/v1/models/{m}/aliases/{a}", model, bad)
+          .then()
+          .statusCode(400)
+          .body("error", containsString("alias"));
+    }
+    setAlias(PUBLISHER, model, "canary-2", 1, 200);
+    setAlias(PUBLISHER, model, "a".repeat(64), 1, 200);
+  }
+
+  @Test
+  void aliasHistoryAnswersWhichVersionHeldItWhenNewestFirstAndPaged() {
+    String model = Api.createModel("history");
+    for (int i = 0; i < 3; i++) {
+      Api.uploadVersion(model, Api.onnx(10, 80 + i));
+    }
+    setAlias(PUBLISHER, model, "live", 1, 200);
+    setAlias(PUBLISHER, model, "live", 2, 200);
+    setAlias(PUBLISHER, model, "other", 1, 200);
+    setAlias(ADMIN, model, "live", 3, 200);
+    as(ADMIN).delete("/api/v1/models/{m}/aliases/live", model).then().statusCode(204);
+    setAlias(PUBLISHER, model, "live", 1, 200);
+
+    JsonPath all =
+        as(READER)
+            .get("/api/v1/models/{m}/aliases/live/history", model)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(all.getInt("total")).isEqualTo(5);
+    assertThat(all.getList("items.action"))
+        .containsExactly("alias.set", "alias.delete", "alias.set", "alias.set", "alias.set");
+    assertThat(all.getList("items.version")).containsExactly(1, null, 3, 2, 1);
+    assertThat(all.getList("items.previousVersion")).containsExactly(null, 3, 2, 1, null);
+    assertThat(all.getList("items.actor"))
+        .containsExactly(
+            "test-publisher", "test-admin", "test-admin", "test-publisher", "test-publisher");
+
+    try (RegistryClient client = RegistryClient.builder(Api.baseUri()).apiKey(Api.READER).build()) {
+      Page<AliasChange> page = client.aliasHistory(model, "live", 1, 2);
+      assertThat(page.total()).isEqualTo(5);
+      assertThat(page.items())
+          .extracting(AliasChange::action)
+          .containsExactly("alias.delete", "alias.set");
+      assertThat(page.items().get(1).version()).isEqualTo(VersionNumber.of(3));
+      assertThat(page.items().get(1).at()).isBefore(page.items().get(0).at().plusNanos(1));
+    }
+    as(READER)
+        .get("/api/v1/models/{m}/aliases/live/history?limit=x", model)
+        .then()
+        .statusCode(400)
+        .body("error", containsString("limit"));
+    as(READER)
+        .get("/api/v1/models/{m}/aliases/live/history", Api.uniqueName("nomodel"))
+        .then()
+        .statusCode(404);
   }
 }

@@ -17,6 +17,8 @@ class OpenApiTest {
         .statusCode(200)
         .body(containsString("/api/v1/models/{model}/versions"))
         .body(containsString("/api/v1/models/{model}/aliases/{alias}"))
+        .body(containsString("/api/v1/models/{model}/aliases/{alias}/history"))
+        .body(containsString("AliasChange"))
         .body(containsString("/api/v1/events"))
         .body(containsString("ModelVersion"));
   }
@@ -24,14 +26,16 @@ class OpenApiTest {
   @Test
   void healthAndUploadMetricsAreExposed() {
     String model = dev.modelport.registry.Api.createModel("metrics");
-    dev.modelport.registry.Api.uploadVersion(model, dev.modelport.registry.Api.randomBytes(10, 1));
+    dev.modelport.registry.Api.uploadVersion(model, dev.modelport.registry.Api.onnx(10, 1));
     given().get("/q/health/ready").then().statusCode(200);
     given()
         .get("/q/metrics")
         .then()
         .statusCode(200)
         .body(containsString("modelport_registry_uploads_total{outcome=\"created\""))
-        .body(containsString("modelport_registry_upload_bytes_total"));
+        .body(containsString("modelport_registry_upload_bytes_total"))
+        .body(containsString("modelport_registry_cleanups_total{kind=\"orphan-blob\"}"))
+        .body(containsString("modelport_registry_cleanup_freed_bytes_total{kind=\"spool\"}"));
   }
 
   @Test

@@ -51,7 +51,7 @@ class RegistryClientTest {
   void clientRegistersUploadsAndDownloadsWithVerifiedChecksum(@TempDir Path dir) throws Exception {
     String name = Api.uniqueName("client");
     publisher.createModel(new NewModel(name, "via client", Map.of("team", "a")));
-    Path artifact = Files.write(dir.resolve("model.onnx"), Api.randomBytes(300_000, 7));
+    Path artifact = Files.write(dir.resolve("model.onnx"), Api.onnx(300_000, 7));
 
     ModelVersion version = publisher.uploadVersion(name, VersionUpload.of(artifact, metadata()));
     Path downloaded = dir.resolve("copy.onnx");
@@ -79,7 +79,7 @@ class RegistryClientTest {
     publisher.uploadVersion(
         name,
         VersionUpload.of(
-            "m.pt", () -> new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), metadata()));
+            "m.pt", () -> new java.io.ByteArrayInputStream(Api.onnx(30, 3)), metadata()));
 
     Alias alias = publisher.setAlias(name, "challenger", VersionNumber.of(1));
     assertThat(publisher.resolveAlias(name, "challenger").version()).isEqualTo(alias.version());
@@ -119,11 +119,11 @@ class RegistryClientTest {
       publisher.uploadVersion(
           name,
           VersionUpload.of(
-              "a.onnx", () -> new java.io.ByteArrayInputStream(new byte[] {1}), metadata()));
+              "a.onnx", () -> new java.io.ByteArrayInputStream(Api.onnx(10, 1)), metadata()));
       publisher.uploadVersion(
           name,
           VersionUpload.of(
-              "b.onnx", () -> new java.io.ByteArrayInputStream(new byte[] {2}), metadata()));
+              "b.onnx", () -> new java.io.ByteArrayInputStream(Api.onnx(10, 2)), metadata()));
       await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
       assertThat(subscription.lastSeq()).isGreaterThan(start);
     }

@@ -129,7 +129,7 @@ public class BaselineApiTest {
   @Test
   void versionWithoutBaselineAnswers404() {
     String model = Api.createModel("nobase");
-    Api.uploadVersion(model, Api.randomBytes(10, 1));
+    Api.uploadVersion(model, Api.onnx(10, 1));
     as(READER)
         .get("/api/v1/models/{m}/versions/1/baseline", model)
         .then()

@@ -46,7 +46,7 @@ public class EventFeedTest {
   void writesAppearInOrderWithConsecutiveSequenceNumbers() {
     long start = last();
     String model = Api.createModel("feed");
-    Api.uploadVersion(model, Api.randomBytes(10, 1));
+    Api.uploadVersion(model, Api.onnx(10, 1));
     as(PUBLISHER)
         .contentType("application/json")
         .body("{\"version\": 1}")
@@ -80,7 +80,7 @@ public class EventFeedTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> feed.parkedPolls() > parkedBefore);
     assertThat(pending).isNotDone();
 
-    Api.uploadVersion(model, Api.randomBytes(10, 2));
+    Api.uploadVersion(model, Api.onnx(10, 2));
     JsonPath answer = pending.get(10, TimeUnit.SECONDS);
 
     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began)).isLessThan(10);

@@ -140,7 +140,7 @@ public class ModelApiTest {
   @Test
   void deleteRemovesTheModelAndItsVersions() {
     String name = Api.createModel("del");
-    Api.uploadVersion(name, Api.randomBytes(100, 1));
+    Api.uploadVersion(name, Api.onnx(100, 1));
     as(ADMIN).delete("/api/v1/models/{m}", name).then().statusCode(204);
     as(READER)
         .get("/api/v1/models/{m}", name)
@@ -153,7 +153,7 @@ public class ModelApiTest {
   @Test
   void deleteIsRefusedWhileAnAliasPointsIntoTheModel() {
     String name = Api.createModel("aliased");
-    Api.uploadVersion(name, Api.randomBytes(100, 2));
+    Api.uploadVersion(name, Api.onnx(100, 2));
     as(PUBLISHER)
         .contentType("application/json")
         .body("{\"version\": 1}")

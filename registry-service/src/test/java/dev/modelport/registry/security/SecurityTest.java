@@ -26,7 +26,7 @@ public class SecurityTest {
   @BeforeEach
   void modelWithAVersion() {
     model = Api.createModel("sec");
-    Api.uploadVersion(model, Api.randomBytes(10, 1));
+    Api.uploadVersion(model, Api.onnx(10, 1));
     as(ADMIN)
         .contentType("application/json")
         .body("{\"version\": 1}")

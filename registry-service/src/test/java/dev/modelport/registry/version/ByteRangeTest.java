@@ -39,4 +39,13 @@ class ByteRangeTest {
   void contentRangeHeaderNamesFirstLastAndSize() {
     assertThat(new ByteRange(100, 100).contentRange(1000)).isEqualTo("bytes 100-199/1000");
   }
+
+  @Test
+  void aSuffixRangeOfAnEmptyArtifactIsUnsatisfiableAndOfASmallOneIsTheWholeOfIt() {
+    assertThatThrownBy(() -> ByteRange.parse("bytes=-5", 0))
+        .isInstanceOf(ByteRange.Unsatisfiable.class);
+    ByteRange small = ByteRange.parse("bytes=-5", 3).orElseThrow();
+    assertThat(small).isEqualTo(new ByteRange(0, 3));
+    assertThat(small.contentRange(3)).isEqualTo("bytes 0-2/3");
+  }
 }

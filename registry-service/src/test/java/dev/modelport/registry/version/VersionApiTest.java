@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.modelport.registry.Api;
+import dev.modelport.registry.cleanup.StorageCleanup;
 import dev.modelport.registry.storage.BlobStore;
 import dev.modelport.registry.storage.Sha256;
 import dev.modelport.registryclient.RegistryClient;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 public class VersionApiTest {
   @Inject BlobStore blobs;
+  @Inject StorageCleanup cleanup;
 
   @Inject MeterRegistry meters;
 
@@ -50,7 +52,7 @@ public class VersionApiTest {
   @Test
   void uploadedVersionCarriesItsMetadataAndComputedChecksum() {
     String model = Api.createModel("ver");
-    byte[] artifact = Api.randomBytes(10_000, 11);
+    byte[] artifact = Api.onnx(10_000, 11);
 
     Api.upload(PUBLISHER, model, artifact, Api.METADATA)
         .statusCode(201)
@@ -79,7 +81,7 @@ public class VersionApiTest {
   void versionsAreNumberedConsecutivelyAndListedInOrder() {
     String model = Api.createModel("seq");
     for (int i = 0; i < 3; i++) {
-      Api.uploadVersion(model, Api.randomBytes(100, i));
+      Api.uploadVersion(model, Api.onnx(100, i));
     }
     List<Integer> numbers =
         as(READER)
@@ -96,7 +98,7 @@ public class VersionApiTest {
   @Test
   void downloadStreamsTheArtifactWithItsChecksumAsETag() {
     String model = Api.createModel("dl");
-    byte[] artifact = Api.randomBytes(200_000, 12);
+    byte[] artifact = Api.onnx(200_000, 12);
     Api.uploadVersion(model, artifact);
 
     Response response = as(READER).get("/api/v1/models/{m}/versions/1/artifact", model);
@@ -109,7 +111,7 @@ public class VersionApiTest {
   @Test
   void rangeRequestsReturnPartialContent() {
     String model = Api.createModel("range");
-    byte[] artifact = Api.randomBytes(1000, 13);
+    byte[] artifact = Api.onnx(1000, 13);
     Api.uploadVersion(model, artifact);
 
     Response middle =
@@ -136,7 +138,7 @@ public class VersionApiTest {
   @Test
   void matchingIfNoneMatchGets304() {
     String model = Api.createModel("etag");
-    byte[] artifact = Api.randomBytes(100, 14);
+    byte[] artifact = Api.onnx(100, 14);
     Api.uploadVersion(model, artifact);
     as(READER)
         .header("If-None-Match", "\"" + Api.sha256(artifact) + "\"")
@@ -148,7 +150,7 @@ public class VersionApiTest {
   @Test
   void wrongDeclaredChecksumIsRefusedAndLeavesNothingBehind() throws Exception {
     String model = Api.createModel("badsum");
-    byte[] artifact = Api.randomBytes(5000, 15);
+    byte[] artifact = Api.onnx(5000, 15);
     String metadata =
         Api.METADATA.replace(
             "\"format\": \"onnx\",",
@@ -166,7 +168,7 @@ public class VersionApiTest {
   @Test
   void correctDeclaredChecksumIsAccepted() {
     String model = Api.createModel("goodsum");
-    byte[] artifact = Api.randomBytes(5000, 16);
+    byte[] artifact = Api.onnx(5000, 16);
     String metadata =
         Api.METADATA.replace(
             "\"format\": \"onnx\",",
@@ -177,7 +179,7 @@ public class VersionApiTest {
   @Test
   void invalidMetadataIsRefusedNamingTheField() {
     String model = Api.createModel("badmeta");
-    byte[] artifact = Api.randomBytes(100, 17);
+    byte[] artifact = Api.onnx(100, 17);
     Api.upload(PUBLISHER, model, artifact, Api.METADATA.replace("\"onnx\"", "\"pickle\""))
         .statusCode(400)
         .body("error", containsString("metadata.format"));
@@ -199,8 +201,7 @@ public class VersionApiTest {
 
   @Test
   void uploadToUnknownModelIs404() {
-    Api.upload(PUBLISHER, Api.uniqueName("nomodel"), Api.randomBytes(10, 1), Api.METADATA)
-        .statusCode(404);
+    Api.upload(PUBLISHER, Api.uniqueName("nomodel"), Api.onnx(10, 1), Api.METADATA).statusCode(404);
   }
 
   @Test
@@ -213,7 +214,7 @@ public class VersionApiTest {
   @Test
   void identicalArtifactsShareOneBlob() throws Exception {
     String model = Api.createModel("dedup");
-    byte[] artifact = Api.randomBytes(3000, 18);
+    byte[] artifact = Api.onnx(3000, 18);
     Api.uploadVersion(model, artifact);
     Api.uploadVersion(model, artifact);
     long copies = blobs.list().stream().filter(d -> d.hex().equals(Api.sha256(artifact))).count();
@@ -235,7 +236,7 @@ public class VersionApiTest {
     try {
       List<Callable<ModelVersion>> uploads = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        byte[] artifact = Api.randomBytes(2000, 100 + i);
+        byte[] artifact = Api.onnx(2000, 100 + i);
         uploads.add(
             () ->
                 client.uploadVersion(
@@ -267,7 +268,7 @@ public class VersionApiTest {
   @Test
   void uploadCutOffHalfWayLeavesNoVersionAndNoBlob() throws Exception {
     String model = Api.createModel("cutoff");
-    byte[] artifact = Api.randomBytes(1_000_000, System.nanoTime());
+    byte[] artifact = Api.onnx(1_000_000, System.nanoTime());
     String boundary = "cutoffboundary";
     byte[] head =
         ("--"
@@ -317,7 +318,7 @@ public class VersionApiTest {
   @Test
   void partsMayComeInAnyOrderAndALateDeclaredChecksumIsStillVerified() throws Exception {
     String model = Api.createModel("order");
-    byte[] artifact = Api.randomBytes(4000, 20);
+    byte[] artifact = Api.onnx(4000, 20);
     as(PUBLISHER)
         .multiPart("artifact", "model.onnx", artifact, "application/octet-stream")
         .multiPart("metadata", Api.METADATA, "application/json")
@@ -326,7 +327,7 @@ public class VersionApiTest {
         .statusCode(201)
         .body("artifact.sha256", equalTo(Api.sha256(artifact)));
 
-    byte[] other = Api.randomBytes(4000, 21);
+    byte[] other = Api.onnx(4000, 21);
     String wrongSum =
         Api.METADATA.replace(
             "\"format\": \"onnx\",",
@@ -338,6 +339,7 @@ public class VersionApiTest {
         .then()
         .statusCode(400)
         .body("error", containsString("sha256"));
+    cleanup.sweep(Duration.ZERO);
     assertThat(blobs.size(new Sha256(Api.sha256(other)))).isEmpty();
     assertThat(blobs.pendingCount()).isZero();
     as(READER).get("/api/v1/models/{m}/versions", model).then().body("total", equalTo(1));
@@ -346,7 +348,7 @@ public class VersionApiTest {
   @Test
   void signatureGivenTwiceOrNotAtAllIsRefusedNamingTheField() {
     String model = Api.createModel("twice");
-    byte[] artifact = Api.randomBytes(100, 22);
+    byte[] artifact = Api.onnx(100, 22);
     String yaml =
         "inputs:\n  - {name: input, datatype: FP32, shape: [-1, 2], features: [a, b]}\n"
             + "outputs:\n  - {name: probabilities, datatype: FP32, shape: [-1, 2]}\n";
@@ -385,7 +387,7 @@ public class VersionApiTest {
     Api.upload(
             PUBLISHER,
             model,
-            Api.randomBytes(100, 23),
+            Api.onnx(100, 23),
             Api.METADATA.replace("\"FP32\", \"shape\": [-1, 2],", "\"BF16\", \"shape\": [-1, 2],"))
         .statusCode(400)
         .body("error", containsString("metadata.signature.inputs[0].datatype"))
@@ -396,7 +398,7 @@ public class VersionApiTest {
   @Test
   void anUnknownPartIsRefusedNamingIt() throws Exception {
     String model = Api.createModel("unknownpart");
-    byte[] artifact = Api.randomBytes(100, 24);
+    byte[] artifact = Api.onnx(100, 24);
     as(PUBLISHER)
         .multiPart("metadata", Api.METADATA, "application/json")
         .multiPart("artifact", "model.onnx", artifact, "application/octet-stream")
@@ -407,6 +409,8 @@ public class VersionApiTest {
         .statusCode(400)
         .body("error", containsString("training_data"))
         .body("error", containsString("unknown part"));
+    // stored before the unknown part came; the clean-up alone removes blobs, past its grace
+    cleanup.sweep(Duration.ZERO);
     assertThat(blobs.size(new Sha256(Api.sha256(artifact)))).isEmpty();
     as(READER).get("/api/v1/models/{m}/versions", model).then().body("total", equalTo(0));
   }
