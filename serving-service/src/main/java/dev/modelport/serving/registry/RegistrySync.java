@@ -57,7 +57,7 @@ public class RegistrySync {
   private final Set<String> served = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean pending = new AtomicBoolean();
   private ArtifactCache cache;
-  private ScheduledExecutorService executor;
+  private volatile ScheduledExecutorService executor;
   private volatile EventSubscription feed;
   private volatile ResolvedState state = new ResolvedState(1, List.of());
 
@@ -109,7 +109,7 @@ public class RegistrySync {
 
   /** Queues a reconciliation unless one is queued already. */
   void trigger() {
-    if (pending.compareAndSet(false, true) && executor != null) {
+    if (executor != null && pending.compareAndSet(false, true)) {
       executor.execute(
           () -> {
             pending.set(false);
@@ -188,8 +188,12 @@ public class RegistrySync {
         unavailable.put(v, "the registry answered " + e.status() + ": " + e.getMessage());
       }
     }
-    ModelDefinition definition =
-        artifacts.isEmpty() ? null : definition(name, artifacts, versions.get(0));
+    ModelVersion hints =
+        versions.stream()
+            .filter(mv -> mv.version().equals(target.primary()))
+            .findFirst()
+            .orElse(versions.isEmpty() ? null : versions.get(0));
+    ModelDefinition definition = artifacts.isEmpty() ? null : definition(name, artifacts, hints);
     models.apply(name, definition, target, false, unavailable);
     served.add(name);
     if (versions.isEmpty()) {
