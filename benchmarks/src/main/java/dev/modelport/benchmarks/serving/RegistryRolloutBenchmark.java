@@ -234,6 +234,7 @@ public final class RegistryRolloutBenchmark {
             ? sorted.get(sorted.size() / 2)
             : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
     StringBuilder md = new StringBuilder();
+    md.append(HEADING).append("\n\n");
     md.append(
         "Targets (issue 11): time from an alias move to the first response of the new version under"
             + " load (median and max of 20 moves); 50 alternating rollouts of mobilenet-v3-small"
