@@ -8,6 +8,7 @@ import dev.modelport.registryclient.RegistryClient;
 import dev.modelport.registryclient.VersionUpload;
 import dev.modelport.registryclient.api.ArtifactFormat;
 import dev.modelport.registryclient.api.NewModel;
+import dev.modelport.registryclient.api.ServingSettings;
 import dev.modelport.registryclient.api.VersionMetadata;
 import java.io.IOException;
 import java.net.URI;
@@ -69,9 +70,12 @@ public final class RegistryRolloutBenchmark {
       for (String m : List.of("breast-cancer-mlp", "mobilenet-v3-small")) {
         client.createModel(new NewModel(m, null, Map.of()));
         for (int i = 0; i < 2; i++) {
+          // the serving hints of the examples' model.yaml (batching up to 32 images, 64 rows)
+          ServingSettings hints =
+              new ServingSettings(m.startsWith("mobilenet") ? 32 : 64, 0L, List.of(), 1024, 1);
           VersionMetadata meta =
               new VersionMetadata(
-                  ArtifactFormat.ONNX, null, null, null, Map.of(), Map.of(), null, Map.of(), null);
+                  ArtifactFormat.ONNX, null, null, hints, Map.of(), Map.of(), null, Map.of(), null);
           client.uploadVersion(
               m,
               VersionUpload.of(models.resolve(m).resolve("model.onnx"), meta)
@@ -247,7 +251,9 @@ public final class RegistryRolloutBenchmark {
             + " temp folder, security off) and the server (`-Xmx1g`, `MALLOC_ARENA_MAX=2`,"
             + " `source=registry`, change feed long poll) run as processes. Load: 4 gRPC clients in a"
             + " closed loop on breast-cancer-mlp (versions 1 and 2, the same ONNX file) for the"
-            + " switch times; 1 gRPC client on mobilenet-v3-small for memory. A move is `PUT"
+            + " switch times; 1 gRPC client on mobilenet-v3-small for memory. Each upload carries"
+            + " the serving hints of the examples' model.yaml (max batch 32 for mobilenet, 64 for"
+            + " breast cancer), so warm-up runs the same batch sizes as the local benchmark. A move is `PUT"
             + " .../aliases/champion`; the time runs from the PUT's answer to the first response"
             + " whose `model_version` is the new version. Memory is `VmRSS` after `jcmd GC.run`, 1.5"
             + " s after a rollout (the old version drained and unloaded).\n\n");
