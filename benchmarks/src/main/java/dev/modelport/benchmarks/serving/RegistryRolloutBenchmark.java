@@ -244,7 +244,8 @@ public final class RegistryRolloutBenchmark {
             + " load (median and max of 20 moves); 50 alternating rollouts of mobilenet-v3-small"
             + " leave resident memory within 50 MB of where it started.\n\n");
     md.append(
-        "Command: package registry-service and serving-service, then `java -cp"
+        "Command: `./mvnw -q -pl registry-service,serving-service,benchmarks -am package -Dquick"
+            + " dependency:build-classpath -Dmdep.outputFile=target/classpath.txt`, then `java -cp"
             + " benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
             + " dev.modelport.benchmarks.serving.RegistryRolloutBenchmark` (properties"
             + " `bench.rollout.moves`, `bench.rollout.memory-cycles`). The registry (H2 and blobs in a"
