@@ -4,8 +4,11 @@ import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ServedVersion;
-import dev.modelport.serving.repository.ModelFormat;
+import dev.modelport.serving.model.ModelFormat;
+import dev.modelport.serving.model.Role;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,13 +34,22 @@ public final class ModelDescriptions {
    * @param versions all versions of the model
    * @param platform Triton's platform name
    * @param signature the version's signature
+   * @param roles the role of each loaded version (primary, canary, shadow, pinned)
    */
   public record Description(
       String name,
       VersionNumber version,
       List<VersionNumber> versions,
       String platform,
-      ModelSignature signature) {
+      ModelSignature signature,
+      Map<VersionNumber, Role> roles) {
+
+    /** The roles as metadata parameters write them: version string to role name. */
+    public Map<String, String> roleNames() {
+      Map<String, String> out = new LinkedHashMap<>();
+      roles.forEach((v, r) -> out.put(v.toString(), r.tag()));
+      return out;
+    }
 
     /** The versions as the protocol writes them (decimal strings). */
     public List<String> versionNames() {
@@ -55,7 +67,13 @@ public final class ModelDescriptions {
             .filter(s -> s.model().equals(name))
             .map(ServedVersion::version)
             .toList();
-    return new Description(name, v.version(), versions, platform(v.artifact().format()), signature);
+    return new Description(
+        name,
+        v.version(),
+        versions,
+        platform(v.artifact().format()),
+        signature,
+        models.roles(name));
   }
 
   /** Triton's platform name of a format. */

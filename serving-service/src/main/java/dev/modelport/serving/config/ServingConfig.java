@@ -3,10 +3,13 @@ package dev.modelport.serving.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Configuration of the serving service, prefix {@code modelport.serving} (see the README's
@@ -44,6 +47,71 @@ public interface ServingConfig {
    */
   @WithDefault("true")
   boolean trimNativeHeap();
+
+  /**
+   * The selector of models without a configured deployment (registry source): {@code alias:<name>}
+   * or {@code version:<n>}.
+   */
+  @WithDefault("alias:champion")
+  String defaultSelector();
+
+  /**
+   * Deployments by model name ({@code modelport.serving.deployments."<model>".*}), registry source.
+   */
+  Map<String, DeploymentConfig> deployments();
+
+  /** Seed of the canary draw for requests without a routing key; absent: unseeded. */
+  OptionalLong canarySeed();
+
+  /** Artifact cache of the registry source (blobs by SHA-256, last resolved deployments). */
+  @WithDefault("modelport-data/serving-cache")
+  Path cacheDir();
+
+  /** Registry source settings. */
+  Registry registry();
+
+  /** Shadow traffic settings. */
+  Shadow shadow();
+
+  /** One model's deployment. */
+  interface DeploymentConfig {
+    /** Primary selector; absent: {@code default-selector}. */
+    Optional<String> primary();
+
+    /** Canary selector; absent: no canary. */
+    Optional<String> canary();
+
+    /** Percent of requests (without a version) the canary answers, 0..100. */
+    @WithDefault("0")
+    int canaryWeight();
+
+    /** Shadow selector; absent: no shadow. */
+    Optional<String> shadow();
+  }
+
+  /** Registry source settings. */
+  interface Registry {
+    /** Base URL of the registry, e.g. {@code http://localhost:8090}; required for the source. */
+    Optional<URI> url();
+
+    /** API key sent to the registry (a reader key is enough); absent: anonymous. */
+    Optional<String> apiKey();
+
+    /** How long one long poll of the change feed waits for an event. */
+    @WithDefault("30s")
+    Duration pollWait();
+
+    /** Interval of the full reconciliation, the safety net beside the change feed. */
+    @WithDefault("60s")
+    Duration reconcileInterval();
+  }
+
+  /** Shadow traffic settings. */
+  interface Shadow {
+    /** Shadow copies that may wait; beyond it they are dropped (counted). */
+    @WithDefault("64")
+    int queueSize();
+  }
 
   /** Request limits. */
   Limits limits();

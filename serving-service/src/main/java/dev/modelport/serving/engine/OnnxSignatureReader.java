@@ -9,7 +9,7 @@ import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.protocol.model.SignatureException;
 import dev.modelport.protocol.model.TensorSpec;
 import dev.modelport.protocol.tensor.DataType;
-import dev.modelport.serving.repository.ModelConfigException;
+import dev.modelport.serving.model.ModelConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

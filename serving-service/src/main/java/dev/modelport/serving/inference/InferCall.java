@@ -16,6 +16,8 @@ import java.util.Set;
  * @param requestedOutputs names of the outputs to return; empty means all
  * @param timeoutMicros the request's {@code timeout} parameter in microseconds, if any
  * @param protocol the transport
+ * @param routeKey the {@code x-modelport-route-key} header or metadata, or null: requests with the
+ *     same key land on the same side of a canary
  */
 public record InferCall(
     String model,
@@ -24,4 +26,9 @@ public record InferCall(
     List<Tensor> inputs,
     Set<String> requestedOutputs,
     Optional<Long> timeoutMicros,
-    Protocol protocol) {}
+    Protocol protocol,
+    String routeKey) {
+
+  /** The header (REST) and metadata key (gRPC) of the routing key. */
+  public static final String ROUTE_KEY = "x-modelport-route-key";
+}

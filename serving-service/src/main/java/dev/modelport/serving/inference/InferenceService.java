@@ -4,13 +4,16 @@ import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.error.ErrorStatus;
 import dev.modelport.serving.error.InvalidRequestException;
+import dev.modelport.serving.error.ModelNotReadyException;
 import dev.modelport.serving.error.RequestTimeoutException;
 import dev.modelport.serving.error.ServingException;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ModelRuntime;
+import dev.modelport.serving.lifecycle.Route;
 import dev.modelport.serving.lifecycle.ServedVersion;
 import dev.modelport.serving.metrics.RequestMeters;
 import dev.modelport.serving.metrics.ServingMetrics;
+import dev.modelport.serving.model.Role;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,17 +34,33 @@ public final class InferenceService {
   /** Deadlines without a timeout lie this far ahead (and far from {@code nanoTime} overflow). */
   private static final long NO_DEADLINE_NANOS = TimeUnit.DAYS.toNanos(365);
 
+  /** Routing attempts when the version routed to began draining meanwhile (a rollout switch). */
+  private static final int ROUTE_ATTEMPTS = 3;
+
   private final ModelManager models;
   private final ServingMetrics metrics;
   private final long defaultTimeoutMicros;
+  private final ShadowMirror shadows;
 
   /**
    * @param defaultTimeoutMicros timeout for requests without one; 0 for none
    */
   public InferenceService(ModelManager models, ServingMetrics metrics, long defaultTimeoutMicros) {
+    this(models, metrics, defaultTimeoutMicros, ShadowMirror.NONE);
+  }
+
+  /**
+   * @param shadows sends copies of primary requests to the deployment's shadow
+   */
+  public InferenceService(
+      ModelManager models,
+      ServingMetrics metrics,
+      long defaultTimeoutMicros,
+      ShadowMirror shadows) {
     this.models = models;
     this.metrics = metrics;
     this.defaultTimeoutMicros = defaultTimeoutMicros;
+    this.shadows = shadows;
   }
 
   /**
@@ -55,7 +74,8 @@ public final class InferenceService {
     RequestMeters meters = null;
     AtomicInteger inflight = null;
     try {
-      ServedVersion version = models.resolve(call.model(), call.version());
+      Route route = routeReady(call);
+      ServedVersion version = route.version();
       String m = version.model();
       VersionNumber number = version.version();
       String v = number.toString();
@@ -64,6 +84,9 @@ public final class InferenceService {
       inflight.incrementAndGet();
       ModelRuntime runtime = version.readyRuntime();
       List<Tensor> inputs = SignatureCheck.orderedInputs(runtime.signature(), call.inputs());
+      if (route.role() == Role.CANARY) {
+        metrics.canaryRequest(m, v);
+      }
       SignatureCheck.checkRequestedOutputs(runtime.signature(), call.requestedOutputs());
       long timeoutMicros = call.timeoutMicros().orElse(defaultTimeoutMicros);
       if (timeoutMicros < 0) {
@@ -74,8 +97,9 @@ public final class InferenceService {
               + (timeoutMicros > 0
                   ? TimeUnit.MICROSECONDS.toNanos(timeoutMicros)
                   : NO_DEADLINE_NANOS);
-      CompletableFuture<List<Tensor>> outputs =
-          runtime.batcher().submit(inputs, deadline, completer);
+      Route[] used = {route};
+      CompletableFuture<List<Tensor>> outputs = submit(call, used, inputs, deadline, completer);
+      ServedVersion answering = used[0].version();
       if (timeoutMicros > 0) {
         outputs =
             outputs.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -108,7 +132,8 @@ public final class InferenceService {
               throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
             }
             requestMeters.finished(protocol, ServingMetrics.SUCCESS, System.nanoTime() - start);
-            return new InferResult(m, number, call.id(), select(out, call));
+            route.shadow().ifPresent(s -> shadows.mirror(s, call.inputs()));
+            return new InferResult(m, answering.version(), call.id(), select(out, call));
           });
     } catch (RuntimeException e) {
       if (inflight != null) {
@@ -127,6 +152,49 @@ public final class InferenceService {
       }
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * Queues the request on the routed version; when that version began draining between routing and
+   * queueing (a rollout switched the route just then) and the request named no version, it is
+   * routed again, so that a switch never fails a request.
+   */
+  private CompletableFuture<List<Tensor>> submit(
+      InferCall call, Route[] used, List<Tensor> inputs, long deadline, Executor completer) {
+    for (int attempt = 1; ; attempt++) {
+      Route current = used[0];
+      try {
+        return current.version().readyRuntime().batcher().submit(inputs, deadline, completer);
+      } catch (ModelNotReadyException e) {
+        if (!retryable(call, attempt)) {
+          throw e;
+        }
+        Route next = models.route(call.model(), call.version(), call.routeKey());
+        if (next.version() == current.version()) {
+          throw e;
+        }
+        used[0] = next;
+      }
+    }
+  }
+
+  /** The route of {@code call}, routed again while a rollout switch drains the version found. */
+  private Route routeReady(InferCall call) {
+    for (int attempt = 1; ; attempt++) {
+      Route route = models.route(call.model(), call.version(), call.routeKey());
+      try {
+        route.version().readyRuntime();
+        return route;
+      } catch (ModelNotReadyException e) {
+        if (!retryable(call, attempt)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private boolean retryable(InferCall call, int attempt) {
+    return call.version().isEmpty() && attempt < ROUTE_ATTEMPTS && models.accepting();
   }
 
   private static List<Tensor> select(List<Tensor> outputs, InferCall call) {

@@ -3,6 +3,8 @@ package dev.modelport.serving.lifecycle;
 import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.serving.batching.BatchListener;
 import dev.modelport.serving.batching.DynamicBatcher;
+import dev.modelport.serving.model.Role;
+import java.util.Map;
 
 /** Observes version lifecycles (metrics). Implementations are thread-safe and never throw. */
 public interface LifecycleObserver {
@@ -20,4 +22,10 @@ public interface LifecycleObserver {
 
   /** A version stopped serving (unloaded or failed). */
   default void unloaded(String model, VersionNumber version) {}
+
+  /** A rollout of {@code version} (load, warm-up, switch) ended; {@code succeeded} or not. */
+  default void rollout(String model, VersionNumber version, boolean succeeded) {}
+
+  /** The live versions of a model changed: number of ready versions per role (all roles given). */
+  default void liveVersions(String model, Map<Role, Integer> perRole) {}
 }

@@ -3,7 +3,7 @@ package dev.modelport.serving.lifecycle;
 import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.engine.ModelRunner;
-import dev.modelport.serving.repository.ModelArtifact;
+import dev.modelport.serving.model.ModelArtifact;
 import java.time.Duration;
 
 /**

@@ -2,11 +2,13 @@ package dev.modelport.serving.lifecycle;
 
 import dev.modelport.serving.config.ServingConfig;
 import dev.modelport.serving.engine.DjlSystemProperties;
+import dev.modelport.serving.registry.RegistrySync;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -25,6 +27,7 @@ public class ServingLifecycle {
 
   @Inject ServingConfig config;
   @Inject ModelManager models;
+  @Inject Instance<RegistrySync> registry;
 
   private volatile boolean started;
 
@@ -33,6 +36,11 @@ public class ServingLifecycle {
         config.engine().pytorch().threads(), config.engine().pytorch().interopThreads());
     NativeHeapTrimmer.arenaWarning(System.getProperty("os.name"), System.getenv())
         .ifPresent(LOG::warn);
+    if (config.source() == ServingConfig.Source.registry) {
+      registry.get().start();
+      started = true;
+      return;
+    }
     List<String> names = config.models().orElseGet(() -> models.source().modelNames());
     if (names.size() == 1 && names.get(0).equals("none")) {
       names = List.of();
@@ -50,6 +58,9 @@ public class ServingLifecycle {
 
   void onStop(@Observes ShutdownEvent event) {
     LOG.info("Shutting down: refusing new requests, finishing queued ones");
+    if (config.source() == ServingConfig.Source.registry) {
+      registry.get().stop();
+    }
     models.shutdown();
   }
 

@@ -11,10 +11,10 @@ import dev.modelport.serving.batching.BatchPolicy;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.engine.DjlEngines;
 import dev.modelport.serving.engine.ModelRunner;
-import dev.modelport.serving.repository.BatchingSettings;
-import dev.modelport.serving.repository.ModelArtifact;
-import dev.modelport.serving.repository.ModelConfigException;
-import dev.modelport.serving.repository.ModelDefinition;
+import dev.modelport.serving.model.BatchingSettings;
+import dev.modelport.serving.model.ModelArtifact;
+import dev.modelport.serving.model.ModelConfigException;
+import dev.modelport.serving.model.ModelDefinition;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
@@ -53,7 +53,10 @@ public final class VersionLoader {
   /** Loads and warms up {@code artifact}; the result serves requests. */
   public ModelRuntime load(ModelDefinition definition, ModelArtifact artifact) {
     ModelRunner runner =
-        engines.load(artifact, definition.config().signature(), definition.config().engine());
+        engines.load(
+            artifact,
+            artifact.signature().or(() -> definition.config().signature()),
+            definition.config().engine());
     DynamicBatcher batcher = null;
     try {
       BatchPolicy policy = policy(definition.config().batching(), runner.signature());

@@ -4,6 +4,7 @@ import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.serving.batching.BatchListener;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.lifecycle.LifecycleObserver;
+import dev.modelport.serving.model.Role;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +34,14 @@ public final class ServingMetrics implements LifecycleObserver {
   public static final String INFLIGHT = "modelport.inference.inflight";
   public static final String MODEL_LOADED = "modelport.model.loaded";
   public static final String LOAD_DURATION = "modelport.model.load.duration";
+  public static final String ROLLOUTS = "modelport.rollouts";
+  public static final String LIVE_VERSIONS = "modelport.deployment.live.versions";
+  public static final String CANARY_REQUESTS = "modelport.canary.requests";
+  public static final String SHADOW_REQUESTS = "modelport.shadow.requests";
+  public static final String SHADOW_DROPPED = "modelport.shadow.dropped";
+  public static final String SHADOW_DURATION = "modelport.shadow.duration";
+  public static final String REGISTRY_CALL_FAILURES = "modelport.registry.call.failures";
+  public static final String CACHE_BYTES = "modelport.serving.cache.bytes";
 
   /** Tag value for requests whose model is not known (keeps client input out of tag values). */
   public static final String UNKNOWN = "_unknown";
@@ -45,6 +54,7 @@ public final class ServingMetrics implements LifecycleObserver {
   private final Map<String, AtomicInteger> inflight = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> loaded = new ConcurrentHashMap<>();
   private final Map<String, DynamicBatcher> queues = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
 
   public ServingMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -149,6 +159,69 @@ public final class ServingMetrics implements LifecycleObserver {
     String v = version.toString();
     queues.remove(model + '\0' + v);
     loadedGauge(model, v).set(0);
+  }
+
+  @Override
+  public void rollout(String model, VersionNumber version, boolean succeeded) {
+    registry
+        .counter(ROLLOUTS, "model", model, "outcome", succeeded ? "succeeded" : "failed")
+        .increment();
+  }
+
+  @Override
+  public void liveVersions(String model, Map<Role, Integer> perRole) {
+    // both outcomes exported from the first deployment on, so dashboards see 0, not no data
+    registry.counter(ROLLOUTS, "model", model, "outcome", "succeeded");
+    registry.counter(ROLLOUTS, "model", model, "outcome", "failed");
+    perRole.forEach(
+        (role, count) ->
+            live.computeIfAbsent(
+                    model + '\0' + role.tag(),
+                    k -> {
+                      AtomicInteger value = new AtomicInteger();
+                      Gauge.builder(LIVE_VERSIONS, value, AtomicInteger::get)
+                          .description("Ready versions of a deployment per role")
+                          .tags("model", model, "role", role.tag())
+                          .register(registry);
+                      return value;
+                    })
+                .set(count));
+  }
+
+  /** A request that the canary answered. */
+  public void canaryRequest(String model, String version) {
+    registry.counter(CANARY_REQUESTS, "model", model, "version", version).increment();
+  }
+
+  /** A shadow copy finished ({@code succeeded} or not) after {@code nanos}. */
+  public void shadowRequest(String model, String version, boolean succeeded, long nanos) {
+    String outcome = succeeded ? SUCCESS : "failed";
+    registry
+        .counter(SHADOW_REQUESTS, "model", model, "version", version, "outcome", outcome)
+        .increment();
+    Timer.builder(SHADOW_DURATION)
+        .description("Time shadow copies take, queue included")
+        .tags("model", model, "version", version)
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A shadow copy dropped because the shadow queue was full. */
+  public void shadowDropped(String model) {
+    registry.counter(SHADOW_DROPPED, "model", model).increment();
+  }
+
+  /** A call to the registry failed ({@code operation}: a small fixed set, e.g. list-models). */
+  public void registryCallFailed(String operation) {
+    registry.counter(REGISTRY_CALL_FAILURES, "operation", operation).increment();
+  }
+
+  /** Registers the cache size gauge, read from {@code bytes}. */
+  public void cacheBytes(java.util.function.Supplier<Number> bytes) {
+    Gauge.builder(CACHE_BYTES, bytes, b -> b.get().doubleValue())
+        .description("Bytes of model artifacts in the serving cache")
+        .baseUnit("bytes")
+        .register(registry);
   }
 
   private AtomicInteger loadedGauge(String model, String version) {

@@ -1,6 +1,11 @@
 package dev.modelport.serving.repository;
 
 import dev.modelport.protocol.model.VersionNumber;
+import dev.modelport.serving.model.ModelArtifact;
+import dev.modelport.serving.model.ModelConfig;
+import dev.modelport.serving.model.ModelConfigException;
+import dev.modelport.serving.model.ModelDefinition;
+import dev.modelport.serving.model.ModelFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.modelport.serving.repository;
 
+import dev.modelport.serving.model.ModelConfigException;
+import dev.modelport.serving.model.ModelDefinition;
 import java.util.List;
 import java.util.Optional;
 

@@ -6,17 +6,24 @@ import dev.modelport.serving.config.ServingConfig;
 import dev.modelport.serving.engine.DjlEngines;
 import dev.modelport.serving.engine.EngineDefaults;
 import dev.modelport.serving.inference.InferenceService;
+import dev.modelport.serving.inference.ShadowMirror;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.NativeHeapTrimmer;
 import dev.modelport.serving.lifecycle.VersionLoader;
 import dev.modelport.serving.metrics.ServingMetrics;
+import dev.modelport.serving.model.ModelDefinition;
 import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.repository.ModelSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 
 /**
  * Builds the plain-Java serving components from {@link ServingConfig}: model source, engines,
@@ -49,9 +56,18 @@ public class ServingBeans {
   @Singleton
   ModelSource modelSource(ServingConfig config) {
     if (config.source() == ServingConfig.Source.registry) {
-      throw new IllegalStateException(
-          "modelport.serving.source=registry is not available in this "
-              + "release; use modelport.serving.source=local with modelport.serving.repository=<folder>");
+      // the registry source rolls models out itself (RegistrySync); nothing to load by name
+      return new ModelSource() {
+        @Override
+        public List<String> modelNames() {
+          return List.of();
+        }
+
+        @Override
+        public Optional<ModelDefinition> find(String name) {
+          return Optional.empty();
+        }
+      };
     }
     return new LocalModelRepository(config.repository());
   }
@@ -74,19 +90,34 @@ public class ServingBeans {
   ModelManager modelManager(
       ServingConfig config, ModelSource source, DjlEngines engines, ServingMetrics metrics) {
     VersionLoader loader = new VersionLoader(engines, config.batchingEnabled(), metrics);
+    RandomGenerator random =
+        config.canarySeed().isPresent()
+            ? new Random(config.canarySeed().getAsLong())
+            : new Random();
     return new ModelManager(
         source,
         loader,
         metrics,
         config.drainTimeout(),
-        new NativeHeapTrimmer(config.trimNativeHeap()));
+        new NativeHeapTrimmer(config.trimNativeHeap()),
+        random);
+  }
+
+  @Produces
+  @Singleton
+  ShadowMirror shadowMirror(ServingConfig config, ServingMetrics metrics) {
+    return new ShadowMirror(metrics, config.shadow().queueSize());
+  }
+
+  void closeShadowMirror(@Disposes ShadowMirror mirror) {
+    mirror.close();
   }
 
   @Produces
   @Singleton
   InferenceService inferenceService(
-      ServingConfig config, ModelManager models, ServingMetrics metrics) {
+      ServingConfig config, ModelManager models, ServingMetrics metrics, ShadowMirror shadows) {
     return new InferenceService(
-        models, metrics, TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()));
+        models, metrics, TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()), shadows);
   }
 }

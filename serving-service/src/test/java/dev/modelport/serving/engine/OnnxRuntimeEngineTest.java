@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.batching.BatchExecutor;
-import dev.modelport.serving.repository.EngineSettings;
+import dev.modelport.serving.model.EngineSettings;
+import dev.modelport.serving.model.ModelArtifact;
+import dev.modelport.serving.model.ModelDefinition;
+import dev.modelport.serving.model.ModelFormat;
 import dev.modelport.serving.repository.LocalModelRepository;
-import dev.modelport.serving.repository.ModelArtifact;
-import dev.modelport.serving.repository.ModelDefinition;
-import dev.modelport.serving.repository.ModelFormat;
 import dev.modelport.testsupport.CsvTable;
 import dev.modelport.testsupport.ExampleModels;
 import io.quarkus.test.junit.QuarkusTest;

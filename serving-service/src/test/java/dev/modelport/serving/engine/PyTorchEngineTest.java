@@ -1,6 +1,6 @@
 package dev.modelport.serving.engine;
 
-import dev.modelport.serving.repository.ModelFormat;
+import dev.modelport.serving.model.ModelFormat;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

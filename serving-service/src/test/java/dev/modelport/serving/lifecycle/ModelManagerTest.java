@@ -15,9 +15,9 @@ import dev.modelport.serving.engine.ModelRunner;
 import dev.modelport.serving.error.InvalidRequestException;
 import dev.modelport.serving.error.ModelNotFoundException;
 import dev.modelport.serving.error.ModelNotReadyException;
-import dev.modelport.serving.repository.EngineSettings;
+import dev.modelport.serving.model.EngineSettings;
+import dev.modelport.serving.model.ModelArtifact;
 import dev.modelport.serving.repository.LocalModelRepository;
-import dev.modelport.serving.repository.ModelArtifact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,5 +189,95 @@ class ModelManagerTest {
     assertThatThrownBy(() -> manager.resolve("m", Optional.empty()))
         .isInstanceOf(ModelNotReadyException.class)
         .hasMessageContaining("shutting down");
+  }
+
+  /** A registry-like definition of model r with one artifact per given file name. */
+  private dev.modelport.serving.model.ModelDefinition registryModel(String... files)
+      throws IOException {
+    java.util.TreeMap<VersionNumber, ModelArtifact> artifacts = new java.util.TreeMap<>();
+    for (int i = 0; i < files.length; i++) {
+      Path file = root.resolve(files[i]);
+      Files.writeString(file, "placeholder");
+      VersionNumber v = VersionNumber.of(i + 1);
+      artifacts.put(
+          v, new ModelArtifact("r", v, file, dev.modelport.serving.model.ModelFormat.ONNX));
+    }
+    return new dev.modelport.serving.model.ModelDefinition(
+        "r", root, dev.modelport.serving.model.ModelConfig.DEFAULT, artifacts);
+  }
+
+  private static dev.modelport.serving.model.ResolvedDeployment primary(long v) {
+    return dev.modelport.serving.model.ResolvedDeployment.primaryOnly(VersionNumber.of(v));
+  }
+
+  @Test
+  void aRolloutSwitchesToTheNewVersionThenUnloadsTheOldOne() throws IOException {
+    var definition = registryModel("one.onnx", "two.onnx");
+    manager.apply("r", definition, primary(1), false, java.util.Map.of());
+    ServedVersion v1 = manager.resolve("r", Optional.empty());
+    manager.apply("r", definition, primary(2), false, java.util.Map.of());
+    assertThat(manager.resolve("r", Optional.empty()).version()).isEqualTo(VersionNumber.of(2));
+    assertThat(v1.state()).isInstanceOf(VersionState.Unloaded.class);
+    assertThat(open).hasSize(1);
+    assertThat(manager.failure("r")).isEmpty();
+    assertThatThrownBy(() -> manager.resolve("r", Optional.of(VersionNumber.of(1))))
+        .isInstanceOf(ModelNotFoundException.class)
+        .hasMessageContaining("loaded versions: [2]");
+  }
+
+  @Test
+  void aVersionThatFailsToLoadIsReportedOnceAndTheCurrentVersionKeepsServing() throws IOException {
+    java.util.List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    LifecycleObserver observer =
+        new LifecycleObserver() {
+          @Override
+          public void rollout(String model, VersionNumber version, boolean succeeded) {
+            outcomes.add(version + ":" + succeeded);
+          }
+        };
+    manager =
+        new ModelManager(
+            new LocalModelRepository(List.of(root)),
+            new VersionLoader(fakeEngines, true, observer),
+            observer,
+            Duration.ofSeconds(5),
+            trimmer);
+    var definition = registryModel("one.onnx", "broken-two.onnx");
+    manager.apply("r", definition, primary(1), false, java.util.Map.of());
+    List<String> failures = manager.apply("r", definition, primary(2), false, java.util.Map.of());
+    manager.apply("r", definition, primary(2), false, java.util.Map.of()); // next reconciliation
+    assertThat(failures).singleElement().asString().contains("version 2", "cannot parse");
+    assertThat(manager.resolve("r", Optional.empty()).version()).isEqualTo(VersionNumber.of(1));
+    assertThat(manager.failure("r")).contains("version 2");
+    assertThat(outcomes).containsExactly("1:true", "2:false");
+    assertThat(open).hasSize(1);
+  }
+
+  @Test
+  void anUnavailableArtifactKeepsTheCurrentVersionAndAFullCanaryTakesEveryRequest()
+      throws IOException {
+    var definition = registryModel("one.onnx", "two.onnx");
+    manager.apply("r", definition, primary(1), false, java.util.Map.of());
+    manager.apply(
+        "r",
+        definition,
+        primary(2),
+        false,
+        java.util.Map.of(VersionNumber.of(2), "artifact refused: checksum mismatch"));
+    assertThat(manager.resolve("r", Optional.empty()).version()).isEqualTo(VersionNumber.of(1));
+    assertThat(manager.failure("r")).contains("checksum mismatch");
+    manager.apply(
+        "r",
+        definition,
+        new dev.modelport.serving.model.ResolvedDeployment(
+            VersionNumber.of(1), Optional.of(VersionNumber.of(2)), 100, Optional.empty(), Set.of()),
+        false,
+        java.util.Map.of());
+    Route route = manager.route("r", Optional.empty(), "any-key");
+    assertThat(route.version().version()).isEqualTo(VersionNumber.of(2));
+    assertThat(route.role()).isEqualTo(dev.modelport.serving.model.Role.CANARY);
+    assertThat(manager.roles("r"))
+        .containsEntry(VersionNumber.of(1), dev.modelport.serving.model.Role.PRIMARY)
+        .containsEntry(VersionNumber.of(2), dev.modelport.serving.model.Role.CANARY);
   }
 }

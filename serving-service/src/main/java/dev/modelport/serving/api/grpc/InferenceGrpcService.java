@@ -151,7 +151,8 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
               inputs,
               outputs,
               timeoutMicros(request),
-              Protocol.GRPC);
+              Protocol.GRPC,
+              RouteKeyInterceptor.ROUTE_KEY.get());
     } catch (RuntimeException e) {
       fail(response, e);
       return;

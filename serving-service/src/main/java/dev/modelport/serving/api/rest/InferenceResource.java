@@ -65,8 +65,9 @@ public class InferenceResource {
   public CompletionStage<Response> infer(
       @PathParam("model") String model,
       @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength,
+      @HeaderParam(InferCall.ROUTE_KEY) String routeKey,
       byte[] body) {
-    return run(model, null, headerLength, body);
+    return run(model, null, headerLength, routeKey, body);
   }
 
   @POST
@@ -76,26 +77,32 @@ public class InferenceResource {
       @PathParam("model") String model,
       @PathParam("version") String version,
       @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength,
+      @HeaderParam(InferCall.ROUTE_KEY) String routeKey,
       byte[] body) {
-    return run(model, version, headerLength, body);
+    return run(model, version, headerLength, routeKey, body);
   }
 
   /**
    * @param version the version path segment, null for the model's default version
    */
   private CompletionStage<Response> run(
-      String model, String version, Integer headerLength, byte[] body) {
+      String model, String version, Integer headerLength, String routeKey, byte[] body) {
     Executor completer = CallerThreads.current(); // this request's event loop
     if (body.length <= INLINE_DECODE_LIMIT) {
-      return infer(model, version, headerLength, body, completer);
+      return infer(model, version, headerLength, routeKey, body, completer);
     }
     return CompletableFuture.supplyAsync(
-            () -> infer(model, version, headerLength, body, completer), workers)
+            () -> infer(model, version, headerLength, routeKey, body, completer), workers)
         .thenCompose(r -> r);
   }
 
   private CompletionStage<Response> infer(
-      String model, String version, Integer headerLength, byte[] body, Executor completer) {
+      String model,
+      String version,
+      Integer headerLength,
+      String routeKey,
+      byte[] body,
+      Executor completer) {
     InferenceRequest request;
     try {
       request = decoder.decodeRequest(body, headerLength);
@@ -112,7 +119,8 @@ public class InferenceResource {
               request.inputTensors(),
               requestedOutputs(request),
               timeoutMicros(request.parameters()),
-              Protocol.REST);
+              Protocol.REST,
+              routeKey);
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(RestErrors.response(e));
     }

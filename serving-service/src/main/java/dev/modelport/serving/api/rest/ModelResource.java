@@ -1,8 +1,8 @@
 package dev.modelport.serving.api.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.modelport.protocol.model.TensorSpec;
 import dev.modelport.protocol.model.VersionNumber;
-import dev.modelport.protocol.rest.ModelMetadataResponse;
 import dev.modelport.protocol.rest.ModelMetadataResponse.TensorMetadata;
 import dev.modelport.protocol.rest.ModelReadyResponse;
 import dev.modelport.serving.api.ModelDescriptions;
@@ -18,7 +18,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Model metadata and readiness: {@code GET /v2/models/{m}[/versions/{v}][/ready]}. */
@@ -29,13 +31,13 @@ public class ModelResource {
   @Inject ModelManager models;
 
   @GET
-  public ModelMetadataResponse metadata(@PathParam("model") String model) {
+  public ServedModelMetadata metadata(@PathParam("model") String model) {
     return metadata(ModelDescriptions.describe(models, model, Optional.empty()));
   }
 
   @GET
   @Path("/versions/{version}")
-  public ModelMetadataResponse versionMetadata(
+  public ServedModelMetadata versionMetadata(
       @PathParam("model") String model, @PathParam("version") String version) {
     return metadata(ModelDescriptions.describe(models, model, RequestedVersion.of(model, version)));
   }
@@ -64,14 +66,34 @@ public class ModelResource {
     return Response.status(ready ? 200 : 503).entity(new ModelReadyResponse(model, ready)).build();
   }
 
-  private static ModelMetadataResponse metadata(Description d) {
-    return new ModelMetadataResponse(
+  private ServedModelMetadata metadata(Description d) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("roles", d.roleNames());
+    int weight = models.canaryWeight(d.name());
+    if (weight > 0) {
+      parameters.put("canary_weight", weight);
+    }
+    return new ServedModelMetadata(
         d.name(),
         d.versionNames(),
         d.platform(),
         tensors(d.signature().inputs()),
-        tensors(d.signature().outputs()));
+        tensors(d.signature().outputs()),
+        parameters);
   }
+
+  /**
+   * V2 model metadata plus {@code parameters} (an extension field V2 clients ignore): {@code roles}
+   * maps each loaded version to its role, {@code canary_weight} the canary's percent.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ServedModelMetadata(
+      String name,
+      List<String> versions,
+      String platform,
+      List<TensorMetadata> inputs,
+      List<TensorMetadata> outputs,
+      Map<String, Object> parameters) {}
 
   private static List<TensorMetadata> tensors(List<TensorSpec> specs) {
     return specs.stream()

@@ -1,4 +1,4 @@
-package dev.modelport.serving.repository;
+package dev.modelport.serving.model;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.modelport.serving.repository;
+package dev.modelport.serving.model;
 
 /** A {@code model.yaml} or model folder that cannot be served; the message names the file. */
 public class ModelConfigException extends RuntimeException {
