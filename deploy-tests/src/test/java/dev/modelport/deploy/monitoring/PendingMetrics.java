@@ -18,8 +18,6 @@ public final class PendingMetrics {
               "modelport_rollouts_total", "issue 11 (rollouts by outcome)",
               "modelport_deployment_live_versions",
                   "issue 11 (live versions per deployment and role)",
-              "modelport_events_published_total", "issue 12 (inference events published)",
-              "modelport_events_dropped_total", "issue 12 (inference events dropped)",
               "modelport_drift_p_value", "issue 12 (p-values beside drift scores)",
               "modelport_registry_cleanups_total", "issue 15 (orphan blob and spool clean-ups)"));
 

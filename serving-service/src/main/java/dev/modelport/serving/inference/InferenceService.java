@@ -6,12 +6,16 @@ import dev.modelport.serving.error.ErrorStatus;
 import dev.modelport.serving.error.InvalidRequestException;
 import dev.modelport.serving.error.RequestTimeoutException;
 import dev.modelport.serving.error.ServingException;
+import dev.modelport.serving.events.CompletedInference;
+import dev.modelport.serving.events.InferenceEventSink;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ModelRuntime;
 import dev.modelport.serving.lifecycle.ServedVersion;
 import dev.modelport.serving.metrics.RequestMeters;
 import dev.modelport.serving.metrics.ServingMetrics;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -33,14 +37,21 @@ public final class InferenceService {
 
   private final ModelManager models;
   private final ServingMetrics metrics;
+  private final InferenceEventSink events;
   private final long defaultTimeoutMicros;
 
   /**
+   * @param events where answered requests go to become inference events
    * @param defaultTimeoutMicros timeout for requests without one; 0 for none
    */
-  public InferenceService(ModelManager models, ServingMetrics metrics, long defaultTimeoutMicros) {
+  public InferenceService(
+      ModelManager models,
+      ServingMetrics metrics,
+      InferenceEventSink events,
+      long defaultTimeoutMicros) {
     this.models = models;
     this.metrics = metrics;
+    this.events = events;
     this.defaultTimeoutMicros = defaultTimeoutMicros;
   }
 
@@ -107,7 +118,11 @@ public final class InferenceService {
                   System.nanoTime() - start);
               throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
             }
-            requestMeters.finished(protocol, ServingMetrics.SUCCESS, System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            requestMeters.finished(protocol, ServingMetrics.SUCCESS, nanos);
+            if (events.wants(m)) {
+              events.record(completed(m, number, "primary", call, inputs, out, nanos));
+            }
             return new InferResult(m, number, call.id(), select(out, call));
           });
     } catch (RuntimeException e) {
@@ -127,6 +142,21 @@ public final class InferenceService {
       }
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  private static CompletedInference completed(
+      String model,
+      VersionNumber version,
+      String route,
+      InferCall call,
+      List<Tensor> inputs,
+      List<Tensor> outputs,
+      long nanos) {
+    String id = call.id() == null || call.id().isEmpty() ? UUID.randomUUID().toString() : call.id();
+    Instant now = Instant.now();
+    long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    return new CompletedInference(
+        model, version, route, id, inputs, outputs, micros, TimeUnit.NANOSECONDS.toMicros(nanos));
   }
 
   private static List<Tensor> select(List<Tensor> outputs, InferCall call) {

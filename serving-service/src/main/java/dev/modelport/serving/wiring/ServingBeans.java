@@ -5,6 +5,8 @@ import dev.modelport.protocol.tensor.TensorLimits;
 import dev.modelport.serving.config.ServingConfig;
 import dev.modelport.serving.engine.DjlEngines;
 import dev.modelport.serving.engine.EngineDefaults;
+import dev.modelport.serving.events.EventPublishing;
+import dev.modelport.serving.events.InferenceEventSink;
 import dev.modelport.serving.inference.InferenceService;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.NativeHeapTrimmer;
@@ -14,9 +16,12 @@ import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.repository.ModelSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Builds the plain-Java serving components from {@link ServingConfig}: model source, engines,
@@ -84,9 +89,26 @@ public class ServingBeans {
 
   @Produces
   @Singleton
+  InferenceEventSink eventSink(
+      ServingConfig config,
+      @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
+      MeterRegistry registry) {
+    return EventPublishing.fromConfig(config.events(), bootstrapServers, registry);
+  }
+
+  /** Runs after the shutdown drain ({@code ServingLifecycle}), so drained requests' events go. */
+  void closeEventSink(@Disposes InferenceEventSink sink) {
+    sink.close();
+  }
+
+  @Produces
+  @Singleton
   InferenceService inferenceService(
-      ServingConfig config, ModelManager models, ServingMetrics metrics) {
+      ServingConfig config,
+      ModelManager models,
+      ServingMetrics metrics,
+      InferenceEventSink events) {
     return new InferenceService(
-        models, metrics, TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()));
+        models, metrics, events, TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()));
   }
 }
