@@ -23,7 +23,9 @@ final class Suite implements AutoCloseable {
   static final String TOPIC = "modelport.inference-events";
 
   final Path work;
-  final EmbeddedKafkaBroker kafka;
+  private final int kafkaPort;
+  private final int kafkaControllerPort;
+  private EmbeddedKafkaBroker kafka;
   final URI registry;
   final URI serving;
   final int servingGrpcPort;
@@ -39,8 +41,10 @@ final class Suite implements AutoCloseable {
           .isTrue();
     }
     this.work = b.work;
-    int[] ports = FreePorts.next(4);
-    kafka = EmbeddedKafkaBroker.builder().dataDirectory(work.resolve("kafka")).build().start();
+    int[] ports = FreePorts.next(6);
+    kafkaPort = ports[4];
+    kafkaControllerPort = ports[5];
+    startKafka();
     kafka.createTopics(1, TOPIC);
     registry = URI.create("http://127.0.0.1:" + ports[0]);
     serving = URI.create("http://127.0.0.1:" + ports[1]);
@@ -79,7 +83,7 @@ final class Suite implements AutoCloseable {
             .property("modelport.serving.registry.url", registry)
             .property("modelport.serving.registry.poll-wait", "2s")
             .property("modelport.serving.cache-dir", work.resolve("serving-cache"))
-            .property("kafka.bootstrap.servers", kafka.bootstrapServers())
+            .property("kafka.bootstrap.servers", kafkaServers())
             .property("modelport.serving.engine.onnx.intra-op-threads", 1)
             .env("MALLOC_ARENA_MAX", "2")
             .jvmArg("-Xmx512m");
@@ -91,11 +95,33 @@ final class Suite implements AutoCloseable {
             .httpPort(ports[3])
             .workDir(work)
             .log(work.resolve("drift-monitor.log"))
-            .property("modelport.drift.consumer.bootstrap-servers", kafka.bootstrapServers())
+            .property("modelport.drift.consumer.bootstrap-servers", kafkaServers())
             .property("modelport.drift.registry.url", registry)
             .jvmArg("-Xmx384m");
     b.drift.forEach(dm::property);
     driftProcess = dm.start();
+  }
+
+  /** The broker's {@code bootstrap.servers}; the same across {@link #stopKafka} and restarts. */
+  String kafkaServers() {
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  /** Stops the broker (as an outage: the services keep running). */
+  void stopKafka() {
+    kafka.close();
+    kafka = null;
+  }
+
+  /** Starts the broker on its port and data folder: what was written before is there again. */
+  void startKafka() {
+    kafka =
+        EmbeddedKafkaBroker.builder()
+            .dataDirectory(work.resolve("kafka"))
+            .port(kafkaPort)
+            .controllerPort(kafkaControllerPort)
+            .build()
+            .start();
   }
 
   static Builder in(Path work) {
@@ -115,7 +141,9 @@ final class Suite implements AutoCloseable {
         s.close();
       }
     }
-    kafka.close();
+    if (kafka != null) {
+      kafka.close();
+    }
   }
 
   /** Extra properties per service. */
