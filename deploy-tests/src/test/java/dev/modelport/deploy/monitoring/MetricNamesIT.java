@@ -72,6 +72,7 @@ class MetricNamesIT {
             .property("modelport.serving.source", "local")
             .property("modelport.serving.repository", ExampleModels.root())
             .property("modelport.serving.models", Traffic.MODEL)
+            .property("kafka.bootstrap.servers", kafka.bootstrapServers())
             .env("MALLOC_ARENA_MAX", "2")
             .jvmArg("-Xmx512m"));
     start(

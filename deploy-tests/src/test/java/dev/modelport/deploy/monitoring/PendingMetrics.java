@@ -15,8 +15,6 @@ public final class PendingMetrics {
   public static final Map<String, String> NAMES =
       new TreeMap<>(
           Map.of(
-              "modelport_events_published_total", "issue 12 (inference events published)",
-              "modelport_events_dropped_total", "issue 12 (inference events dropped)",
               "modelport_drift_p_value", "issue 12 (p-values beside drift scores)"));
 
   private PendingMetrics() {}

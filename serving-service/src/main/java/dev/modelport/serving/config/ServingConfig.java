@@ -125,6 +125,46 @@ public interface ServingConfig {
   /** gRPC transport settings beyond Quarkus' {@code quarkus.grpc.server.*}. */
   Grpc grpc();
 
+  /** Inference events to Kafka (on when {@code kafka.bootstrap.servers} is set). */
+  Events events();
+
+  /** Inference events: which requests become events and how they reach Kafka. */
+  interface Events {
+    /** Share of requests published as events, 0.0 to 1.0 (per model: {@code sample-rates}). */
+    @WithDefault("1.0")
+    double sampleRate();
+
+    /**
+     * Per-model sample rates that override {@code sample-rate}, e.g. {@code sample-rates.m=0.1}.
+     */
+    Map<String, Double> sampleRates();
+
+    /** Seed of the sampling choices, for reproducible tests; absent: random. */
+    Optional<Long> sampleSeed();
+
+    /** Kafka topic of the events. */
+    @WithDefault("modelport.inference-events")
+    String topic();
+
+    /** Most events waiting for Kafka; beyond it events are dropped (reason buffer_full). */
+    @WithDefault("10000")
+    int bufferEvents();
+
+    /** Most tensor bytes waiting for Kafka; beyond it events are dropped (reason buffer_full). */
+    @WithDefault("64M")
+    MemorySize bufferBytes();
+
+    /**
+     * Largest event; larger ones are dropped (reason too_large). Kafka's default limit is 1 MiB.
+     */
+    @WithDefault("1000000")
+    int maxEventBytes();
+
+    /** How long shutdown waits for buffered events to reach Kafka. */
+    @WithDefault("5s")
+    Duration closeTimeout();
+  }
+
   /** gRPC transport settings. */
   interface Grpc {
     /**

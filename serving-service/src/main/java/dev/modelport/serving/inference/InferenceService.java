@@ -7,6 +7,8 @@ import dev.modelport.serving.error.InvalidRequestException;
 import dev.modelport.serving.error.ModelNotReadyException;
 import dev.modelport.serving.error.RequestTimeoutException;
 import dev.modelport.serving.error.ServingException;
+import dev.modelport.serving.events.CompletedInference;
+import dev.modelport.serving.events.InferenceEventSink;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ModelRuntime;
 import dev.modelport.serving.lifecycle.Route;
@@ -14,7 +16,9 @@ import dev.modelport.serving.lifecycle.ServedVersion;
 import dev.modelport.serving.metrics.RequestMeters;
 import dev.modelport.serving.metrics.ServingMetrics;
 import dev.modelport.serving.model.Role;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -39,26 +43,33 @@ public final class InferenceService {
 
   private final ModelManager models;
   private final ServingMetrics metrics;
+  private final InferenceEventSink events;
   private final long defaultTimeoutMicros;
   private final ShadowMirror shadows;
 
   /**
+   * A service without shadows and without inference events.
+   *
    * @param defaultTimeoutMicros timeout for requests without one; 0 for none
    */
   public InferenceService(ModelManager models, ServingMetrics metrics, long defaultTimeoutMicros) {
-    this(models, metrics, defaultTimeoutMicros, ShadowMirror.NONE);
+    this(models, metrics, defaultTimeoutMicros, ShadowMirror.NONE, InferenceEventSink.OFF);
   }
 
   /**
+   * @param defaultTimeoutMicros timeout for requests without one; 0 for none
    * @param shadows sends copies of primary requests to the deployment's shadow
+   * @param events where answered requests go to become inference events
    */
   public InferenceService(
       ModelManager models,
       ServingMetrics metrics,
       long defaultTimeoutMicros,
-      ShadowMirror shadows) {
+      ShadowMirror shadows,
+      InferenceEventSink events) {
     this.models = models;
     this.metrics = metrics;
+    this.events = events;
     this.defaultTimeoutMicros = defaultTimeoutMicros;
     this.shadows = shadows;
   }
@@ -131,8 +142,22 @@ public final class InferenceService {
                   System.nanoTime() - start);
               throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
             }
-            requestMeters.finished(protocol, ServingMetrics.SUCCESS, System.nanoTime() - start);
-            route.shadow().ifPresent(s -> shadows.mirror(s, call.inputs()));
+            long nanos = System.nanoTime() - start;
+            requestMeters.finished(protocol, ServingMetrics.SUCCESS, nanos);
+            String requestId = requestId(call);
+            if (events.wants(m)) {
+              events.record(
+                  new CompletedInference(
+                      m,
+                      answering.version(),
+                      used[0].role().tag(),
+                      requestId,
+                      inputs,
+                      out,
+                      nowMicros(),
+                      TimeUnit.NANOSECONDS.toMicros(nanos)));
+            }
+            route.shadow().ifPresent(s -> shadows.mirror(s, requestId, call.inputs()));
             return new InferResult(m, answering.version(), call.id(), select(out, call));
           });
     } catch (RuntimeException e) {
@@ -195,6 +220,17 @@ public final class InferenceService {
 
   private boolean retryable(InferCall call, int attempt) {
     return call.version().isEmpty() && attempt < ROUTE_ATTEMPTS && models.accepting();
+  }
+
+  /** The client's request id, or a generated one for the events of a request without one. */
+  private static String requestId(InferCall call) {
+    return call.id() == null || call.id().isEmpty() ? UUID.randomUUID().toString() : call.id();
+  }
+
+  /** Now, in microseconds since the Unix epoch (the events' timestamps). */
+  static long nowMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 
   private static List<Tensor> select(List<Tensor> outputs, InferCall call) {

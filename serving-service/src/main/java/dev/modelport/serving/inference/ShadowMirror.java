@@ -1,9 +1,12 @@
 package dev.modelport.serving.inference;
 
 import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.events.CompletedInference;
+import dev.modelport.serving.events.InferenceEventSink;
 import dev.modelport.serving.lifecycle.ModelRuntime;
 import dev.modelport.serving.lifecycle.ServedVersion;
 import dev.modelport.serving.metrics.ServingMetrics;
+import dev.modelport.serving.model.Role;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -14,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends a copy of primary requests to the deployment's shadow version, after the primary answered,
  * through a bounded queue and one thread: a full queue drops the copy (counted). The shadow's
- * result, failure and latency are only recorded in metrics; nothing of it reaches the client or
- * delays it. Thread-safe; {@link #close} stops the thread.
+ * result, failure and latency are only recorded in metrics and, sampled like any request, as an
+ * inference event with route {@code shadow}; nothing of it reaches the client or delays it.
+ * Thread-safe; {@link #close} stops the thread.
  */
 public class ShadowMirror implements AutoCloseable {
 
@@ -23,29 +27,33 @@ public class ShadowMirror implements AutoCloseable {
   public static final ShadowMirror NONE =
       new ShadowMirror() {
         @Override
-        public void mirror(ServedVersion shadow, List<Tensor> inputs) {}
+        public void mirror(ServedVersion shadow, String requestId, List<Tensor> inputs) {}
       };
 
   /** How long a shadow request may take before it counts as timed out. */
   private static final long SHADOW_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final ServingMetrics metrics;
+  private final InferenceEventSink events;
   private final ThreadPoolExecutor executor;
 
   private ShadowMirror() {
     this.metrics = null;
+    this.events = InferenceEventSink.OFF;
     this.executor = null;
   }
 
   /**
    * @param queueSize copies that may wait; beyond it they are dropped
+   * @param events where the shadow's answers go to become inference events
    */
-  public ShadowMirror(ServingMetrics metrics, int queueSize) {
+  public ShadowMirror(ServingMetrics metrics, int queueSize, InferenceEventSink events) {
     if (queueSize < 1) {
       throw new IllegalArgumentException(
           "modelport.serving.shadow.queue-size must be at least 1, got " + queueSize);
     }
     this.metrics = metrics;
+    this.events = events;
     this.executor =
         new ThreadPoolExecutor(
             1,
@@ -62,31 +70,48 @@ public class ShadowMirror implements AutoCloseable {
 
   /**
    * Queues a copy of {@code inputs} for {@code shadow}; drops it (counted) when the queue is full.
+   *
+   * @param requestId the primary request's id, which the shadow's event carries too
    */
-  public void mirror(ServedVersion shadow, List<Tensor> inputs) {
+  public void mirror(ServedVersion shadow, String requestId, List<Tensor> inputs) {
     try {
-      executor.execute(() -> run(shadow, inputs));
+      executor.execute(() -> run(shadow, requestId, inputs));
     } catch (RejectedExecutionException e) {
       metrics.shadowDropped(shadow.model());
     }
   }
 
-  private void run(ServedVersion shadow, List<Tensor> inputs) {
+  private void run(ServedVersion shadow, String requestId, List<Tensor> inputs) {
     long start = System.nanoTime();
     String model = shadow.model();
     String version = shadow.version().toString();
     CompletableFuture<List<Tensor>> result;
+    List<Tensor> ordered;
     try {
       ModelRuntime runtime = shadow.readyRuntime();
-      List<Tensor> ordered = SignatureCheck.orderedInputs(runtime.signature(), inputs);
+      ordered = SignatureCheck.orderedInputs(runtime.signature(), inputs);
       result = runtime.batcher().submit(ordered, start + SHADOW_TIMEOUT_NANOS);
     } catch (RuntimeException e) {
       metrics.shadowRequest(model, version, false, System.nanoTime() - start);
       return;
     }
     result.whenComplete(
-        (out, failure) ->
-            metrics.shadowRequest(model, version, failure == null, System.nanoTime() - start));
+        (out, failure) -> {
+          long nanos = System.nanoTime() - start;
+          metrics.shadowRequest(model, version, failure == null, nanos);
+          if (failure == null && events.wants(model)) {
+            events.record(
+                new CompletedInference(
+                    model,
+                    shadow.version(),
+                    Role.SHADOW.tag(),
+                    requestId,
+                    ordered,
+                    out,
+                    InferenceService.nowMicros(),
+                    TimeUnit.NANOSECONDS.toMicros(nanos)));
+          }
+        });
   }
 
   @Override

@@ -5,6 +5,8 @@ import dev.modelport.protocol.tensor.TensorLimits;
 import dev.modelport.serving.config.ServingConfig;
 import dev.modelport.serving.engine.DjlEngines;
 import dev.modelport.serving.engine.EngineDefaults;
+import dev.modelport.serving.events.EventPublishing;
+import dev.modelport.serving.events.InferenceEventSink;
 import dev.modelport.serving.inference.InferenceService;
 import dev.modelport.serving.inference.ShadowMirror;
 import dev.modelport.serving.lifecycle.ModelManager;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Builds the plain-Java serving components from {@link ServingConfig}: model source, engines,
@@ -105,8 +108,9 @@ public class ServingBeans {
 
   @Produces
   @Singleton
-  ShadowMirror shadowMirror(ServingConfig config, ServingMetrics metrics) {
-    return new ShadowMirror(metrics, config.shadow().queueSize());
+  ShadowMirror shadowMirror(
+      ServingConfig config, ServingMetrics metrics, InferenceEventSink events) {
+    return new ShadowMirror(metrics, config.shadow().queueSize(), events);
   }
 
   void closeShadowMirror(@Disposes ShadowMirror mirror) {
@@ -115,9 +119,31 @@ public class ServingBeans {
 
   @Produces
   @Singleton
+  InferenceEventSink eventSink(
+      ServingConfig config,
+      @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
+      MeterRegistry registry) {
+    return EventPublishing.fromConfig(config.events(), bootstrapServers, registry);
+  }
+
+  /** Runs after the shutdown drain ({@code ServingLifecycle}), so drained requests' events go. */
+  void closeEventSink(@Disposes InferenceEventSink sink) {
+    sink.close();
+  }
+
+  @Produces
+  @Singleton
   InferenceService inferenceService(
-      ServingConfig config, ModelManager models, ServingMetrics metrics, ShadowMirror shadows) {
+      ServingConfig config,
+      ModelManager models,
+      ServingMetrics metrics,
+      ShadowMirror shadows,
+      InferenceEventSink events) {
     return new InferenceService(
-        models, metrics, TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()), shadows);
+        models,
+        metrics,
+        TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()),
+        shadows,
+        events);
   }
 }
