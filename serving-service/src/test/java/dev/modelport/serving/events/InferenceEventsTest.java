@@ -20,17 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +89,7 @@ class InferenceEventsTest {
   private static final float MARKER = 12345.625f;
 
   private static boolean marked(ConsumerRecord<String, byte[]> record) {
-    InferenceEvent e = parse(record);
+    InferenceEvent e = EventTopic.parse(record);
     if (!e.getModel().equals(MODEL) || e.getInputsCount() != 1) {
       return false;
     }
@@ -115,36 +107,10 @@ class InferenceEventsTest {
 
   private List<ConsumerRecord<String, byte[]>> read(
       java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> done) {
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-      TopicPartition partition = new TopicPartition("modelport.inference-events", 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return done.test(records);
-              });
-      return records;
-    }
+    return EventTopic.readUntil(bootstrapServers, "modelport.inference-events", done);
   }
 
   private static String requestId(ConsumerRecord<String, byte[]> record) {
-    return parse(record).getRequestId();
-  }
-
-  private static InferenceEvent parse(ConsumerRecord<String, byte[]> record) {
-    try {
-      return InferenceEvent.parseFrom(record.value());
-    } catch (IOException e) {
-      throw new AssertionError("not an InferenceEvent", e);
-    }
+    return EventTopic.parse(record).getRequestId();
   }
 }

@@ -21,13 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,38 +104,11 @@ class KafkaEventPublisherTest {
 
   private static List<ConsumerRecord<String, byte[]>> readAll(
       String servers, String topic, int expected) {
-    return readUntil(servers, topic, records -> records.size() >= expected);
-  }
-
-  private static List<ConsumerRecord<String, byte[]>> readUntil(
-      String servers, String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done) {
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return done.test(records);
-              });
-      return records;
-    }
+    return EventTopic.readUntil(servers, topic, records -> records.size() >= expected);
   }
 
   private static String requestId(ConsumerRecord<String, byte[]> record) {
-    try {
-      return InferenceEvent.parseFrom(record.value()).getRequestId();
-    } catch (java.io.IOException e) {
-      throw new AssertionError("not an InferenceEvent", e);
-    }
+    return EventTopic.parse(record).getRequestId();
   }
 
   @Test
@@ -231,7 +198,7 @@ class KafkaEventPublisherTest {
       await().untilAsserted(() -> assertThat(publisher.buffered()).isZero());
       publisher.record(inference("m", 1, "back-last", 0));
       List<ConsumerRecord<String, byte[]>> records =
-          readUntil(
+          EventTopic.readUntil(
               servers, topic, rs -> rs.stream().anyMatch(r -> requestId(r).equals("back-last")));
       await()
           .untilAsserted(() -> assertThat(published("m")).isGreaterThanOrEqualTo(records.size()));
