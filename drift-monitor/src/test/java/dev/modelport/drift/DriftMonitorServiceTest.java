@@ -223,6 +223,7 @@ class DriftMonitorServiceTest {
     for (String name :
         List.of(
             "modelport_drift_score{",
+            "modelport_drift_p_value{",
             "modelport_drift_detected{",
             "modelport_drift_dataset_share{",
             "modelport_drift_rows_total{",

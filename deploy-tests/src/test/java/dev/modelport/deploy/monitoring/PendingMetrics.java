@@ -19,8 +19,7 @@ public final class PendingMetrics {
               "modelport_deployment_live_versions",
                   "issue 11 (live versions per deployment and role)",
               "modelport_events_published_total", "issue 12 (inference events published)",
-              "modelport_events_dropped_total", "issue 12 (inference events dropped)",
-              "modelport_drift_p_value", "issue 12 (p-values beside drift scores)"));
+              "modelport_events_dropped_total", "issue 12 (inference events dropped)"));
 
   private PendingMetrics() {}
 }
