@@ -207,6 +207,16 @@ class DriftMonitorServiceTest {
     }
     assertThat(captions.subList(0, 5)).allMatch(c -> c.endsWith("(drifted)"));
     assertThat(captions.subList(5, 30)).noneMatch(c -> c.endsWith("(drifted)"));
+    // each feature's score over the 6 recent windows: one trend with one point per window
+    Matcher trends =
+        Pattern.compile("<svg class=\"trend\" data-feature=\"([^\"]+)\".*?</svg>").matcher(html);
+    List<String> trendFeatures = new ArrayList<>();
+    while (trends.find()) {
+      trendFeatures.add(trends.group(1));
+      assertThat(count(trends.group(), "<circle")).as(trends.group(1)).isEqualTo(6);
+    }
+    assertThat(trendFeatures).hasSize(30).contains("mean_radius", "worst_symmetry");
+    assertThat(html).contains("No window is open");
     given().get("/drift/" + BREAST + "/versions/9").then().statusCode(404);
   }
 
@@ -248,6 +258,49 @@ class DriftMonitorServiceTest {
     assertThat(
             sample(metrics, "modelport_drift_score", BREAST, "feature=\"mean_area\",method=\"ks\""))
         .isGreaterThan(0.2);
+  }
+
+  @Test
+  @Order(6)
+  void theApiAndTheReportPageShowTheOpenWindowBeforeItCloses() {
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    long now = System.currentTimeMillis() * 1000L;
+    produce(
+        BREAST,
+        List.of(
+            InferenceEvents.breast("1", test, 0, 19, now),
+            InferenceEvents.breast("1", test, 19, 38, now + 1000)));
+
+    await("the open window in the API")
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                given()
+                        .get("/api/v1/drift/" + BREAST + "/versions/1")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("openWindows.rows")
+                        .size()
+                    == 1);
+    given()
+        .get("/api/v1/drift/" + BREAST + "/versions/1")
+        .then()
+        .statusCode(200)
+        .body("openWindows[0].rows", equalTo(38))
+        .body("openWindows[0].events", equalTo(2))
+        .body("openWindows[0].maxRows", equalTo(114))
+        .body("openWindows[0].partition", equalTo(0))
+        .body("openWindows[0].openedAt", org.hamcrest.Matchers.notNullValue())
+        .body("openWindows[0].closesBy", org.hamcrest.Matchers.notNullValue());
+    var view = given().get("/api/v1/drift/" + BREAST + "/versions/1").jsonPath();
+    assertThat(
+            java.time.Duration.between(
+                java.time.Instant.parse(view.getString("openWindows[0].openedAt")),
+                java.time.Instant.parse(view.getString("openWindows[0].closesBy"))))
+        .isEqualTo(Duration.ofMinutes(5));
+    String html = given().get("/drift/" + BREAST + "/versions/1").then().extract().asString();
+    assertThat(html).contains("Open window (partition 0): 38 of 114 rows in 2 events");
   }
 
   private void produceWindows(double[][] rows, int windows) {

@@ -348,6 +348,7 @@ public final class DriftConsumerLoop implements Runnable {
               tp.partition(),
               key,
               version.get().signature().schema(),
+              version.get().signature().outputSchema(),
               record.offset(),
               micros,
               rows,
