@@ -20,13 +20,8 @@ import dev.modelport.featurestats.profile.FeatureProfile;
 import dev.modelport.featurestats.profile.FeatureSchema;
 import dev.modelport.featurestats.profile.FeatureSpec;
 import dev.modelport.featurestats.profile.ProfileOptions;
-import dev.modelport.protocol.event.EventTensors;
 import dev.modelport.protocol.event.InferenceEvent;
-import dev.modelport.protocol.tensor.DataType;
-import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.protocol.tensor.TensorLimits;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +41,7 @@ class PredictionDriftTest {
   static final MonitoredSignature SIGNATURE =
       ExampleModels.monitored(ExampleModels.breastSignature());
   static final double[][] TEST = ExampleModels.rows(ExampleModels.BREAST, "test.csv");
-  static final float[][] PROBABILITIES = probabilities();
+  static final float[][] PROBABILITIES = ExampleModels.breastTestProbabilities();
 
   @Test
   void anNByKOutputIsProfiledAsKColumnsNamedAfterIt() {
@@ -149,17 +144,13 @@ class PredictionDriftTest {
 
   /** One window of test.csv with its reference probabilities as outputs (columns swapped). */
   private static ClosedWindow window(boolean swapped) throws BadEventException {
-    float[] out = new float[TEST.length * 2];
-    for (int r = 0; r < TEST.length; r++) {
-      out[2 * r] = PROBABILITIES[r][swapped ? 1 : 0];
-      out[2 * r + 1] = PROBABILITIES[r][swapped ? 0 : 1];
-    }
     InferenceEvent event =
-        InferenceEvents.breast("1", TEST, 0, TEST.length, 1).toBuilder()
-            .addOutputs(
-                EventTensors.toEvent(
-                    new Tensor("probabilities", DataType.FP32, new long[] {TEST.length, 2}, out)))
-            .build();
+        InferenceEvents.withProbabilities(
+            InferenceEvents.breast("1", TEST, 0, TEST.length, 1),
+            PROBABILITIES,
+            0,
+            TEST.length,
+            swapped);
     return add(book(), new EventRowsReader(TensorLimits.DEFAULT), event).get(0);
   }
 
@@ -194,26 +185,5 @@ class PredictionDriftTest {
         DatasetProfile.create(FeatureSchema.numeric(List.of(column)), ProfileOptions.DEFAULTS);
     p.addRow(new double[] {1});
     return p;
-  }
-
-  /** expected_test_probabilities.csv: p_malignant, p_benign per test.csv row. */
-  private static float[][] probabilities() {
-    try {
-      List<String> lines =
-          Files.readAllLines(
-              ExampleModels.ROOT
-                  .resolve(ExampleModels.BREAST)
-                  .resolve("expected_test_probabilities.csv"));
-      List<float[]> rows = new ArrayList<>();
-      for (String line : lines.subList(1, lines.size())) {
-        if (!line.isBlank()) {
-          String[] f = line.split(",");
-          rows.add(new float[] {Float.parseFloat(f[0]), Float.parseFloat(f[1])});
-        }
-      }
-      return rows.toArray(float[][]::new);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }
