@@ -207,6 +207,16 @@ class DriftMonitorServiceTest {
     }
     assertThat(captions.subList(0, 5)).allMatch(c -> c.endsWith("(drifted)"));
     assertThat(captions.subList(5, 30)).noneMatch(c -> c.endsWith("(drifted)"));
+    // each feature's score over the 6 recent windows: one trend with one point per window
+    Matcher trends =
+        Pattern.compile("<svg class=\"trend\" data-feature=\"([^\"]+)\".*?</svg>").matcher(html);
+    List<String> trendFeatures = new ArrayList<>();
+    while (trends.find()) {
+      trendFeatures.add(trends.group(1));
+      assertThat(count(trends.group(), "<circle")).as(trends.group(1)).isEqualTo(6);
+    }
+    assertThat(trendFeatures).hasSize(30).contains("mean_radius", "worst_symmetry");
+    assertThat(html).contains("No window is open");
     given().get("/drift/" + BREAST + "/versions/9").then().statusCode(404);
   }
 
@@ -223,6 +233,7 @@ class DriftMonitorServiceTest {
     for (String name :
         List.of(
             "modelport_drift_score{",
+            "modelport_drift_p_value{",
             "modelport_drift_detected{",
             "modelport_drift_dataset_share{",
             "modelport_drift_rows_total{",
@@ -247,6 +258,121 @@ class DriftMonitorServiceTest {
     assertThat(
             sample(metrics, "modelport_drift_score", BREAST, "feature=\"mean_area\",method=\"ks\""))
         .isGreaterThan(0.2);
+  }
+
+  @Test
+  @Order(6)
+  void theApiAndTheReportPageShowTheOpenWindowBeforeItCloses() {
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    long now = System.currentTimeMillis() * 1000L;
+    produce(
+        BREAST,
+        List.of(
+            InferenceEvents.breast("1", test, 0, 19, now),
+            InferenceEvents.breast("1", test, 19, 38, now + 1000)));
+
+    await("the open window in the API")
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                given()
+                        .get("/api/v1/drift/" + BREAST + "/versions/1")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("openWindows.rows")
+                        .size()
+                    == 1);
+    given()
+        .get("/api/v1/drift/" + BREAST + "/versions/1")
+        .then()
+        .statusCode(200)
+        .body("openWindows[0].rows", equalTo(38))
+        .body("openWindows[0].events", equalTo(2))
+        .body("openWindows[0].maxRows", equalTo(114))
+        .body("openWindows[0].partition", equalTo(0))
+        .body("openWindows[0].openedAt", org.hamcrest.Matchers.notNullValue())
+        .body("openWindows[0].closesBy", org.hamcrest.Matchers.notNullValue());
+    var view = given().get("/api/v1/drift/" + BREAST + "/versions/1").jsonPath();
+    assertThat(
+            java.time.Duration.between(
+                java.time.Instant.parse(view.getString("openWindows[0].openedAt")),
+                java.time.Instant.parse(view.getString("openWindows[0].closesBy"))))
+        .isEqualTo(Duration.ofMinutes(5));
+    String html = given().get("/drift/" + BREAST + "/versions/1").then().extract().asString();
+    assertThat(html).contains("Open window (partition 0): 38 of 114 rows in 2 events");
+  }
+
+  @Test
+  @Order(7)
+  void outputsAreSummarisedWithoutBaselineColumnsAndComparedApartFromTheFeaturesWithThem() {
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    float[][] probabilities = ExampleModels.breastTestProbabilities();
+    long now = System.currentTimeMillis() * 1000L;
+    // version 1 (no output columns in its baseline): the open window's other 76 rows, with outputs
+    produce(
+        BREAST,
+        List.of(
+            InferenceEvents.withProbabilities(
+                InferenceEvents.breast("1", test, 38, 114, now + 2000),
+                probabilities,
+                38,
+                114,
+                false)));
+    // version 2: a baseline with probabilities_0 and probabilities_1; its outputs swapped
+    registry.register(
+        BREAST,
+        2,
+        ExampleModels.breastSignature(),
+        dev.modelport.featurestats.profile.ProfileJson.toJson(
+            ExampleModels.breastBaselineWithOutputs()));
+    List<dev.modelport.protocol.event.InferenceEvent> swapped = new ArrayList<>();
+    for (int from = 0; from < test.length; from += 38) {
+      swapped.add(
+          InferenceEvents.withProbabilities(
+              InferenceEvents.breast("2", test, from, from + 38, now + from),
+              probabilities,
+              from,
+              from + 38,
+              true));
+    }
+    produce(BREAST, swapped);
+    awaitWindows(BREAST, 7);
+    await("a window of version 2")
+        .atMost(TIMEOUT)
+        .until(() -> given().get("/api/v1/drift/" + BREAST + "/versions/2").statusCode() == 200);
+
+    given()
+        .get("/api/v1/drift/" + BREAST + "/versions/1")
+        .then()
+        .statusCode(200)
+        .body("openWindows.size()", equalTo(0))
+        .body("latest.rows", equalTo(114))
+        .body("latest.predictionDrift.evaluatedColumns", equalTo(0))
+        .body(
+            "latest.predictionDrift.columns.column",
+            org.hamcrest.Matchers.contains("probabilities_0", "probabilities_1"))
+        .body("latest.predictionDrift.columns[1].inBaseline", equalTo(false))
+        .body("latest.predictionDrift.columns[1].live.count", equalTo(76))
+        .body(
+            "latest.predictionDrift.columns[1].live.quantiles.p50",
+            org.hamcrest.Matchers.notNullValue());
+    given()
+        .get("/api/v1/drift/" + BREAST + "/versions/2")
+        .then()
+        .statusCode(200)
+        .body("latest.outcome", equalTo("no_drift"))
+        .body("latest.datasetDrift.evaluatedFeatures", equalTo(30))
+        .body("latest.datasetDrift.driftedFeatures", org.hamcrest.Matchers.empty())
+        .body("latest.features.size()", equalTo(30))
+        .body("latest.predictionDrift.evaluatedColumns", equalTo(2))
+        .body(
+            "latest.predictionDrift.driftedColumns",
+            org.hamcrest.Matchers.contains("probabilities_0", "probabilities_1"))
+        .body("latest.predictionDrift.columns[0].drift.method", equalTo("ks"))
+        .body("latest.predictionDrift.columns[0].drift.drifted", equalTo(true));
+    String html = given().get("/drift/" + BREAST + "/versions/2").then().extract().asString();
+    assertThat(html).contains("Prediction drift (outputs)", "probabilities_0 (drifted)");
   }
 
   private void produceWindows(double[][] rows, int windows) {

@@ -184,6 +184,55 @@ class RealRegistryIT {
     assertPoisonCountedAndOneWindow(after, test.length);
   }
 
+  @Test
+  void aVersionRegisteredAfterTheMonitorFoundItUnknownIsMonitoredAtOnceWithinTheNegativeTtl()
+      throws Exception {
+    String topic = "real-registry-late";
+    String model = "late-registered";
+    broker.createTopics(1, topic);
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    // no change feed here: only the re-ask of the unknown answer can find the new version
+    LoopHarness h =
+        new LoopHarness()
+            .baselineSource(
+                new BaselineCache(
+                    new RegistryBaselineSource(client), Duration.ofMinutes(10), Clock.systemUTC()))
+            .policy(model, new WindowPolicy(test.length, Duration.ofHours(1)));
+    var loop = h.loop(broker.bootstrapServers(), topic, "real-late").start();
+    try {
+      Producers.send(
+          broker.bootstrapServers(),
+          topic,
+          List.of(lateEvent(model, InferenceEvents.breast("1", test, 0, 1, nowMicros()))));
+      await("the event of the unregistered version counted unknown")
+          .atMost(TIMEOUT)
+          .until(() -> h.counter(DriftMetrics.BAD_EVENTS, "reason", "unknown_model") == 1);
+
+      upload(model, BREAST, ExampleModels.breastSignature());
+      List<Message> events = new ArrayList<>();
+      InferenceEvents.inChunks(false, "1", test, 38, nowMicros())
+          .forEach(e -> events.add(lateEvent(model, e)));
+      Producers.send(broker.bootstrapServers(), topic, events);
+
+      await("a window of the new version")
+          .atMost(TIMEOUT)
+          .until(() -> h.reportsOf(model).size() == 1);
+    } finally {
+      loop.stop();
+    }
+    assertThat(h.reportsOf(model).get(0).rows()).isEqualTo(test.length);
+    assertThat(h.reportsOf(model).get(0).outcome()).isEqualTo(Outcome.NO_DRIFT);
+    assertThat(h.counter(DriftMetrics.BAD_EVENTS, "reason", "unknown_model")).isEqualTo(1);
+  }
+
+  private static Message lateEvent(String model, dev.modelport.protocol.event.InferenceEvent e) {
+    return new Message(model, e.toBuilder().setModel(model).build().toByteArray());
+  }
+
+  private static long nowMicros() {
+    return System.currentTimeMillis() * 1000L;
+  }
+
   /**
    * Four events the registry cannot answer, then breast-cancer-mlp v1 events of test.csv: a model
    * name of 10,000 characters (414), a name the registry refuses as invalid (400), version 0 and an
@@ -252,10 +301,18 @@ class RealRegistryIT {
   }
 
   private static void upload(String model, ModelSignature signature) throws IOException {
+    upload(model, model, signature);
+  }
+
+  /**
+   * Uploads example model {@code example}'s ONNX file and train.csv as a version of {@code model}.
+   */
+  private static void upload(String model, String example, ModelSignature signature)
+      throws IOException {
     if (client.findModel(model).isEmpty()) {
       client.createModel(new NewModel(model, "drift-monitor IT", Map.of()));
     }
-    Path folder = dev.modelport.testsupport.ExampleModels.dir(model);
+    Path folder = dev.modelport.testsupport.ExampleModels.dir(example);
     VersionMetadata metadata =
         new VersionMetadata(
             ArtifactFormat.ONNX,

@@ -28,7 +28,7 @@ class MetricQueriesTest {
             "dashboards/drift.json",
             "dashboards/registry.json",
             "alerts/modelport",
-            "alerts/modelport-pending-issue-11-12",
+            "alerts/modelport-rollouts-and-events",
             "chart");
   }
 

@@ -4,6 +4,7 @@ import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.drift.error.ResultsNotFoundException;
 import dev.modelport.drift.evaluation.DriftResultsStore;
 import dev.modelport.drift.evaluation.WindowReport;
+import dev.modelport.drift.window.WindowBook;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import java.util.List;
 public class DriftReportResource {
 
   @Inject DriftResultsStore results;
+  @Inject WindowBook windows;
 
   @GET
   @Path("/{model}/versions/{version}")
@@ -31,6 +33,6 @@ public class DriftReportResource {
     if (recent.isEmpty()) {
       throw new ResultsNotFoundException("No window of " + key + " has been evaluated yet.");
     }
-    return ReportPage.render(key, recent);
+    return ReportPage.render(key, recent, windows.openWindows(key));
   }
 }

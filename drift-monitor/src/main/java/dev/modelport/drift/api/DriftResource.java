@@ -4,6 +4,7 @@ import dev.modelport.drift.DriftMonitorConfig;
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.drift.error.ResultsNotFoundException;
 import dev.modelport.drift.evaluation.DriftResultsStore;
+import dev.modelport.drift.window.WindowBook;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ public class DriftResource {
 
   @Inject DriftResultsStore results;
   @Inject DriftMonitorConfig config;
+  @Inject WindowBook windows;
 
   @GET
   @Path("/{model}")
@@ -55,6 +57,7 @@ public class DriftResource {
         key.model(),
         key.version(),
         ReportLinks.reportUrl(config.reportBaseUrl(), key),
+        windows.openWindows(key).stream().map(DriftViews.OpenWindowView::of).toList(),
         recent.get(0),
         recent);
   }

@@ -1,8 +1,12 @@
 package dev.modelport.drift.api;
 
+import dev.modelport.drift.evaluation.OutputColumnReport;
+import dev.modelport.drift.evaluation.OutputSummary;
 import dev.modelport.drift.evaluation.WindowReport;
+import dev.modelport.drift.window.OpenWindow;
 import dev.modelport.featurestats.drift.DatasetDriftResult;
 import dev.modelport.featurestats.drift.FeatureDriftResult;
+import dev.modelport.featurestats.drift.FeatureDriftStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +26,93 @@ public final class DriftViews {
    * included).
    */
   public record VersionDrift(
-      String model, String version, String reportUrl, WindowView latest, List<WindowView> recent) {}
+      String model,
+      String version,
+      String reportUrl,
+      List<OpenWindowView> openWindows,
+      WindowView latest,
+      List<WindowView> recent) {}
 
   /**
-   * One evaluated window. {@code datasetDrift} and {@code features} are absent without baseline.
+   * A window still taking events (one per partition): rows and events so far, when it opened, when
+   * it closes by time at the latest, and the rows that close it sooner.
+   */
+  public record OpenWindowView(
+      int partition,
+      long rows,
+      int events,
+      long maxRows,
+      Instant openedAt,
+      Instant closesBy,
+      Instant firstEventAt,
+      Instant lastEventAt) {
+
+    static OpenWindowView of(OpenWindow w) {
+      return new OpenWindowView(
+          w.partition(),
+          w.rows(),
+          w.events(),
+          w.maxRows(),
+          w.openedAt(),
+          w.closesBy(),
+          w.firstEventAt(),
+          w.lastEventAt());
+    }
+  }
+
+  /**
+   * Prediction drift of a window, apart from the input features (never part of their share): output
+   * columns compared with the baseline's columns of the same name, and the live summary of every
+   * profiled output column.
+   */
+  public record PredictionDriftView(
+      int evaluatedColumns, List<String> driftedColumns, List<OutputColumnView> columns) {
+
+    static PredictionDriftView of(WindowReport r) {
+      if (r.outputs().isEmpty()) {
+        return null;
+      }
+      int evaluated = 0;
+      for (OutputColumnReport o : r.outputs()) {
+        if (o.drift() != null && o.drift().status() == FeatureDriftStatus.EVALUATED) {
+          evaluated++;
+        }
+      }
+      return new PredictionDriftView(
+          evaluated, r.driftedOutputs(), r.outputs().stream().map(OutputColumnView::of).toList());
+    }
+  }
+
+  /** One output column: its live summary and, when the baseline holds it, its verdict. */
+  public record OutputColumnView(
+      String column, SummaryView live, boolean inBaseline, FeatureView drift) {
+
+    static OutputColumnView of(OutputColumnReport o) {
+      return new OutputColumnView(
+          o.column(),
+          o.summary() == null ? null : SummaryView.of(o.summary()),
+          o.drift() != null,
+          o.drift() == null ? null : FeatureView.of(o.drift()));
+    }
+  }
+
+  /** Count, mean, range and quantiles of a window's values (null numbers when it has none). */
+  public record SummaryView(
+      long count, Double mean, Double min, Double max, Map<String, Double> quantiles) {
+
+    static SummaryView of(OutputSummary s) {
+      return new SummaryView(
+          s.count(), finite(s.mean()), finite(s.min()), finite(s.max()), s.quantiles());
+    }
+
+    private static Double finite(double v) {
+      return Double.isFinite(v) ? v : null;
+    }
+  }
+
+  /**
+   * One evaluated window. {@code datasetDrift} and {@code features} are absent without baseline;
+   * {@code predictionDrift} when the version profiles no output.
    */
   public record WindowView(
       long sequence,
@@ -41,7 +128,8 @@ public final class DriftViews {
       Instant evaluatedAt,
       String closedBy,
       DatasetView datasetDrift,
-      List<FeatureView> features) {
+      List<FeatureView> features,
+      PredictionDriftView predictionDrift) {
 
     static WindowView of(WindowReport r) {
       DatasetDriftResult d = r.result();
@@ -67,7 +155,8 @@ public final class DriftViews {
                   d.evaluatedFeatures(),
                   d.driftedFeatures(),
                   d.driftedFeatureNames()),
-          d == null ? List.of() : d.features().stream().map(FeatureView::of).toList());
+          d == null ? List.of() : d.features().stream().map(FeatureView::of).toList(),
+          PredictionDriftView.of(r));
     }
   }
 

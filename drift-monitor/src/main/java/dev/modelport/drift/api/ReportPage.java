@@ -2,7 +2,10 @@ package dev.modelport.drift.api;
 
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.drift.evaluation.FeatureHistogram;
+import dev.modelport.drift.evaluation.OutputColumnReport;
+import dev.modelport.drift.evaluation.OutputSummary;
 import dev.modelport.drift.evaluation.WindowReport;
+import dev.modelport.drift.window.OpenWindow;
 import dev.modelport.featurestats.drift.FeatureDriftResult;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,15 +13,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The HTML drift report of a model version, rendered on the server: the latest window's verdict, a
- * table and an SVG histogram (baseline versus live) per feature, drifted features first, and the
- * recent windows. Plain HTML and inline SVG: works without JavaScript. Stateless.
+ * The HTML drift report of a model version, rendered on the server: the open windows, the latest
+ * window's verdict, a table per feature with its score over the recent windows (an SVG trend), an
+ * SVG histogram (baseline versus live) per feature, drifted features first, prediction drift of the
+ * output columns, and the recent windows. Plain HTML and inline SVG: works without JavaScript.
+ * Stateless.
  */
 final class ReportPage {
 
   private ReportPage() {}
 
   static String render(ModelVersionKey key, List<WindowReport> recent) {
+    return render(key, recent, List.of());
+  }
+
+  static String render(ModelVersionKey key, List<WindowReport> recent, List<OpenWindow> open) {
     WindowReport latest = recent.get(0);
     StringBuilder html = new StringBuilder(64 * 1024);
     String title = "Drift report: " + key.model() + " version " + key.version();
@@ -58,13 +67,37 @@ final class ReportPage {
       html.append(" (").append(Html.escape(latest.message())).append(')');
     }
     html.append(".</p>");
-    features(html, latest);
+    openWindows(html, open);
+    features(html, latest, recent);
+    outputs(html, latest);
     history(html, recent);
     html.append("</body></html>");
     return html.toString();
   }
 
-  private static void features(StringBuilder html, WindowReport r) {
+  private static void openWindows(StringBuilder html, List<OpenWindow> open) {
+    if (open.isEmpty()) {
+      html.append("<p class=\"open-window\">No window is open: the next event opens one.</p>");
+      return;
+    }
+    for (OpenWindow w : open) {
+      html.append("<p class=\"open-window\">Open window (partition ")
+          .append(w.partition())
+          .append("): ")
+          .append(w.rows())
+          .append(" of ")
+          .append(w.maxRows())
+          .append(" rows in ")
+          .append(w.events())
+          .append(" events, opened ")
+          .append(w.openedAt())
+          .append(", closes by ")
+          .append(w.closesBy())
+          .append(" at the latest (sooner when its rows are reached).</p>");
+    }
+  }
+
+  private static void features(StringBuilder html, WindowReport r, List<WindowReport> recent) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < r.histograms().size(); i++) {
       order.add(i);
@@ -74,7 +107,7 @@ final class ReportPage {
     }
     html.append(
         "<h2>Features</h2><table><thead><tr><th>feature</th><th>type</th><th>method</th><th>statistic</th>"
-            + "<th>p-value</th><th>threshold</th><th>verdict</th></tr></thead><tbody>");
+            + "<th>p-value</th><th>threshold</th><th>verdict</th><th>recent windows</th></tr></thead><tbody>");
     for (int i : order) {
       FeatureHistogram h = r.histograms().get(i);
       FeatureDriftResult f = r.result() == null ? null : r.result().features().get(i);
@@ -84,7 +117,9 @@ final class ReportPage {
           .append(h.type().name().toLowerCase(Locale.ROOT))
           .append("</td>");
       if (f == null) {
-        html.append("<td colspan=\"5\">no baseline</td></tr>");
+        html.append("<td colspan=\"5\">no baseline</td><td>")
+            .append(trend(h.feature(), recent))
+            .append("</td></tr>");
         continue;
       }
       html.append("<td>")
@@ -100,6 +135,8 @@ final class ReportPage {
               f.drifted()
                   ? " class=\"drifted\">drifted"
                   : ">" + f.status().name().toLowerCase(Locale.ROOT).replace("evaluated", "stable"))
+          .append("</td><td>")
+          .append(trend(h.feature(), recent))
           .append("</td></tr>");
     }
     html.append(
@@ -114,6 +151,82 @@ final class ReportPage {
           .append(drifted ? " (drifted)" : "")
           .append("</figcaption>")
           .append(SvgHistogram.render(h))
+          .append("</figure>");
+    }
+  }
+
+  /** The feature's deciding statistic in each recent window that evaluated it, oldest first. */
+  private static String trend(String feature, List<WindowReport> recent) {
+    List<SvgTrend.Point> points = new ArrayList<>();
+    String method = "score";
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      WindowReport w = recent.get(i);
+      if (w.result() == null) {
+        continue;
+      }
+      for (FeatureDriftResult f : w.result().features()) {
+        if (f.feature().equals(feature) && f.statistic() != null) {
+          points.add(new SvgTrend.Point(w.sequence(), f.statistic(), f.drifted()));
+          method = f.method().name().toLowerCase(Locale.ROOT);
+        }
+      }
+    }
+    return SvgTrend.render(feature, method, points);
+  }
+
+  private static void outputs(StringBuilder html, WindowReport r) {
+    if (r.outputs().isEmpty()) {
+      return;
+    }
+    html.append(
+        "<h2 id=\"prediction-drift\">Prediction drift (outputs)</h2><p>Output columns are compared"
+            + " with the baseline's columns of the same name; they do not count toward the share of"
+            + " drifted features.</p><table class=\"outputs\"><thead><tr><th>column</th><th>count</th>"
+            + "<th>mean</th><th>p05</th><th>p50</th><th>p95</th><th>method</th><th>statistic</th>"
+            + "<th>p-value</th><th>verdict</th></tr></thead><tbody>");
+    for (OutputColumnReport o : r.outputs()) {
+      OutputSummary s = o.summary();
+      html.append("<tr><td>")
+          .append(Html.escape(o.column()))
+          .append("</td><td>")
+          .append(s == null ? "" : s.count())
+          .append("</td><td>")
+          .append(s == null ? "" : num(s.mean()))
+          .append("</td><td>")
+          .append(s == null ? "" : num(s.quantiles().get("p05")))
+          .append("</td><td>")
+          .append(s == null ? "" : num(s.quantiles().get("p50")))
+          .append("</td><td>")
+          .append(s == null ? "" : num(s.quantiles().get("p95")))
+          .append("</td>");
+      FeatureDriftResult f = o.drift();
+      if (f == null) {
+        html.append("<td colspan=\"4\">not in the baseline</td></tr>");
+        continue;
+      }
+      html.append("<td>")
+          .append(f.method().name().toLowerCase(Locale.ROOT))
+          .append("</td><td>")
+          .append(num(f.statistic()))
+          .append("</td><td>")
+          .append(num(f.pValue()))
+          .append("</td><td")
+          .append(
+              f.drifted()
+                  ? " class=\"drifted\">drifted"
+                  : ">" + f.status().name().toLowerCase(Locale.ROOT).replace("evaluated", "stable"))
+          .append("</td></tr>");
+    }
+    html.append("</tbody></table>");
+    for (OutputColumnReport o : r.outputs()) {
+      boolean drifted = o.drift() != null && o.drift().drifted();
+      html.append("<figure class=\"output\"><figcaption")
+          .append(drifted ? " class=\"drifted\"" : "")
+          .append('>')
+          .append(Html.escape(o.column()))
+          .append(drifted ? " (drifted)" : "")
+          .append("</figcaption>")
+          .append(SvgHistogram.render(o.histogram()))
           .append("</figure>");
     }
   }

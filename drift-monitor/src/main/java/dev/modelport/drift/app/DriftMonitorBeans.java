@@ -8,6 +8,9 @@ import dev.modelport.drift.baseline.RegistryClientChangeFeed;
 import dev.modelport.drift.evaluation.DriftConfigs;
 import dev.modelport.drift.evaluation.DriftResultsStore;
 import dev.modelport.drift.metrics.DriftMetrics;
+import dev.modelport.drift.window.WindowBook;
+import dev.modelport.drift.window.WindowPolicies;
+import dev.modelport.featurestats.profile.ProfileOptions;
 import dev.modelport.registryclient.RegistryClient;
 import dev.modelport.registryclient.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +56,13 @@ public class DriftMonitorBeans {
   @Singleton
   DriftMetrics driftMetrics(MeterRegistry registry) {
     return new DriftMetrics(registry);
+  }
+
+  /** The open windows: the consumer owns them, the API reads their snapshots. */
+  @Produces
+  @Singleton
+  WindowBook windowBook(DriftMonitorConfig config) {
+    return new WindowBook(new WindowPolicies(config), ProfileOptions.DEFAULTS);
   }
 
   @Produces

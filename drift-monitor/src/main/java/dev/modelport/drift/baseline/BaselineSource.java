@@ -1,6 +1,7 @@
 package dev.modelport.drift.baseline;
 
 import dev.modelport.drift.ModelVersionKey;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -19,4 +20,13 @@ public interface BaselineSource {
    *     (the event naming it is bad)
    */
   Optional<VersionBaseline> fetch(ModelVersionKey key);
+
+  /**
+   * The version's signature and baseline for an event that happened at {@code eventTime}. A cache
+   * must not answer "unknown" from a registry answer older than the event: the version may have
+   * been registered in between. Without a cache this is {@link #fetch(ModelVersionKey)}.
+   */
+  default Optional<VersionBaseline> fetch(ModelVersionKey key, Instant eventTime) {
+    return fetch(key);
+  }
 }

@@ -53,7 +53,9 @@ public final class RegistryBaselineSource implements BaselineSource {
             VersionBaseline.withoutBaseline(
                 key, signature.get(), "the registry holds no baseline for this version"));
       }
-      DatasetProfile baseline = ProfileJson.fromJson(json.get());
+      DatasetProfile stored = ProfileJson.fromJson(json.get());
+      BaselineSplit split = BaselineSplit.of(stored, signature.get());
+      DatasetProfile baseline = split.inputs();
       if (!baseline.schema().equals(signature.get().schema())) {
         LOG.warnf(
             "The baseline of %s has features %s, its signature %s: reporting it as without baseline",
@@ -62,7 +64,8 @@ public final class RegistryBaselineSource implements BaselineSource {
             VersionBaseline.withoutBaseline(
                 key, signature.get(), "the baseline's features differ from the signature's"));
       }
-      return Optional.of(VersionBaseline.withBaseline(key, signature.get(), baseline));
+      return Optional.of(
+          VersionBaseline.withBaseline(key, signature.get(), baseline, split.outputs()));
     } catch (IOException e) {
       LOG.warnf("The baseline of %s is not readable profile JSON: %s", key, e.getMessage());
       throw new BaselineUnavailableException(

@@ -13,20 +13,33 @@ import java.util.Optional;
  * @param signature features and input layout
  * @param baseline the training profile, if any
  * @param missingBaselineReason why there is no usable baseline (null when there is one)
+ * @param outputBaseline the training profile of the output columns the baseline holds (some or all
+ *     of {@link MonitoredSignature#outputSchema()}, by name), if any
  */
 public record VersionBaseline(
     ModelVersionKey key,
     MonitoredSignature signature,
     Optional<DatasetProfile> baseline,
-    String missingBaselineReason) {
+    String missingBaselineReason,
+    Optional<DatasetProfile> outputBaseline) {
 
   public static VersionBaseline withBaseline(
       ModelVersionKey key, MonitoredSignature signature, DatasetProfile baseline) {
-    return new VersionBaseline(key, signature, Optional.of(baseline), null);
+    return new VersionBaseline(key, signature, Optional.of(baseline), null, Optional.empty());
+  }
+
+  /** With a baseline of the inputs and one of (some of) the output columns. */
+  public static VersionBaseline withBaseline(
+      ModelVersionKey key,
+      MonitoredSignature signature,
+      DatasetProfile baseline,
+      DatasetProfile outputBaseline) {
+    return new VersionBaseline(
+        key, signature, Optional.of(baseline), null, Optional.ofNullable(outputBaseline));
   }
 
   public static VersionBaseline withoutBaseline(
       ModelVersionKey key, MonitoredSignature signature, String reason) {
-    return new VersionBaseline(key, signature, Optional.empty(), reason);
+    return new VersionBaseline(key, signature, Optional.empty(), reason, Optional.empty());
   }
 }

@@ -14,6 +14,8 @@ import dev.modelport.drift.window.WindowBook;
 import dev.modelport.drift.window.WindowSink;
 import dev.modelport.protocol.event.InferenceEvent;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -328,9 +330,11 @@ public final class DriftConsumerLoop implements Runnable {
       if (p.alreadyEvaluated(key, record.offset())) {
         return;
       }
+      long micros =
+          event.getTimestampMicros() > 0 ? event.getTimestampMicros() : record.timestamp() * 1000L;
       Optional<VersionBaseline> version;
       try {
-        version = baselines.fetch(key);
+        version = baselines.fetch(key, Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
       } catch (BaselineRefusedException e) {
         throw new BadEventException(BadEventReason.of(e.verdict()), e.getMessage());
       }
@@ -339,13 +343,12 @@ public final class DriftConsumerLoop implements Runnable {
             BadEventReason.UNKNOWN_MODEL, "the registry does not know model version " + key);
       }
       EventRows rows = reader.read(event, version.get().signature());
-      long micros =
-          event.getTimestampMicros() > 0 ? event.getTimestampMicros() : record.timestamp() * 1000L;
       List<ClosedWindow> closed =
           windows.add(
               tp.partition(),
               key,
               version.get().signature().schema(),
+              version.get().signature().outputSchema(),
               record.offset(),
               micros,
               rows,

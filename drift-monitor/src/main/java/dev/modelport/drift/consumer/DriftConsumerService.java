@@ -11,8 +11,6 @@ import dev.modelport.drift.evaluation.WindowEvaluator;
 import dev.modelport.drift.metrics.DriftMetrics;
 import dev.modelport.drift.metrics.MetricsRecorder;
 import dev.modelport.drift.window.WindowBook;
-import dev.modelport.drift.window.WindowPolicies;
-import dev.modelport.featurestats.profile.ProfileOptions;
 import dev.modelport.protocol.tensor.TensorLimits;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -40,6 +38,7 @@ public class DriftConsumerService {
   @Inject DriftResultsStore results;
   @Inject DriftConfigs driftConfigs;
   @Inject DriftActions actions;
+  @Inject WindowBook windows;
 
   private DriftConsumerLoop loop;
 
@@ -75,7 +74,7 @@ public class DriftConsumerService {
         new DriftConsumerLoop(
                 settings,
                 baselines,
-                new WindowBook(new WindowPolicies(config), ProfileOptions.DEFAULTS),
+                windows,
                 new EventRowsReader(TensorLimits.DEFAULT),
                 evaluator,
                 metrics)

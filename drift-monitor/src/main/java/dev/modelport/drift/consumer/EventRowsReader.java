@@ -2,6 +2,7 @@ package dev.modelport.drift.consumer;
 
 import dev.modelport.drift.baseline.InputBlock;
 import dev.modelport.drift.baseline.MonitoredSignature;
+import dev.modelport.drift.baseline.OutputBlock;
 import dev.modelport.drift.window.EventRows;
 import dev.modelport.drift.window.RowBlock;
 import dev.modelport.protocol.event.EventTensor;
@@ -52,7 +53,50 @@ public final class EventRowsReader {
       }
       blocks.add(new RowBlock(columnsData(decoded, input), input.firstFeature(), input.columns()));
     }
-    return new EventRows(Math.max(rows, 0), blocks);
+    rows = Math.max(rows, 0);
+    return new EventRows(rows, blocks, outputs(event, signature, rows));
+  }
+
+  /**
+   * The usable outputs of an event: present by name, {@code [N]} or {@code [N, K]} with the
+   * signature's K and the inputs' N, decodable and finite. An output that is not usable is left out
+   * (the event's inputs still count): outputs only inform prediction drift.
+   */
+  private List<RowBlock> outputs(InferenceEvent event, MonitoredSignature signature, int rows) {
+    if (signature.outputs().isEmpty() || event.getOutputsCount() == 0) {
+      return List.of();
+    }
+    List<RowBlock> blocks = new ArrayList<>(signature.outputs().size());
+    for (OutputBlock output : signature.outputs()) {
+      EventTensor tensor = null;
+      for (EventTensor t : event.getOutputsList()) {
+        if (t.getName().equals(output.name())) {
+          tensor = t;
+          break;
+        }
+      }
+      if (tensor == null || !outputShapeFits(tensor, output, rows)) {
+        continue;
+      }
+      InputBlock asBlock =
+          new InputBlock(output.name(), null, output.columns(), output.firstColumn());
+      try {
+        Tensor decoded = EventTensors.fromEvent(tensor, TensorRole.OUTPUT, limits);
+        blocks.add(
+            new RowBlock(columnsData(decoded, asBlock), output.firstColumn(), output.columns()));
+      } catch (TensorFormatException | BadEventException e) {
+        // not usable: left out
+      }
+    }
+    return blocks;
+  }
+
+  private static boolean outputShapeFits(EventTensor tensor, OutputBlock output, int rows) {
+    int dims = tensor.getShapeCount();
+    if (dims == 1) {
+      return output.columns() == 1 && tensor.getShape(0) == rows;
+    }
+    return dims == 2 && tensor.getShape(0) == rows && tensor.getShape(1) == output.columns();
   }
 
   private static EventTensor find(InferenceEvent event, String name) throws BadEventException {

@@ -10,6 +10,8 @@ import dev.modelport.featurestats.drift.DatasetDriftResult;
 import dev.modelport.featurestats.drift.DriftConfig;
 import dev.modelport.featurestats.drift.DriftDetector;
 import dev.modelport.featurestats.profile.DatasetProfile;
+import dev.modelport.featurestats.profile.FeatureProfile;
+import dev.modelport.featurestats.profile.NumericProfile;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +62,10 @@ public final class WindowEvaluator implements WindowSink {
     DatasetProfile live = window.profile();
     String problem;
     DatasetProfile baseline = null;
+    DatasetProfile outputBaseline = null;
     try {
       Optional<VersionBaseline> version = baselines.fetch(window.key());
+      outputBaseline = version.flatMap(VersionBaseline::outputBaseline).orElse(null);
       problem =
           version
               .map(VersionBaseline::missingBaselineReason)
@@ -76,10 +80,8 @@ public final class WindowEvaluator implements WindowSink {
     } catch (BaselineUnavailableException e) {
       problem = "the registry was unavailable: " + e.getMessage();
     }
-    DatasetDriftResult result =
-        baseline == null
-            ? null
-            : new DriftDetector(configs.apply(window.key().model())).compare(baseline, live);
+    DriftDetector detector = new DriftDetector(configs.apply(window.key().model()));
+    DatasetDriftResult result = baseline == null ? null : detector.compare(baseline, live);
     List<FeatureHistogram> hist = new ArrayList<>(live.schema().size());
     for (int i = 0; i < live.schema().size(); i++) {
       hist.add(histograms.build(baseline == null ? null : baseline.feature(i), live.feature(i)));
@@ -103,6 +105,36 @@ public final class WindowEvaluator implements WindowSink {
         outcome,
         result == null ? problem : null,
         result,
-        hist);
+        hist,
+        outputs(window.outputs(), outputBaseline, detector));
+  }
+
+  /**
+   * Prediction drift: each live output column summarised, and compared with the baseline's column
+   * of the same name and type when there is one. Apart from the input features: it never changes
+   * the data set's share of drifted features.
+   */
+  private List<OutputColumnReport> outputs(
+      DatasetProfile live, DatasetProfile baseline, DriftDetector detector) {
+    if (live == null || live.features().stream().allMatch(f -> f.count() == 0)) {
+      // no event of the window carried the outputs
+      return List.of();
+    }
+    List<OutputColumnReport> out = new ArrayList<>(live.schema().size());
+    for (int i = 0; i < live.schema().size(); i++) {
+      FeatureProfile column = live.feature(i);
+      FeatureProfile reference = null;
+      if (baseline != null && baseline.schema().contains(column.name())) {
+        FeatureProfile candidate = baseline.feature(column.name());
+        reference = candidate.type() == column.type() ? candidate : null;
+      }
+      out.add(
+          new OutputColumnReport(
+              column.name(),
+              column instanceof NumericProfile n ? OutputSummary.of(n) : null,
+              reference == null ? null : detector.compare(reference, column),
+              histograms.build(reference, column)));
+    }
+    return out;
   }
 }

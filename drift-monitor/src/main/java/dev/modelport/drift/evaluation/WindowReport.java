@@ -25,6 +25,8 @@ import java.util.List;
  * @param message why there was no baseline; null otherwise
  * @param result the comparison with the baseline; null without baseline
  * @param histograms per feature, in schema order
+ * @param outputs prediction drift: per profiled output column, in output order (empty when the
+ *     version profiles no output); never counted in {@code result}'s share of drifted features
  */
 public record WindowReport(
     ModelVersionKey key,
@@ -41,10 +43,56 @@ public record WindowReport(
     Outcome outcome,
     String message,
     DatasetDriftResult result,
-    List<FeatureHistogram> histograms) {
+    List<FeatureHistogram> histograms,
+    List<OutputColumnReport> outputs) {
 
   public WindowReport {
     histograms = List.copyOf(histograms);
+    outputs = List.copyOf(outputs);
+  }
+
+  /** Without outputs. */
+  public WindowReport(
+      ModelVersionKey key,
+      long sequence,
+      int partition,
+      long firstOffset,
+      long lastOffset,
+      long rows,
+      int events,
+      Instant firstEventAt,
+      Instant lastEventAt,
+      Instant evaluatedAt,
+      CloseReason closedBy,
+      Outcome outcome,
+      String message,
+      DatasetDriftResult result,
+      List<FeatureHistogram> histograms) {
+    this(
+        key,
+        sequence,
+        partition,
+        firstOffset,
+        lastOffset,
+        rows,
+        events,
+        firstEventAt,
+        lastEventAt,
+        evaluatedAt,
+        closedBy,
+        outcome,
+        message,
+        result,
+        histograms,
+        List.of());
+  }
+
+  /** Names of the output columns that drifted against the baseline's. */
+  public List<String> driftedOutputs() {
+    return outputs.stream()
+        .filter(o -> o.drift() != null && o.drift().drifted())
+        .map(OutputColumnReport::column)
+        .toList();
   }
 
   /** Names of the drifted features (none without baseline). */

@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code modelport.drift.score} [{@code modelport_drift_score}] gauge per model, version,
  *       feature and method: the statistic of the latest window;
+ *   <li>{@code modelport.drift.p.value} [{@code modelport_drift_p_value}] gauge per model, version,
+ *       feature and method: the p-value of the latest window, for the p-value methods only (KS,
+ *       chi-square, Z-test);
  *   <li>{@code modelport.drift.detected} gauge 0/1 per model, version, feature;
  *   <li>{@code modelport.drift.dataset.share} gauge per model, version: share of drifted features;
  *   <li>{@code modelport.drift.dataset.drifted} gauge 0/1 per model, version;
@@ -37,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DriftMetrics {
 
   public static final String SCORE = "modelport.drift.score";
+  public static final String P_VALUE = "modelport.drift.p.value";
   public static final String DETECTED = "modelport.drift.detected";
   public static final String DATASET_SHARE = "modelport.drift.dataset.share";
   public static final String DATASET_DRIFTED = "modelport.drift.dataset.drifted";
@@ -88,11 +92,13 @@ public final class DriftMetrics {
         continue;
       }
       for (Map.Entry<DriftMethod, DriftScore> s : f.scores().entrySet()) {
-        gauge(
-                SCORE,
-                feature.and("method", s.getKey().name().toLowerCase(Locale.ROOT)),
-                "drift statistic of the latest window")
-            .set(s.getValue().statistic());
+        Tags method = feature.and("method", s.getKey().name().toLowerCase(Locale.ROOT));
+        // p-value first: whoever sees a feature's score also sees its p-value
+        if (s.getKey().isPValueTest() && s.getValue().pValue() != null) {
+          gauge(P_VALUE, method, "p-value of the drift test in the latest window")
+              .set(s.getValue().pValue());
+        }
+        gauge(SCORE, method, "drift statistic of the latest window").set(s.getValue().statistic());
       }
     }
   }

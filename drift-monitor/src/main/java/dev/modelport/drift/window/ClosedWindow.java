@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param lastEventAt timestamp of its last event
  * @param reason why it closed
  * @param profile the live profile
+ * @param outputs the live profile of the output columns (prediction drift); null when the version
+ *     profiles no output
  */
 public record ClosedWindow(
     ModelVersionKey key,
@@ -29,4 +31,32 @@ public record ClosedWindow(
     Instant firstEventAt,
     Instant lastEventAt,
     CloseReason reason,
-    DatasetProfile profile) {}
+    DatasetProfile profile,
+    DatasetProfile outputs) {
+
+  /** Without outputs. */
+  public ClosedWindow(
+      ModelVersionKey key,
+      int partition,
+      long firstOffset,
+      long lastOffset,
+      long rows,
+      int events,
+      Instant firstEventAt,
+      Instant lastEventAt,
+      CloseReason reason,
+      DatasetProfile profile) {
+    this(
+        key,
+        partition,
+        firstOffset,
+        lastOffset,
+        rows,
+        events,
+        firstEventAt,
+        lastEventAt,
+        reason,
+        profile,
+        null);
+  }
+}

@@ -16,6 +16,8 @@ public final class DriftWindow {
   private final int partition;
   private final WindowPolicy policy;
   private final DatasetProfile profile;
+  private final DatasetProfile outputs;
+  private final Instant openedAt;
   private final long firstOffset;
   private final long firstEventMicros;
   private final long openedAtNanos;
@@ -29,14 +31,18 @@ public final class DriftWindow {
       int partition,
       WindowPolicy policy,
       FeatureSchema schema,
+      FeatureSchema outputSchema,
       ProfileOptions options,
       long firstOffset,
       long firstEventMicros,
-      long openedAtNanos) {
+      long openedAtNanos,
+      Instant openedAt) {
     this.key = key;
     this.partition = partition;
     this.policy = policy;
     this.profile = DatasetProfile.create(schema, options);
+    this.outputs = outputSchema == null ? null : DatasetProfile.create(outputSchema, options);
+    this.openedAt = openedAt;
     this.firstOffset = firstOffset;
     this.firstEventMicros = firstEventMicros;
     this.openedAtNanos = openedAtNanos;
@@ -62,6 +68,24 @@ public final class DriftWindow {
     return profile.schema();
   }
 
+  FeatureSchema outputSchema() {
+    return outputs == null ? null : outputs.schema();
+  }
+
+  /** What the API shows of this window while it is open. */
+  OpenWindow snapshot() {
+    return new OpenWindow(
+        key,
+        partition,
+        rows,
+        events,
+        policy.maxRows(),
+        openedAt,
+        openedAt.plus(policy.maxDuration()),
+        micros(firstEventMicros),
+        micros(lastEventMicros));
+  }
+
   void add(EventRows eventRows, long offset, long eventMicros) {
     for (RowBlock b : eventRows.blocks()) {
       if (b.data() instanceof float[] f) {
@@ -70,6 +94,17 @@ public final class DriftWindow {
         profile.addRows(d, b.firstFeature(), b.columns());
       } else {
         profile.addRows((long[]) b.data(), b.firstFeature(), b.columns());
+      }
+    }
+    if (outputs != null) {
+      for (RowBlock b : eventRows.outputBlocks()) {
+        if (b.data() instanceof float[] f) {
+          outputs.addRows(f, b.firstFeature(), b.columns());
+        } else if (b.data() instanceof double[] d) {
+          outputs.addRows(d, b.firstFeature(), b.columns());
+        } else {
+          outputs.addRows((long[]) b.data(), b.firstFeature(), b.columns());
+        }
       }
     }
     rows += eventRows.rows();
@@ -89,7 +124,8 @@ public final class DriftWindow {
         micros(firstEventMicros),
         micros(lastEventMicros),
         reason,
-        profile);
+        profile,
+        outputs);
   }
 
   public ModelVersionKey key() {

@@ -3,18 +3,23 @@ package dev.modelport.drift.window;
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.featurestats.profile.FeatureSchema;
 import dev.modelport.featurestats.profile.ProfileOptions;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * The open windows, one per model version and partition. Adding an event may close windows (by
  * event time before the event, by rows after it); {@link #closeExpired} closes them by the wall
- * clock. Owned by the consumer thread; not thread-safe.
+ * clock. Owned by the consumer thread and not thread-safe, except {@link #openWindows}, which any
+ * thread may call: it reads immutable snapshots the consumer thread publishes after each event.
  */
 public final class WindowBook {
 
@@ -23,17 +28,31 @@ public final class WindowBook {
   private final Function<ModelVersionKey, WindowPolicy> policies;
   private final ProfileOptions options;
   private final Map<Slot, DriftWindow> open = new HashMap<>();
+  private final Map<Slot, OpenWindow> snapshots = new ConcurrentHashMap<>();
+  private final Clock clock;
 
   public WindowBook(Function<ModelVersionKey, WindowPolicy> policies, ProfileOptions options) {
+    this(policies, options, Clock.systemUTC());
+  }
+
+  public WindowBook(
+      Function<ModelVersionKey, WindowPolicy> policies, ProfileOptions options, Clock clock) {
     this.policies = policies;
     this.options = options;
+    this.clock = clock;
+  }
+
+  /** The open windows of {@code key} (one per partition), as of the latest event. Thread-safe. */
+  public List<OpenWindow> openWindows(ModelVersionKey key) {
+    return snapshots.values().stream()
+        .filter(w -> w.key().equals(key))
+        .sorted(Comparator.comparingInt(OpenWindow::partition))
+        .toList();
   }
 
   /**
-   * Adds an event's rows to its window, opening one if needed.
-   *
-   * @param schema the version's features (a window whose schema differs is closed first)
-   * @return windows closed by this event, oldest first (usually none)
+   * As {@link #add(int, ModelVersionKey, FeatureSchema, FeatureSchema, long, long, EventRows,
+   * long)} without output columns.
    */
   public List<ClosedWindow> add(
       int partition,
@@ -43,10 +62,30 @@ public final class WindowBook {
       long eventMicros,
       EventRows rows,
       long nowNanos) {
+    return add(partition, key, schema, null, offset, eventMicros, rows, nowNanos);
+  }
+
+  /**
+   * Adds an event's rows to its window, opening one if needed.
+   *
+   * @param schema the version's features (a window whose schema differs is closed first)
+   * @param outputSchema the version's output columns, or null when it profiles no output
+   * @return windows closed by this event, oldest first (usually none)
+   */
+  public List<ClosedWindow> add(
+      int partition,
+      ModelVersionKey key,
+      FeatureSchema schema,
+      FeatureSchema outputSchema,
+      long offset,
+      long eventMicros,
+      EventRows rows,
+      long nowNanos) {
     List<ClosedWindow> closed = new ArrayList<>(1);
     Slot slot = new Slot(partition, key);
     DriftWindow w = open.get(slot);
-    if (w != null && !w.schema().equals(schema)) {
+    if (w != null
+        && (!w.schema().equals(schema) || !Objects.equals(w.outputSchema(), outputSchema))) {
       closed.add(w.close(CloseReason.SIGNATURE_CHANGED));
       w = null;
     } else if (w != null && w.isPastByEventTime(eventMicros)) {
@@ -56,13 +95,25 @@ public final class WindowBook {
     if (w == null) {
       w =
           new DriftWindow(
-              key, partition, policies.apply(key), schema, options, offset, eventMicros, nowNanos);
+              key,
+              partition,
+              policies.apply(key),
+              schema,
+              outputSchema,
+              options,
+              offset,
+              eventMicros,
+              nowNanos,
+              clock.instant());
       open.put(slot, w);
     }
     w.add(rows, offset, eventMicros);
     if (w.isFull()) {
       closed.add(w.close(CloseReason.ROWS));
       open.remove(slot);
+      snapshots.remove(slot);
+    } else {
+      snapshots.put(slot, w.snapshot());
     }
     return closed;
   }
@@ -75,6 +126,7 @@ public final class WindowBook {
       if (w.isPastByWallClock(nowNanos)) {
         closed.add(w.close(CloseReason.WALL_CLOCK));
         it.remove();
+        snapshots.remove(new Slot(w.partition(), w.key()));
       }
     }
     return closed;
@@ -97,6 +149,7 @@ public final class WindowBook {
    */
   public void dropPartition(int partition) {
     open.keySet().removeIf(s -> s.partition() == partition);
+    snapshots.keySet().removeIf(s -> s.partition() == partition);
   }
 
   /** Open windows (for tests and diagnostics). */

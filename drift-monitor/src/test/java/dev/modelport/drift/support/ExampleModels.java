@@ -4,6 +4,9 @@ import dev.modelport.drift.baseline.MonitoredSignature;
 import dev.modelport.drift.baseline.SignatureMapping;
 import dev.modelport.featurestats.profile.CsvProfileReader;
 import dev.modelport.featurestats.profile.DatasetProfile;
+import dev.modelport.featurestats.profile.FeatureProfile;
+import dev.modelport.featurestats.profile.FeatureSchema;
+import dev.modelport.featurestats.profile.FeatureSpec;
 import dev.modelport.featurestats.profile.ProfileJson;
 import dev.modelport.featurestats.profile.ProfileOptions;
 import dev.modelport.protocol.model.ModelSignature;
@@ -80,5 +83,45 @@ public final class ExampleModels {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * breast-cancer-mlp's reference outputs for test.csv (expected_test_probabilities.csv): per row
+   * the probabilities of the two classes, the model's {@code probabilities} output.
+   */
+  public static float[][] breastTestProbabilities() {
+    try {
+      List<String> lines =
+          Files.readAllLines(ROOT.resolve(BREAST).resolve("expected_test_probabilities.csv"));
+      List<float[]> rows = new ArrayList<>();
+      for (String line : lines.subList(1, lines.size())) {
+        if (!line.isBlank()) {
+          String[] f = line.split(",");
+          rows.add(new float[] {Float.parseFloat(f[0]), Float.parseFloat(f[1])});
+        }
+      }
+      return rows.toArray(float[][]::new);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A baseline of breast-cancer-mlp as a training CSV with output columns gives it: train.csv's
+   * input features, then columns {@code probabilities_0} and {@code probabilities_1} (here the
+   * reference probabilities of test.csv).
+   */
+  public static DatasetProfile breastBaselineWithOutputs() {
+    DatasetProfile inputs = baseline(BREAST, breastSignature());
+    FeatureSchema outputSchema = monitored(breastSignature()).outputSchema();
+    DatasetProfile outputs = DatasetProfile.create(outputSchema, ProfileOptions.DEFAULTS);
+    for (float[] p : breastTestProbabilities()) {
+      outputs.addRow(p);
+    }
+    List<FeatureSpec> specs = new ArrayList<>(inputs.schema().features());
+    specs.addAll(outputSchema.features());
+    List<FeatureProfile> features = new ArrayList<>(inputs.features());
+    features.addAll(outputs.features());
+    return DatasetProfile.of(new FeatureSchema(specs), ProfileOptions.DEFAULTS, features);
   }
 }

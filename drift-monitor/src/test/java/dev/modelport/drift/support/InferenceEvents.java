@@ -77,4 +77,23 @@ public final class InferenceEvents {
     }
     return b.build();
   }
+
+  /**
+   * {@code event} with breast-cancer-mlp's {@code probabilities} output (FP32 [N, 2]) for {@code
+   * probabilities[from, to)}, the two columns swapped when {@code swapped}.
+   */
+  public static InferenceEvent withProbabilities(
+      InferenceEvent event, float[][] probabilities, int from, int to, boolean swapped) {
+    int n = to - from;
+    float[] out = new float[n * 2];
+    for (int r = 0; r < n; r++) {
+      out[2 * r] = probabilities[from + r][swapped ? 1 : 0];
+      out[2 * r + 1] = probabilities[from + r][swapped ? 0 : 1];
+    }
+    return event.toBuilder()
+        .addOutputs(
+            EventTensors.toEvent(
+                new Tensor("probabilities", DataType.FP32, new long[] {n, 2}, out)))
+        .build();
+  }
 }
