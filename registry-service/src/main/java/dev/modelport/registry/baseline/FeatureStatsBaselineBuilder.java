@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import java.util.Optional;
 /**
  * Baselines with the feature-stats library: a training CSV is streamed into a {@link
  * DatasetProfile} over the signature's input features (columns matched by header name; extra
- * columns such as the label are ignored); a precomputed profile must describe exactly the
+ * columns such as the label are ignored), followed by the model's outputs when the CSV holds them
+ * (prediction drift: {@link OutputColumns}); a precomputed profile must describe exactly the
  * signature's features. Either way the stored form is {@link ProfileJson}. Numbers are read as FP32
  * when every tensor carrying features is FP32 or FP16, so the baseline equals what serving sees in
  * its tensors. Stateless and thread-safe.
@@ -68,15 +70,18 @@ public class FeatureStatsBaselineBuilder implements BaselineBuilder {
     return Optional.of(ProfileJson.toJson(profile));
   }
 
-  private static DatasetProfile fromCsv(FeatureSchema schema, ModelSignature signature, Path csv) {
+  private static DatasetProfile fromCsv(FeatureSchema inputs, ModelSignature signature, Path csv) {
     List<String> header = header(csv);
     List<String> missing =
-        schema.features().stream().map(FeatureSpec::name).filter(n -> !header.contains(n)).toList();
+        inputs.features().stream().map(FeatureSpec::name).filter(n -> !header.contains(n)).toList();
     if (!missing.isEmpty()) {
       throw new InvalidInputException(
           "training-data",
           "the CSV header lacks the signature's features " + missing + " (header: " + header + ")");
     }
+    List<FeatureSpec> columns = new ArrayList<>(inputs.features());
+    OutputColumns.presentIn(signature, header).forEach(n -> columns.add(FeatureSpec.numeric(n)));
+    FeatureSchema schema = new FeatureSchema(columns);
     try {
       return new CsvProfileReader(schema, ProfileOptions.DEFAULTS, precision(signature)).read(csv);
     } catch (IOException | IllegalArgumentException e) {

@@ -16,7 +16,10 @@ import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Baselines built from the credit-risk example's training data (test-support's ExampleModels). */
 @QuarkusTest
@@ -76,6 +79,56 @@ public class BaselineApiTest {
         .containsExactly("income", "age", "debt_ratio", "utilization", "region", "employment");
     assertThat(profile.feature("income").count()).isEqualTo(rows);
     assertThat(profile.categorical("region").frequencies()).containsKeys("0", "1", "2", "3", "4");
+  }
+
+  @Test
+  void outputColumnsInTheTrainingDataFollowTheFeaturesInTheBaseline(@TempDir Path dir)
+      throws Exception {
+    List<String> lines = Files.readAllLines(MODEL_DIR.resolve("train.csv"), StandardCharsets.UTF_8);
+    List<String> withOutputs = new ArrayList<>();
+    List<String> withHalf = new ArrayList<>();
+    withOutputs.add(lines.get(0) + ",probabilities_0,probabilities_1");
+    withHalf.add(lines.get(0) + ",probabilities_1");
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      double p = (i % 10) / 10.0;
+      withOutputs.add(lines.get(i) + "," + (1 - p) + "," + p);
+      withHalf.add(lines.get(i) + "," + p);
+    }
+    Path full = Files.write(dir.resolve("train-with-outputs.csv"), withOutputs);
+    Path half = Files.write(dir.resolve("train-with-half.csv"), withHalf);
+
+    String model = Api.createModel("credit-outputs");
+    upload(model, METADATA, "training-data", full).statusCode(201);
+    upload(model, METADATA, "training-data", half).statusCode(201);
+
+    DatasetProfile both = ProfileJson.fromJson(baseline(model, 1));
+    assertThat(both.schema().features())
+        .extracting("name")
+        .containsExactly(
+            "income",
+            "age",
+            "debt_ratio",
+            "utilization",
+            "region",
+            "employment",
+            "probabilities_0",
+            "probabilities_1");
+    assertThat(both.feature("probabilities_1").count()).isEqualTo(withOutputs.size() - 1);
+    // an output is profiled only with all of its columns
+    DatasetProfile partial = ProfileJson.fromJson(baseline(model, 2));
+    assertThat(partial.schema().features()).extracting("name").doesNotContain("probabilities_1");
+  }
+
+  private static String baseline(String model, int version) {
+    return as(READER)
+        .get("/api/v1/models/{m}/versions/{v}/baseline", model, version)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   @Test
