@@ -74,6 +74,11 @@ final class SuiteCalls {
    * signature and training data (creating the model first if needed).
    */
   static ModelVersion register(RegistryClient client, String model) {
+    return register(client, model, ExampleModels.dir(model).resolve("train.csv"));
+  }
+
+  /** The same with {@code trainingData} as the training data. */
+  static ModelVersion register(RegistryClient client, String model, Path trainingData) {
     if (client.findModel(model).isEmpty()) {
       client.createModel(new NewModel(model, "end-to-end test", Map.of()));
     }
@@ -93,7 +98,7 @@ final class SuiteCalls {
         model,
         VersionUpload.of(folder.resolve("model.onnx"), metadata)
             .withModelYaml(folder.resolve("model.yaml"))
-            .withTrainingData(folder.resolve("train.csv")));
+            .withTrainingData(trainingData));
   }
 
   /** Points {@code alias} of {@code model} at {@code version}. */
