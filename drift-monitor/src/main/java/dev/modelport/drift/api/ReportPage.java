@@ -131,10 +131,7 @@ final class ReportPage {
           .append("</td><td>")
           .append(num(f.threshold()))
           .append("</td><td")
-          .append(
-              f.drifted()
-                  ? " class=\"drifted\">drifted"
-                  : ">" + f.status().name().toLowerCase(Locale.ROOT).replace("evaluated", "stable"))
+          .append(verdictCell(f))
           .append("</td><td>")
           .append(trend(h.feature(), recent))
           .append("</td></tr>");
@@ -211,10 +208,7 @@ final class ReportPage {
           .append("</td><td>")
           .append(num(f.pValue()))
           .append("</td><td")
-          .append(
-              f.drifted()
-                  ? " class=\"drifted\">drifted"
-                  : ">" + f.status().name().toLowerCase(Locale.ROOT).replace("evaluated", "stable"))
+          .append(verdictCell(f))
           .append("</td></tr>");
     }
     html.append("</tbody></table>");
@@ -255,5 +249,12 @@ final class ReportPage {
 
   private static String num(Double v) {
     return v == null ? "" : String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  /** The rest of a verdict cell after {@code <td}: the status, marked when it drifted. */
+  private static String verdictCell(FeatureDriftResult f) {
+    return f.drifted()
+        ? " class=\"drifted\">drifted"
+        : ">" + f.status().name().toLowerCase(Locale.ROOT).replace("evaluated", "stable");
   }
 }
