@@ -5,6 +5,7 @@ import dev.modelport.serving.batching.BatchListener;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.lifecycle.LifecycleObserver;
 import dev.modelport.serving.model.Role;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,7 @@ public final class ServingMetrics implements LifecycleObserver {
   public static final String QUEUE_DURATION = "modelport.inference.queue.duration";
   public static final String COMPUTE_DURATION = "modelport.inference.compute.duration";
   public static final String BATCH_SIZE = "modelport.inference.batch.size";
+  public static final String BATCH_SPLITS = "modelport.inference.batch.splits";
   public static final String QUEUE_DEPTH = "modelport.inference.queue.depth";
   public static final String INFLIGHT = "modelport.inference.inflight";
   public static final String MODEL_LOADED = "modelport.model.loaded";
@@ -116,6 +118,13 @@ public final class ServingMetrics implements LifecycleObserver {
             .tags(tags)
             .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
             .register(registry);
+    Counter splits =
+        Counter.builder(BATCH_SPLITS)
+            .description(
+                "Batches whose engine call failed and that were run again in halves, so that only"
+                    + " the requests that fail on their own fail")
+            .tags(tags)
+            .register(registry);
     return new BatchListener() {
       @Override
       public void dequeued(long nanos) {
@@ -126,6 +135,11 @@ public final class ServingMetrics implements LifecycleObserver {
       public void computed(int requests, int rows, long nanos) {
         compute.record(nanos, TimeUnit.NANOSECONDS);
         batch.record(rows);
+      }
+
+      @Override
+      public void split(int requests) {
+        splits.increment();
       }
     };
   }
