@@ -32,8 +32,10 @@ import dev.modelport.serving.inference.Protocol;
 import dev.modelport.serving.inference.RequestTimeouts;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ServingLifecycle;
+import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Deadline;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import jakarta.inject.Inject;
@@ -55,13 +57,20 @@ import org.eclipse.microprofile.context.ManagedExecutor;
  * above {@link Offload#INLINE_ENCODE_ELEMENTS} output elements).
  */
 @GrpcService
-public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
+public class InferenceGrpcService
+    implements GRPCInferenceServiceGrpc.AsyncService, BindableService {
 
   @Inject InferenceService inference;
   @Inject ModelManager models;
   @Inject ServingLifecycle lifecycle;
   @Inject TensorLimits limits;
   @Inject ManagedExecutor workers;
+
+  /** The service, with malformed request messages answered INVALID_ARGUMENT. */
+  @Override
+  public ServerServiceDefinition bindService() {
+    return MalformedMessages.refusedAsInvalidArgument(GRPCInferenceServiceGrpc.bindService(this));
+  }
 
   @Override
   public void serverLive(ServerLiveRequest request, StreamObserver<ServerLiveResponse> response) {
