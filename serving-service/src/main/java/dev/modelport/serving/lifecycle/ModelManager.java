@@ -542,7 +542,7 @@ public final class ModelManager {
         e.getValue().close(drainTimeout);
       } finally {
         v.markUnloaded();
-        observer.unloaded(v.model(), v.version());
+        observer.unloaded(v.model(), v.version(), e.getValue().batcher());
         LOG.infof("Unloaded model '%s' version %s", v.model(), v.version());
       }
     }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +55,7 @@ public final class ServingMetrics implements LifecycleObserver {
   private final MeterRegistry registry;
   private final Map<String, Map<String, RequestMeters>> requestMeters = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inflight = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> loaded = new ConcurrentHashMap<>();
+  private final Set<String> versionGauges = ConcurrentHashMap.newKeySet();
   private final Map<String, DynamicBatcher> queues = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
 
@@ -154,25 +155,29 @@ public final class ServingMetrics implements LifecycleObserver {
         .register(registry)
         .record(loadNanos, TimeUnit.NANOSECONDS);
     queues.put(key, batcher);
-    loadedGauge(model, v).set(1);
     inflight(model, v);
-    Gauge.builder(
-            QUEUE_DEPTH,
-            queues,
-            q -> {
-              DynamicBatcher b = q.get(key);
-              return b == null ? 0 : b.queueDepth();
-            })
-        .description("Requests waiting in the batching queue")
-        .tags("model", model, "version", v)
-        .register(registry);
+    if (versionGauges.add(key)) {
+      // once per version: a reload (or unload and load) keeps them, reading the current batcher
+      Gauge.builder(MODEL_LOADED, queues, q -> q.containsKey(key) ? 1 : 0)
+          .description("1 while the model version is loaded and ready, else 0")
+          .tags("model", model, "version", v)
+          .register(registry);
+      Gauge.builder(
+              QUEUE_DEPTH,
+              queues,
+              q -> {
+                DynamicBatcher b = q.get(key);
+                return b == null ? 0 : b.queueDepth();
+              })
+          .description("Requests waiting in the batching queue")
+          .tags("model", model, "version", v)
+          .register(registry);
+    }
   }
 
   @Override
-  public void unloaded(String model, VersionNumber version) {
-    String v = version.toString();
-    queues.remove(model + '\0' + v);
-    loadedGauge(model, v).set(0);
+  public void unloaded(String model, VersionNumber version, DynamicBatcher batcher) {
+    queues.remove(model + '\0' + version, batcher); // not the batcher of a reload that replaced it
   }
 
   @Override
@@ -236,18 +241,5 @@ public final class ServingMetrics implements LifecycleObserver {
         .description("Bytes of model artifacts in the serving cache")
         .baseUnit("bytes")
         .register(registry);
-  }
-
-  private AtomicInteger loadedGauge(String model, String version) {
-    return loaded.computeIfAbsent(
-        model + '\0' + version,
-        k -> {
-          AtomicInteger value = new AtomicInteger();
-          Gauge.builder(MODEL_LOADED, value, AtomicInteger::get)
-              .description("1 while the model version is loaded and ready, else 0")
-              .tags("model", model, "version", version)
-              .register(registry);
-          return value;
-        });
   }
 }

@@ -105,6 +105,7 @@ public class InferenceGrpcService
         ServerMetadataResponse.newBuilder()
             .setName(ModelDescriptions.SERVER_NAME)
             .setVersion(ModelDescriptions.serverVersion())
+            .addAllExtensions(ModelDescriptions.EXTENSIONS)
             .build());
     response.onCompleted();
   }
