@@ -131,7 +131,7 @@ class GrpcWireCompatibilityTest {
   }
 
   @Test
-  void theServiceIsInferenceGrpcInferenceServiceWithItsSixMethods() {
+  void theServiceIsInferenceGrpcInferenceServiceWithTheV2MethodsAndTritonsExtensions() {
     ServiceDescriptor service =
         GrpcPredictV2Proto.getDescriptor().findServiceByName("GRPCInferenceService");
     assertThat(service.getFullName()).isEqualTo("inference.GRPCInferenceService");
@@ -143,7 +143,12 @@ class GrpcWireCompatibilityTest {
             "ModelReady",
             "ServerMetadata",
             "ModelMetadata",
-            "ModelInfer");
+            "ModelInfer",
+            "ModelConfig",
+            "ModelStatistics",
+            "RepositoryIndex",
+            "RepositoryModelLoad",
+            "RepositoryModelUnload");
     MethodDescriptor infer = service.findMethodByName("ModelInfer");
     assertThat(infer.getInputType().getFullName()).isEqualTo("inference.ModelInferRequest");
     assertThat(infer.getOutputType().getFullName()).isEqualTo("inference.ModelInferResponse");

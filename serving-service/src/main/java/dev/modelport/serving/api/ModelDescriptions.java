@@ -24,7 +24,8 @@ public final class ModelDescriptions {
    * Protocol extensions, listed by both edges' server metadata ({@code binary_tensor_data} is
    * REST's; gRPC carries raw contents natively).
    */
-  public static final List<String> EXTENSIONS = List.of("binary_tensor_data", "model_repository");
+  public static final List<String> EXTENSIONS =
+      List.of("binary_tensor_data", "model_repository", "model_configuration", "statistics");
 
   private ModelDescriptions() {}
 

@@ -24,4 +24,27 @@ public interface BatchListener {
    * halves so that only the requests that fail on their own fail.
    */
   default void split(int requests) {}
+
+  /** A listener that tells {@code first}, then {@code second}. */
+  static BatchListener both(BatchListener first, BatchListener second) {
+    return new BatchListener() {
+      @Override
+      public void dequeued(long nanos) {
+        first.dequeued(nanos);
+        second.dequeued(nanos);
+      }
+
+      @Override
+      public void computed(int requests, int rows, long nanos) {
+        first.computed(requests, rows, nanos);
+        second.computed(requests, rows, nanos);
+      }
+
+      @Override
+      public void split(int requests) {
+        first.split(requests);
+        second.split(requests);
+      }
+    };
+  }
 }

@@ -16,6 +16,8 @@ import dev.modelport.serving.lifecycle.ServedVersion;
 import dev.modelport.serving.metrics.RequestMeters;
 import dev.modelport.serving.metrics.ServingMetrics;
 import dev.modelport.serving.model.Role;
+import dev.modelport.serving.statistics.ServingStatistics;
+import dev.modelport.serving.statistics.VersionStatistics;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +48,7 @@ public final class InferenceService {
   private final InferenceEventSink events;
   private final long defaultTimeoutMicros;
   private final ShadowMirror shadows;
+  private final ServingStatistics statistics;
 
   /**
    * A service without shadows and without inference events.
@@ -67,6 +70,23 @@ public final class InferenceService {
       long defaultTimeoutMicros,
       ShadowMirror shadows,
       InferenceEventSink events) {
+    this(models, metrics, defaultTimeoutMicros, shadows, events, new ServingStatistics());
+  }
+
+  /**
+   * @param defaultTimeoutMicros timeout for requests without one; 0 for none
+   * @param shadows sends copies of primary requests to the deployment's shadow
+   * @param events where answered requests go to become inference events
+   * @param statistics where each request's outcome is counted (Triton's statistics)
+   */
+  public InferenceService(
+      ModelManager models,
+      ServingMetrics metrics,
+      long defaultTimeoutMicros,
+      ShadowMirror shadows,
+      InferenceEventSink events,
+      ServingStatistics statistics) {
+    this.statistics = statistics;
     this.models = models;
     this.metrics = metrics;
     this.events = events;
@@ -115,6 +135,7 @@ public final class InferenceService {
         outputs =
             outputs.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
+      VersionStatistics stats = statistics.of(m, answering.version());
       RequestMeters requestMeters = meters;
       AtomicInteger counter = inflight;
       return outputs.handle(
@@ -136,13 +157,14 @@ public final class InferenceService {
                             + timeoutMicros
                             + " µs");
               }
+              long failedAfter = System.nanoTime() - start;
+              stats.failed(failedAfter);
               requestMeters.finished(
-                  protocol,
-                  ErrorStatus.classify(cause).kind().outcome(),
-                  System.nanoTime() - start);
+                  protocol, ErrorStatus.classify(cause).kind().outcome(), failedAfter);
               throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
             }
             long nanos = System.nanoTime() - start;
+            stats.succeeded(nanos);
             requestMeters.finished(protocol, ServingMetrics.SUCCESS, nanos);
             String requestId = requestId(call);
             if (events.wants(m)) {

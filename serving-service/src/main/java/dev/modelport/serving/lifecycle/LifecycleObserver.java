@@ -6,7 +6,10 @@ import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.model.Role;
 import java.util.Map;
 
-/** Observes version lifecycles (metrics). Implementations are thread-safe and never throw. */
+/**
+ * Observes version lifecycles (metrics, statistics). Implementations are thread-safe and never
+ * throw.
+ */
 public interface LifecycleObserver {
 
   LifecycleObserver NONE = new LifecycleObserver() {};
@@ -31,4 +34,40 @@ public interface LifecycleObserver {
 
   /** The live versions of a model changed: number of ready versions per role (all roles given). */
   default void liveVersions(String model, Map<Role, Integer> perRole) {}
+
+  /** An observer that tells {@code first}, then {@code second} (metrics and statistics). */
+  static LifecycleObserver both(LifecycleObserver first, LifecycleObserver second) {
+    return new LifecycleObserver() {
+      @Override
+      public BatchListener batchListener(String model, VersionNumber version) {
+        return BatchListener.both(
+            first.batchListener(model, version), second.batchListener(model, version));
+      }
+
+      @Override
+      public void loaded(
+          String model, VersionNumber version, DynamicBatcher batcher, long loadNanos) {
+        first.loaded(model, version, batcher, loadNanos);
+        second.loaded(model, version, batcher, loadNanos);
+      }
+
+      @Override
+      public void unloaded(String model, VersionNumber version, DynamicBatcher batcher) {
+        first.unloaded(model, version, batcher);
+        second.unloaded(model, version, batcher);
+      }
+
+      @Override
+      public void rollout(String model, VersionNumber version, boolean succeeded) {
+        first.rollout(model, version, succeeded);
+        second.rollout(model, version, succeeded);
+      }
+
+      @Override
+      public void liveVersions(String model, Map<Role, Integer> perRole) {
+        first.liveVersions(model, perRole);
+        second.liveVersions(model, perRole);
+      }
+    };
+  }
 }

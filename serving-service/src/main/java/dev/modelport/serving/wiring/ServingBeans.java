@@ -9,6 +9,7 @@ import dev.modelport.serving.events.EventPublishing;
 import dev.modelport.serving.events.InferenceEventSink;
 import dev.modelport.serving.inference.InferenceService;
 import dev.modelport.serving.inference.ShadowMirror;
+import dev.modelport.serving.lifecycle.LifecycleObserver;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.NativeHeapTrimmer;
 import dev.modelport.serving.lifecycle.VersionLoader;
@@ -16,6 +17,7 @@ import dev.modelport.serving.metrics.ServingMetrics;
 import dev.modelport.serving.model.ModelDefinition;
 import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.repository.ModelSource;
+import dev.modelport.serving.statistics.ServingStatistics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -90,9 +92,20 @@ public class ServingBeans {
 
   @Produces
   @Singleton
+  ServingStatistics statistics() {
+    return new ServingStatistics();
+  }
+
+  @Produces
+  @Singleton
   ModelManager modelManager(
-      ServingConfig config, ModelSource source, DjlEngines engines, ServingMetrics metrics) {
-    VersionLoader loader = new VersionLoader(engines, config.batchingEnabled(), metrics);
+      ServingConfig config,
+      ModelSource source,
+      DjlEngines engines,
+      ServingMetrics metrics,
+      ServingStatistics statistics) {
+    LifecycleObserver observer = LifecycleObserver.both(metrics, statistics);
+    VersionLoader loader = new VersionLoader(engines, config.batchingEnabled(), observer);
     RandomGenerator random =
         config.canarySeed().isPresent()
             ? new Random(config.canarySeed().getAsLong())
@@ -100,7 +113,7 @@ public class ServingBeans {
     return new ModelManager(
         source,
         loader,
-        metrics,
+        observer,
         config.drainTimeout(),
         new NativeHeapTrimmer(config.trimNativeHeap()),
         random);
@@ -138,12 +151,14 @@ public class ServingBeans {
       ModelManager models,
       ServingMetrics metrics,
       ShadowMirror shadows,
-      InferenceEventSink events) {
+      InferenceEventSink events,
+      ServingStatistics statistics) {
     return new InferenceService(
         models,
         metrics,
         TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()),
         shadows,
-        events);
+        events,
+        statistics);
   }
 }

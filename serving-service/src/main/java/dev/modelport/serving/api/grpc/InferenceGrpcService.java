@@ -3,12 +3,22 @@ package dev.modelport.serving.api.grpc;
 import dev.modelport.protocol.codec.GrpcTensorMapper;
 import dev.modelport.protocol.grpc.GRPCInferenceServiceGrpc;
 import dev.modelport.protocol.grpc.InferParameter;
+import dev.modelport.protocol.grpc.ModelConfigRequest;
+import dev.modelport.protocol.grpc.ModelConfigResponse;
 import dev.modelport.protocol.grpc.ModelInferRequest;
 import dev.modelport.protocol.grpc.ModelInferResponse;
 import dev.modelport.protocol.grpc.ModelMetadataRequest;
 import dev.modelport.protocol.grpc.ModelMetadataResponse;
 import dev.modelport.protocol.grpc.ModelReadyRequest;
 import dev.modelport.protocol.grpc.ModelReadyResponse;
+import dev.modelport.protocol.grpc.ModelStatisticsRequest;
+import dev.modelport.protocol.grpc.ModelStatisticsResponse;
+import dev.modelport.protocol.grpc.RepositoryIndexRequest;
+import dev.modelport.protocol.grpc.RepositoryIndexResponse;
+import dev.modelport.protocol.grpc.RepositoryModelLoadRequest;
+import dev.modelport.protocol.grpc.RepositoryModelLoadResponse;
+import dev.modelport.protocol.grpc.RepositoryModelUnloadRequest;
+import dev.modelport.protocol.grpc.RepositoryModelUnloadResponse;
 import dev.modelport.protocol.grpc.ServerLiveRequest;
 import dev.modelport.protocol.grpc.ServerLiveResponse;
 import dev.modelport.protocol.grpc.ServerMetadataRequest;
@@ -16,12 +26,17 @@ import dev.modelport.protocol.grpc.ServerMetadataResponse;
 import dev.modelport.protocol.grpc.ServerReadyRequest;
 import dev.modelport.protocol.grpc.ServerReadyResponse;
 import dev.modelport.protocol.model.TensorSpec;
+import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.protocol.tensor.TensorLimits;
 import dev.modelport.serving.api.ModelDescriptions;
 import dev.modelport.serving.api.ModelDescriptions.Description;
+import dev.modelport.serving.api.RepositoryAdmin;
+import dev.modelport.serving.api.RepositoryAdmin.Credentials;
 import dev.modelport.serving.api.RequestedVersion;
+import dev.modelport.serving.api.TritonModelConfig;
+import dev.modelport.serving.api.TritonStatistics;
 import dev.modelport.serving.error.ErrorStatus;
 import dev.modelport.serving.inference.CallerThreads;
 import dev.modelport.serving.inference.InferCall;
@@ -32,6 +47,7 @@ import dev.modelport.serving.inference.Protocol;
 import dev.modelport.serving.inference.RequestTimeouts;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ServingLifecycle;
+import dev.modelport.serving.statistics.ServingStatistics;
 import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Deadline;
@@ -47,14 +63,16 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
- * {@code inference.GRPCInferenceService} (port 8081): health, metadata and {@code ModelInfer} with
- * typed {@code contents} or {@code raw_input_contents}. Answers in raw contents when the request
- * used them (as Triton does) or when an output has no typed field (FP16); typed otherwise. The
- * request's {@code timeout} parameter (µs) and the call's gRPC deadline both bound the request.
- * Errors map through the one status table (INVALID_ARGUMENT, NOT_FOUND, RESOURCE_EXHAUSTED,
- * UNAVAILABLE, DEADLINE_EXCEEDED). Methods run on the event loop and never block; the batcher hands
- * each result back to the request's event loop, which encodes and writes it (on the worker pool
- * above {@link Offload#INLINE_ENCODE_ELEMENTS} output elements).
+ * {@code inference.GRPCInferenceService} (port 8081): health, metadata, Triton's extensions ({@code
+ * ModelConfig}, {@code RepositoryIndex}, {@code RepositoryModelLoad}, {@code
+ * RepositoryModelUnload}, with the REST edge's rules through {@link RepositoryAdmin}) and {@code
+ * ModelInfer} with typed {@code contents} or {@code raw_input_contents}. Answers in raw contents
+ * when the request used them (as Triton does) or when an output has no typed field (FP16); typed
+ * otherwise. The request's {@code timeout} parameter (µs) and the call's gRPC deadline both bound
+ * the request. Errors map through the one status table (INVALID_ARGUMENT, NOT_FOUND,
+ * RESOURCE_EXHAUSTED, UNAVAILABLE, DEADLINE_EXCEEDED). Methods run on the event loop and never
+ * block; the batcher hands each result back to the request's event loop, which encodes and writes
+ * it (on the worker pool above {@link Offload#INLINE_ENCODE_ELEMENTS} output elements).
  */
 @GrpcService
 public class InferenceGrpcService
@@ -65,6 +83,8 @@ public class InferenceGrpcService
   @Inject ServingLifecycle lifecycle;
   @Inject TensorLimits limits;
   @Inject ManagedExecutor workers;
+  @Inject RepositoryAdmin repository;
+  @Inject ServingStatistics statistics;
 
   /** The service, with malformed request messages answered INVALID_ARGUMENT. */
   @Override
@@ -131,6 +151,86 @@ public class InferenceGrpcService
     } catch (RuntimeException e) {
       fail(response, e);
     }
+  }
+
+  @Override
+  public void modelConfig(
+      ModelConfigRequest request, StreamObserver<ModelConfigResponse> response) {
+    try {
+      TritonModelConfig config =
+          TritonModelConfig.of(
+              models,
+              request.getName(),
+              RequestedVersion.of(request.getName(), request.getVersion()));
+      response.onNext(
+          ModelConfigResponse.newBuilder().setConfig(TritonMessages.config(config)).build());
+      response.onCompleted();
+    } catch (RuntimeException e) {
+      fail(response, e);
+    }
+  }
+
+  @Override
+  public void modelStatistics(
+      ModelStatisticsRequest request, StreamObserver<ModelStatisticsResponse> response) {
+    try {
+      Optional<VersionNumber> version =
+          request.getName().isEmpty()
+              ? Optional.empty()
+              : RequestedVersion.of(request.getName(), request.getVersion());
+      TritonStatistics.Response stats =
+          TritonStatistics.of(models, statistics, request.getName(), version);
+      response.onNext(TritonMessages.statistics(stats));
+      response.onCompleted();
+    } catch (RuntimeException e) {
+      fail(response, e);
+    }
+  }
+
+  @Override
+  public void repositoryIndex(
+      RepositoryIndexRequest request, StreamObserver<RepositoryIndexResponse> response) {
+    try {
+      response.onNext(TritonMessages.index(repository.index(request.getReady())));
+      response.onCompleted();
+    } catch (RuntimeException e) {
+      fail(response, e);
+    }
+  }
+
+  /** Loads on a worker thread (as long as the engine needs), answering when the model is ready. */
+  @Override
+  public void repositoryModelLoad(
+      RepositoryModelLoadRequest request, StreamObserver<RepositoryModelLoadResponse> response) {
+    Credentials credentials = AdminCredentialsInterceptor.CREDENTIALS.get();
+    workers.execute(
+        () -> {
+          try {
+            repository.load(
+                request.getModelName(), request.getParametersMap().keySet(), credentials);
+            response.onNext(RepositoryModelLoadResponse.getDefaultInstance());
+            response.onCompleted();
+          } catch (RuntimeException e) {
+            fail(response, e);
+          }
+        });
+  }
+
+  @Override
+  public void repositoryModelUnload(
+      RepositoryModelUnloadRequest request,
+      StreamObserver<RepositoryModelUnloadResponse> response) {
+    Credentials credentials = AdminCredentialsInterceptor.CREDENTIALS.get();
+    workers.execute(
+        () -> {
+          try {
+            repository.unload(request.getModelName(), credentials);
+            response.onNext(RepositoryModelUnloadResponse.getDefaultInstance());
+            response.onCompleted();
+          } catch (RuntimeException e) {
+            fail(response, e);
+          }
+        });
   }
 
   @Override

@@ -8,7 +8,10 @@ import dev.modelport.protocol.rest.ModelReadyResponse;
 import dev.modelport.serving.api.ModelDescriptions;
 import dev.modelport.serving.api.ModelDescriptions.Description;
 import dev.modelport.serving.api.RequestedVersion;
+import dev.modelport.serving.api.TritonModelConfig;
+import dev.modelport.serving.api.TritonStatistics;
 import dev.modelport.serving.lifecycle.ModelManager;
+import dev.modelport.serving.statistics.ServingStatistics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,12 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Model metadata and readiness: {@code GET /v2/models/{m}[/versions/{v}][/ready]}. */
+/**
+ * Model metadata, readiness and configuration: {@code GET /v2/models/{m}[/versions/{v}][/ready]}
+ * and Triton's {@code .../config} and {@code .../stats}.
+ */
 @Path("/v2/models/{model}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
 
   @Inject ModelManager models;
+  @Inject ServingStatistics statistics;
 
   @GET
   public ServedModelMetadata metadata(@PathParam("model") String model) {
@@ -38,6 +45,34 @@ public class ModelResource {
   public ServedModelMetadata versionMetadata(
       @PathParam("model") String model, @PathParam("version") String version) {
     return metadata(ModelDescriptions.describe(models, model, RequestedVersion.of(model, version)));
+  }
+
+  /** Triton's model configuration extension, in Triton's JSON shape. */
+  @GET
+  @Path("/config")
+  public TritonModelConfig config(@PathParam("model") String model) {
+    return TritonModelConfig.of(models, model, Optional.empty());
+  }
+
+  @GET
+  @Path("/versions/{version}/config")
+  public TritonModelConfig versionConfig(
+      @PathParam("model") String model, @PathParam("version") String version) {
+    return TritonModelConfig.of(models, model, RequestedVersion.of(model, version));
+  }
+
+  /** Triton's statistics extension: every loaded version of the model, in Triton's JSON shape. */
+  @GET
+  @Path("/stats")
+  public TritonStatistics.Response stats(@PathParam("model") String model) {
+    return TritonStatistics.of(models, statistics, model, Optional.empty());
+  }
+
+  @GET
+  @Path("/versions/{version}/stats")
+  public TritonStatistics.Response versionStats(
+      @PathParam("model") String model, @PathParam("version") String version) {
+    return TritonStatistics.of(models, statistics, model, RequestedVersion.of(model, version));
   }
 
   @GET

@@ -1,12 +1,13 @@
 package dev.modelport.serving.api.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelport.protocol.rest.RepositoryIndexEntry;
 import dev.modelport.protocol.rest.RepositoryIndexRequest;
-import dev.modelport.serving.config.ServingConfig;
-import dev.modelport.serving.error.ModelNotFoundException;
-import dev.modelport.serving.error.UnauthorizedException;
-import dev.modelport.serving.lifecycle.ModelManager;
-import dev.modelport.serving.lifecycle.ServedVersion;
+import dev.modelport.protocol.rest.RepositoryLoadRequest;
+import dev.modelport.serving.api.RepositoryAdmin;
+import dev.modelport.serving.api.RepositoryAdmin.Credentials;
+import dev.modelport.serving.error.InvalidRequestException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,16 +18,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The model repository extension: {@code POST /v2/repository/index}, {@code .../models/{m}/load}
- * and {@code .../unload}. Load and unload take as long as the engine needs (they run on a worker
- * thread) and need the admin API key when one is configured.
+ * and {@code .../unload}, through {@link RepositoryAdmin} (shared with gRPC). Load and unload take
+ * as long as the engine needs (they run on a worker thread) and need the admin API key when one is
+ * configured.
  */
 @Path("/v2/repository")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,46 +36,63 @@ import java.util.Map;
 @Blocking
 public class RepositoryResource {
 
-  @Inject ModelManager models;
-  @Inject ServingConfig config;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject RepositoryAdmin admin;
 
   @POST
   @Path("/index")
   public List<RepositoryIndexEntry> index(RepositoryIndexRequest request) {
-    enabled();
-    boolean readyOnly = request != null && Boolean.TRUE.equals(request.ready());
-    List<RepositoryIndexEntry> entries = new ArrayList<>();
-    List<ServedVersion> versions = models.versions();
-    for (String name : models.knownModels()) {
-      List<ServedVersion> mine = versions.stream().filter(v -> v.model().equals(name)).toList();
-      if (mine.isEmpty() && !readyOnly) {
-        entries.add(new RepositoryIndexEntry(name, null, "UNAVAILABLE", "not loaded"));
-      }
-      for (ServedVersion v : mine) {
-        if (!readyOnly || v.isReady()) {
-          String reason = v.state().reason();
-          entries.add(
-              new RepositoryIndexEntry(
-                  name,
-                  v.version().toString(),
-                  v.state().label(),
-                  reason.isEmpty() ? null : reason));
-        }
-      }
-    }
-    return entries;
+    return admin.index(request != null && Boolean.TRUE.equals(request.ready()));
   }
 
+  /**
+   * Load with a JSON body (Triton's clients: {@code {"parameters": {...}}}); without a content
+   * type, the body is read the same way (tritonclient sends none).
+   */
   @POST
   @Path("/models/{model}/load")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
   public Map<String, Object> load(
       @PathParam("model") String model,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam("X-Api-Key") String apiKey) {
-    enabled();
-    authorize(authorization, apiKey);
-    models.load(model);
+      @HeaderParam("X-Api-Key") String apiKey,
+      byte[] body) {
+    admin.load(model, parameterNames(body), new Credentials(authorization, apiKey));
     return Map.of();
+  }
+
+  /** Load with a body of any other type (a bare POST of curl or a form): no parameters. */
+  @POST
+  @Path("/models/{model}/load")
+  public Map<String, Object> loadWithoutParameters(
+      @PathParam("model") String model,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam("X-Api-Key") String apiKey) {
+    admin.load(model, Set.of(), new Credentials(authorization, apiKey));
+    return Map.of();
+  }
+
+  /**
+   * The names of the optional body's {@code parameters} (Triton's clients send one; plain clients
+   * send none, often without a content type, hence a string rather than a JSON entity).
+   */
+  private static Set<String> parameterNames(byte[] body) {
+    if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+      return Set.of();
+    }
+    RepositoryLoadRequest request;
+    try {
+      request = JSON.readValue(body, RepositoryLoadRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new InvalidRequestException(
+          "load body: not a JSON object with 'parameters' (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) { // not from an in-memory body; kept for the signature
+      throw new InvalidRequestException("load body: unreadable");
+    }
+    return request == null || request.parameters() == null
+        ? Set.of()
+        : request.parameters().keySet();
   }
 
   @POST
@@ -82,34 +101,7 @@ public class RepositoryResource {
       @PathParam("model") String model,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam("X-Api-Key") String apiKey) {
-    enabled();
-    authorize(authorization, apiKey);
-    models.unload(model);
+    admin.unload(model, new Credentials(authorization, apiKey));
     return Map.of();
-  }
-
-  private void enabled() {
-    if (!config.admin().repositoryExtension()) {
-      throw new ModelNotFoundException(
-          "the model repository extension is disabled "
-              + "(modelport.serving.admin.repository-extension=false)");
-    }
-  }
-
-  private void authorize(String authorization, String apiKey) {
-    if (config.admin().apiKey().isEmpty()) {
-      return;
-    }
-    String given =
-        apiKey != null
-            ? apiKey
-            : authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring(7).trim()
-                : null;
-    byte[] expected = config.admin().apiKey().get().getBytes(StandardCharsets.UTF_8);
-    if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
-      throw new UnauthorizedException(
-          "load and unload need the admin API key " + "(Authorization: Bearer <key> or X-Api-Key)");
-    }
   }
 }
