@@ -120,6 +120,36 @@ class TritonRepositoryAndConfigTest {
   }
 
   @Test
+  void aConfigOverrideWithoutAContentTypeIsRefusedAsTritonclientSendsIt() throws Exception {
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:"
+                                + io.restassured.RestAssured.port
+                                + "/v2/repository/models/diabetes-regressor/load"))
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"parameters\":{\"config\":\"{}\"}}"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("config overrides are not supported");
+  }
+
+  @Test
+  void aLoadBodyThatIsNotAParametersObjectIs400NamingTheBody() {
+    given()
+        .contentType("application/json")
+        .body("{\"parameters\": 5}")
+        .post("/v2/repository/models/diabetes-regressor/load")
+        .then()
+        .statusCode(400)
+        .body("error", containsString("load body"));
+  }
+
+  @Test
   void restLoadWithOtherParametersStillLoads() {
     given()
         .contentType("application/json")
