@@ -193,6 +193,20 @@ public interface ServingConfig {
     /** Most elements in one tensor (16 Mi: 64 MiB of FP32, e.g. 111 images of 3x224x224). */
     @WithDefault("16777216")
     long maxTensorElements();
+
+    /**
+     * How long an HTTP connection may stay without traffic, a request whose body stalls included
+     * (application.properties ties {@code quarkus.http.idle-timeout} to this key).
+     */
+    @WithDefault("60s")
+    Duration idleTimeout();
+
+    /**
+     * Most concurrent HTTP connections; further ones are closed at once (application.properties
+     * ties {@code quarkus.http.limits.max-connections} to this key).
+     */
+    @WithDefault("10000")
+    int maxConnections();
   }
 
   /**

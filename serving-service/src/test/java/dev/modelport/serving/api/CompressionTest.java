@@ -49,34 +49,77 @@ class CompressionTest {
     return out.toByteArray();
   }
 
+  private static HttpResponse<byte[]> post(
+      String contentEncoding, String acceptEncoding, byte[] body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + RestAssured.port
+                        + V2Client.path("breast-cancer-mlp", null)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentEncoding != null) {
+      request.header("Content-Encoding", contentEncoding);
+    }
+    if (acceptEncoding != null) {
+      request.header("Accept-Encoding", acceptEncoding);
+    }
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"gzip", "deflate"})
-  void restDecodesCompressedBodiesAndCompressesAnswersOnRequest(String encoding) throws Exception {
+  void restDecodesCompressedRequestBodies(String encoding) throws Exception {
     byte[] json = InferenceJsonEncoder.encodeRequest(List.of(ROW)).bytes();
-    HttpResponse<byte[]> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:"
-                                + RestAssured.port
-                                + V2Client.path("breast-cancer-mlp", null)))
-                    .header("Content-Type", "application/json")
-                    .header("Content-Encoding", encoding)
-                    .header("Accept-Encoding", encoding)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(compress(encoding, json)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = post(encoding, null, compress(encoding, json));
+
+    String body = new String(response.body(), StandardCharsets.UTF_8);
+    assertThat(response.statusCode()).as(body).isEqualTo(200);
+    assertThat(body).contains("\"probabilities\"");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCompressedBodyThatInflatesBeyondTheBodyLimitIs413() throws Exception {
+    byte[] zeros = new byte[5 * 1024 * 1024]; // the test application's limit is 4M
+    HttpResponse<byte[]> response = post("gzip", null, compress("gzip", zeros));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .contains("decompressed body is larger than");
+  }
+
+  @org.junit.jupiter.api.Test
+  void anUnsupportedContentEncodingIs400NamingIt() throws Exception {
+    HttpResponse<byte[]> response = post("br", null, new byte[] {1, 2, 3});
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .contains("Content-Encoding 'br'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "deflate"})
+  void restCompressesAnswersWhenAsked(String encoding) throws Exception {
+    byte[] json = InferenceJsonEncoder.encodeRequest(List.of(ROW)).bytes();
+    HttpResponse<byte[]> response = post(null, encoding, json);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Encoding")).contains(encoding);
+    assertThat(uncompress(encoding, response.body()))
+        .contains("\"model_name\":\"breast-cancer-mlp\"")
+        .contains("\"probabilities\"");
+  }
+
+  private static String uncompress(String encoding, byte[] body) {
     try (InputStream in =
         encoding.equals("gzip")
-            ? new GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))
-            : new InflaterInputStream(new java.io.ByteArrayInputStream(response.body()))) {
-      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-          .contains("\"model_name\":\"breast-cancer-mlp\"")
-          .contains("\"probabilities\"");
+            ? new GZIPInputStream(new java.io.ByteArrayInputStream(body))
+            : new InflaterInputStream(new java.io.ByteArrayInputStream(body))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      return new String(body, StandardCharsets.UTF_8);
     }
   }
 

@@ -306,15 +306,15 @@ class DynamicBatcherTest {
         new DynamicBatcher(
             "poison", new BatchPolicy(true, 64, 0, List.of(), 100, 1), () -> engine, counting);
     // The first request holds the engine at its gate while the next 41 queue up behind it.
-    CompletableFuture<List<Tensor>> first = batcher.submit(rows(1f), FAR);
+    CompletableFuture<List<Tensor>> first = batcher.submit(rows(1f), System.nanoTime() + FAR);
     fast().until(() -> batcher.queueDepth() == 0);
     List<CompletableFuture<List<Tensor>>> good = new ArrayList<>();
     CompletableFuture<List<Tensor>> poison = null;
     for (int i = 0; i < 40; i++) {
       if (i == 17) {
-        poison = batcher.submit(rows(PoisonSensitiveExecutor.POISON), FAR);
+        poison = batcher.submit(rows(PoisonSensitiveExecutor.POISON), System.nanoTime() + FAR);
       }
-      good.add(batcher.submit(rows(10f + i), FAR));
+      good.add(batcher.submit(rows(10f + i), System.nanoTime() + FAR));
     }
     engine.gate.countDown();
 

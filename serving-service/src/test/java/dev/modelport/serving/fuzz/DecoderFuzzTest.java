@@ -226,8 +226,8 @@ class DecoderFuzzTest {
       http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
           .whenComplete(
               (response, failure) -> {
-                slots.release();
                 answered.incrementAndGet();
+                slots.release();
                 if (failure != null) {
                   defects.add("no answer (" + failure + "): " + replay);
                 } else if (response.statusCode() >= 500) {
@@ -267,8 +267,8 @@ class DecoderFuzzTest {
               body);
       call.addListener(
           () -> {
-            slots.release();
             answered.incrementAndGet();
+            slots.release();
             try {
               call.get();
             } catch (java.util.concurrent.ExecutionException e) {

@@ -8,6 +8,7 @@ import dev.modelport.protocol.rest.InferenceResponse;
 import dev.modelport.protocol.rest.RequestOutput;
 import dev.modelport.protocol.rest.ResponseOutput;
 import dev.modelport.serving.api.RequestedVersion;
+import dev.modelport.serving.config.ServingConfig;
 import dev.modelport.serving.inference.CallerThreads;
 import dev.modelport.serving.inference.InferCall;
 import dev.modelport.serving.inference.InferResult;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
@@ -53,6 +55,7 @@ public class InferenceResource {
   @Inject InferenceJsonDecoder decoder;
   @Inject InferenceService inference;
   @Inject ManagedExecutor workers;
+  @Inject ServingConfig config;
 
   @POST
   @Path("/infer")
@@ -61,8 +64,9 @@ public class InferenceResource {
       @PathParam("model") String model,
       @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength,
       @HeaderParam(InferCall.ROUTE_KEY) String routeKey,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       byte[] body) {
-    return run(model, null, headerLength, routeKey, body);
+    return run(model, null, headerLength, routeKey, contentEncoding, body);
   }
 
   @POST
@@ -73,16 +77,31 @@ public class InferenceResource {
       @PathParam("version") String version,
       @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength,
       @HeaderParam(InferCall.ROUTE_KEY) String routeKey,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       byte[] body) {
-    return run(model, version, headerLength, routeKey, body);
+    return run(model, version, headerLength, routeKey, contentEncoding, body);
   }
 
   /**
    * @param version the version path segment, null for the model's default version
    */
   private CompletionStage<Response> run(
-      String model, String version, Integer headerLength, String routeKey, byte[] body) {
+      String model,
+      String version,
+      Integer headerLength,
+      String routeKey,
+      String contentEncoding,
+      byte[] received) {
     Executor completer = CallerThreads.current(); // this request's event loop
+    byte[] body;
+    try {
+      body =
+          ContentEncodings.decode(
+              contentEncoding, received, config.limits().maxBodySize().asLongValue());
+    } catch (RuntimeException e) {
+      inference.refused(model, Protocol.REST, e, System.nanoTime());
+      return CompletableFuture.completedFuture(RestErrors.response(e));
+    }
     if (body.length <= INLINE_DECODE_LIMIT) {
       return infer(model, version, headerLength, routeKey, body, completer);
     }
