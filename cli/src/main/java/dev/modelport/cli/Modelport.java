@@ -1,5 +1,6 @@
 package dev.modelport.cli;
 
+import dev.modelport.cli.demo.DemoCommand;
 import dev.modelport.cli.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Modelport.Version.class,
     description =
         "Modelport: model registry, Open Inference Protocol serving and drift monitoring.",
-    subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {UpCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Modelport implements Runnable {
 
   @Spec private CommandSpec spec;

@@ -40,18 +40,21 @@ public final class RunningSuite implements AutoCloseable {
       throw new IllegalStateException("the suite is stopping");
     }
     children.add(child);
-    child
-        .onExit()
-        .thenAccept(
-            process -> {
-              if (!child.stopping()) {
-                out.printf(
-                    "%s exited on its own with code %d; see %s%n",
-                    child.launch().service().module(),
-                    process.exitValue(),
-                    child.launch().logFile());
-              }
-            });
+    child.onExit().thenAccept(process -> reportExit(child, process.exitValue()));
+  }
+
+  /**
+   * Says on the console that a child ended by itself, unless that is expected: {@code up} is
+   * stopping it, or it ended from Ctrl-C, which a terminal sends to every process of the foreground
+   * group, the children too, just before the shutdown hook stops them.
+   */
+  void reportExit(ChildService child, int exitCode) {
+    if (child.stopping() || isClosed() || exitCode == ChildService.CTRL_C_EXIT) {
+      return;
+    }
+    out.printf(
+        "%s exited on its own with code %d; see %s%n",
+        child.launch().service().module(), exitCode, child.launch().logFile());
   }
 
   /** Whether {@link #close} has begun. */
