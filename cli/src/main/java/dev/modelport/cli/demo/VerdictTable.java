@@ -24,14 +24,16 @@ final class VerdictTable {
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
-            "  %-24s %-10s | %-28s | %-28s%n",
-            "",
-            "",
-            "test rows (" + testWindow.path("rows").asLong() + ")",
-            "drifted rows (" + driftedWindow.path("rows").asLong() + ")"));
+                "  %-24s %-10s | %-28s | %s",
+                "",
+                "",
+                "test rows (" + testWindow.path("rows").asLong() + ")",
+                "drifted rows (" + driftedWindow.path("rows").asLong() + ")")
+            .stripTrailing());
+    text.append(System.lineSeparator());
     text.append(
         String.format(
-            "  %-24s %-10s | %-9s %-8s %-9s | %-9s %-8s %-9s%n",
+            "  %-24s %-10s | %-9s %-8s %-9s | %-9s %-8s %s%n",
             "feature", "method", "score", "p-value", "verdict", "score", "p-value", "verdict"));
     for (String feature : features) {
       JsonNode t = test.get(feature);

@@ -170,6 +170,7 @@ public final class UpCommand implements Callable<Integer> {
     try {
       SuiteLauncher launcher = new SuiteLauncher(settings, out);
       launcher.startInto(suite);
+      suite.markUp();
       lock.publish(endpoints(settings, suite));
       out.println();
       out.println("Modelport is up. Ctrl-C stops it.");

@@ -86,11 +86,24 @@ class ChildServiceTest {
   }
 
   @Test
+  void aChildEndingWhileTheSuiteStartsIsLeftToTheStartFailureReport() throws Exception {
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    RunningSuite suite = new RunningSuite(new java.io.PrintStream(console, true));
+    ChildService child = ChildService.start(shell(Service.REGISTRY, "exit 1"), dir);
+    child.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    suite.reportExit(child, 1);
+
+    assertThat(console.toString()).isEmpty();
+  }
+
+  @Test
   void aChildEndedByCtrlCIsNotReportedAsEndingOnItsOwnButAnyOtherEndIs() throws Exception {
     java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
     RunningSuite suite = new RunningSuite(new java.io.PrintStream(console, true));
     ChildService child = ChildService.start(shell(Service.SERVING, "exit 0"), dir);
     child.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    suite.markUp();
 
     suite.reportExit(child, ChildService.CTRL_C_EXIT);
     assertThat(console.toString()).isEmpty();
