@@ -39,7 +39,10 @@ final class VerdictTable {
       JsonNode t = test.get(feature);
       JsonNode d = drifted.get(feature);
       String method = (t != null ? t : d).path("method").asText();
-      text.append(String.format("  %-24s %-10s | %s | %s%n", feature, method, cells(t), cells(d)));
+      text.append(
+              String.format("  %-24s %-10s | %s | %s", feature, method, cells(t), cells(d))
+                  .stripTrailing())
+          .append(System.lineSeparator());
     }
     text.append(summary("test rows", testWindow));
     text.append(summary("drifted rows", driftedWindow));

@@ -44,18 +44,7 @@ public final class SuiteLauncher {
     prepareDirectories();
     routeBrokerLog();
     String bootstrap = startBroker(suite);
-    if (settings.registryEnabled()) {
-      out.println(
-          "WARNING: registry-service runs with modelport.registry.security.enabled=false: every caller is an "
-              + "anonymous admin. This is for a laptop only.");
-    }
-    if (settings.exposed()) {
-      out.println(
-          "WARNING: --host "
-              + settings.host()
-              + " exposes the services beyond this machine with security off: anyone who reaches "
-              + "it can register models, move aliases and call them. The broker stays on 127.0.0.1.");
-    }
+    warnings(settings).forEach(out::println);
     List<ServiceLaunch> plan = planner.plan(bootstrap);
     ReadinessProbe probe = new ReadinessProbe();
     // The registry first: serving and drift-monitor follow it from their first moment.
@@ -81,6 +70,25 @@ public final class SuiteLauncher {
     for (ExampleRegistrar.ServedModel model : servedModels) {
       awaitServed(model, probe);
     }
+  }
+
+  /** The console warnings of these settings: security off, and the exposure of {@code --host}. */
+  static List<String> warnings(UpSettings settings) {
+    List<String> warnings = new ArrayList<>();
+    if (settings.registryEnabled()) {
+      warnings.add(
+          "WARNING: registry-service runs with modelport.registry.security.enabled=false: every"
+              + " caller is an anonymous admin. This is for a laptop only.");
+    }
+    if (settings.exposed()) {
+      warnings.add(
+          "WARNING: --host "
+              + settings.host()
+              + " exposes the services beyond this machine with security off: anyone who reaches"
+              + " it can register models, move aliases and call them. The broker stays on"
+              + " 127.0.0.1.");
+    }
+    return warnings;
   }
 
   /** The models serving serves (their champions), once {@link #startInto} returned. */

@@ -75,5 +75,6 @@ class DriftApiTest {
             "mean_radius +ks +\\| 0\\.0610 +0\\.9760 +ok +\\| 0\\.4820 +1\\.2e-07 +DRIFT")
         .contains("test rows: 0 of 30 features drifted; data set drift no")
         .contains("drifted rows: 5 of 30 features drifted (mean_radius); data set drift no");
+    assertThat(table.lines()).noneMatch(line -> line.endsWith(" "));
   }
 }

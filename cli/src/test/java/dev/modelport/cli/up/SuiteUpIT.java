@@ -54,7 +54,11 @@ class SuiteUpIT {
   private final List<Process> started = new ArrayList<>();
 
   @AfterEach
-  void stopWhatIsLeft() throws InterruptedException {
+  void stopWhatIsLeft() throws InterruptedException, IOException {
+    // the consoles of up, the second up and demo, for the failsafe report's output file
+    for (String name : List.of("up.out", "second.out", "demo.out")) {
+      System.out.println("==== " + name + "\n" + read(dir.resolve(name)));
+    }
     for (Process p : started) {
       List<ProcessHandle> children = p.descendants().toList();
       p.destroy();

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -163,6 +164,21 @@ class UpCommandTest {
     assertThat(exposed.host()).isEqualTo("0.0.0.0");
     assertThat(exposed.exposed()).isTrue();
     assertThatThrownBy(() -> parse("--host", " ").settings(home)).hasMessageContaining("--host");
+  }
+
+  @Test
+  void anExposingHostGetsAWarningLineOfItsOwn() throws IOException {
+    Path home = TestProjects.projectRoot(dir);
+
+    List<String> local = SuiteLauncher.warnings(parse().settings(home));
+    List<String> exposed = SuiteLauncher.warnings(parse("--host", "0.0.0.0").settings(home));
+
+    assertThat(local).singleElement().asString().contains("security.enabled=false");
+    assertThat(exposed)
+        .hasSize(2)
+        .last()
+        .asString()
+        .startsWith("WARNING: --host 0.0.0.0 exposes the services beyond this machine");
   }
 
   @Test
