@@ -117,4 +117,20 @@ class OpenApiTest {
   void swaggerUiIsServed() {
     given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
   }
+
+  @Test
+  void theRootPageListsTheApiItsDocumentsMetricsAndHealthWithoutAKey() {
+    given()
+        .get("/")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .body(containsString("<title>Modelport registry</title>"))
+        .body(containsString("/api/v1/models/{model}/versions"))
+        .body(containsString("/api/v1/events"))
+        .body(containsString("<a href=\"/q/openapi\">"))
+        .body(containsString("<a href=\"/q/swagger-ui/\">"))
+        .body(containsString("<a href=\"/q/metrics\">"))
+        .body(containsString("<a href=\"/q/health/ready\">"));
+  }
 }
