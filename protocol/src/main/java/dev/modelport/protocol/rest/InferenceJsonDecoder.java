@@ -120,6 +120,12 @@ public final class InferenceJsonDecoder {
     if (request.inputs().isEmpty()) {
       throw TensorFormatException.ofMessage("request", "'inputs' is empty", null);
     }
+    for (int i = 0; i < request.inputs().size(); i++) {
+      if (request.inputs().get(i) == null) {
+        throw TensorFormatException.atIndex(
+            TensorRole.INPUT, i, "is null; each input must be a JSON object");
+      }
+    }
     if (request.outputs() != null) {
       for (int i = 0; i < request.outputs().size(); i++) {
         RequestOutput out = request.outputs().get(i);
@@ -136,6 +142,12 @@ public final class InferenceJsonDecoder {
     }
     if (response.outputs() == null) {
       throw TensorFormatException.ofMessage("response", "missing field 'outputs'", null);
+    }
+    for (int i = 0; i < response.outputs().size(); i++) {
+      if (response.outputs().get(i) == null) {
+        throw TensorFormatException.atIndex(
+            TensorRole.OUTPUT, i, "is null; each output must be a JSON object");
+      }
     }
   }
 
@@ -263,7 +275,11 @@ public final class InferenceJsonDecoder {
       throw TensorFormatException.ofMessage(what, "the body is empty", null);
     }
     try {
-      return reader.readValue(json, 0, length);
+      T value = reader.readValue(json, 0, length);
+      if (value == null) {
+        throw TensorFormatException.ofMessage(what, "the body is not a JSON object", null);
+      }
+      return value;
     } catch (IOException e) {
       throw translate(what, e);
     }

@@ -242,4 +242,22 @@ class InferenceJsonDecoderTest {
                     null))
         .hasMessage("output 'y': data[0]: 300 is out of range for INT8 [-128, 127]");
   }
+
+  @Test
+  void aNullBodyIsRefusedAsNotAJsonObject() {
+    assertThatThrownBy(() -> decoder.decodeRequest(utf8("null"), null))
+        .isInstanceOf(TensorFormatException.class)
+        .hasMessage("request: the body is not a JSON object");
+    assertThatThrownBy(() -> decoder.decodeRequest(new ByteArrayInputStream(utf8("null")), null))
+        .isInstanceOf(TensorFormatException.class)
+        .hasMessage("request: the body is not a JSON object");
+  }
+
+  @Test
+  void aNullInputIsRefusedNamingItsIndex() {
+    assertThatThrownBy(() -> decoder.decodeRequest(utf8("{\"inputs\": [null]}"), null))
+        .isInstanceOf(TensorFormatException.class)
+        .hasMessageContaining("at index 0")
+        .hasMessageContaining("is null");
+  }
 }

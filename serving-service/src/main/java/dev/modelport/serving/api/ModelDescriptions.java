@@ -20,9 +20,11 @@ public final class ModelDescriptions {
   /** The server's name in {@code GET /v2} and {@code ServerMetadata}. */
   public static final String SERVER_NAME = "modelport";
 
-  /** Protocol extensions served over REST. */
-  public static final List<String> REST_EXTENSIONS =
-      List.of("binary_tensor_data", "model_repository");
+  /**
+   * Protocol extensions, listed by both edges' server metadata ({@code binary_tensor_data} is
+   * REST's; gRPC carries raw contents natively).
+   */
+  public static final List<String> EXTENSIONS = List.of("binary_tensor_data", "model_repository");
 
   private ModelDescriptions() {}
 

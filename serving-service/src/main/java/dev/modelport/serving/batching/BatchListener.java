@@ -18,4 +18,10 @@ public interface BatchListener {
 
   /** An engine call of {@code rows} rows from {@code requests} requests took {@code nanos}. */
   default void computed(int requests, int rows, long nanos) {}
+
+  /**
+   * The engine call of a batch of {@code requests} requests failed, and the batch is run again in
+   * halves so that only the requests that fail on their own fail.
+   */
+  default void split(int requests) {}
 }

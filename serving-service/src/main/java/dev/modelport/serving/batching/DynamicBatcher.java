@@ -1,6 +1,7 @@
 package dev.modelport.serving.batching;
 
 import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.error.EngineFailedException;
 import dev.modelport.serving.error.ModelNotReadyException;
 import dev.modelport.serving.error.QueueFullException;
 import dev.modelport.serving.error.RequestTimeoutException;
@@ -244,6 +245,12 @@ public final class DynamicBatcher implements AutoCloseable {
    * Runs one batch. This thread only drops expired requests, joins, calls the engine and hands each
    * request its row range; cutting the rows out, completing the future (and the caller's stages
    * behind it) and the queue-time metric run on each request's completer.
+   *
+   * <p>When the engine call of several requests fails, the batch is split in halves and each half
+   * runs again, down to single requests: a request that the engine refuses (one bad row among good
+   * ones) fails alone and its batch-mates are answered. Each split is counted ({@link
+   * BatchListener#split}); the failure of a single request is logged once, here, in one line (its
+   * stack at DEBUG).
    */
   private void run(BatchExecutor executor, List<PendingRequest> collected) {
     long now = System.nanoTime();
@@ -283,14 +290,16 @@ public final class DynamicBatcher implements AutoCloseable {
         TensorBatches.checkRows(outputs, total);
       }
     } catch (Exception | Error e) {
-      for (PendingRequest r : batch) {
-        long waited = now - r.enqueuedNanos;
-        r.completeOnCaller(
-            () -> {
-              listener.dequeued(waited);
-              r.result.completeExceptionally(e);
-            });
+      if (batch.size() > 1) {
+        listener.split(batch.size());
+        LOG.debugf(
+            e, "Batcher %s: a batch of %d requests failed; running its halves", name, batch.size());
+        int half = batch.size() / 2;
+        run(executor, new ArrayList<>(batch.subList(0, half)));
+        run(executor, new ArrayList<>(batch.subList(half, batch.size())));
+        return;
       }
+      fail(batch.get(0), now, e);
       return;
     }
     if (batch.size() == 1) {
@@ -322,5 +331,19 @@ public final class DynamicBatcher implements AutoCloseable {
           });
       firstRow += r.rows;
     }
+  }
+
+  /** Fails a request that the engine failed on its own: one log line, the stack at DEBUG. */
+  private void fail(PendingRequest r, long now, Throwable e) {
+    LOG.warnf(
+        "Batcher %s: an engine call of %d row(s) failed: %s",
+        name, r.rows, EngineFailedException.forLog(e));
+    LOG.debugf(e, "Batcher %s: the failed engine call", name);
+    long waited = now - r.enqueuedNanos;
+    r.completeOnCaller(
+        () -> {
+          listener.dequeued(waited);
+          r.result.completeExceptionally(e);
+        });
   }
 }

@@ -81,6 +81,7 @@ public class DjlEngines {
       return new DjlModelRunner(
           model,
           signature,
+          "model '" + artifact.model() + "' version " + artifact.version(),
           artifact.format().djlEngine() + " on " + device + " from " + artifact.file(),
           sessionOptions);
     } catch (IOException

@@ -20,19 +20,25 @@ final class DjlModelRunner implements ModelRunner {
   private final ZooModel<List<Tensor>, List<Tensor>> model;
   private final ModelSignature signature;
   private final String description;
+  private final String label;
   private final AutoCloseable engineOptions;
   private final Set<Predictor<List<Tensor>, List<Tensor>>> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   /**
+   * @param label the model and version, as messages to clients name them ({@code model 'x' version
+   *     1})
+   * @param description what the log says about the loaded model (engine, device, file)
    * @param engineOptions native engine settings to close after the model, or null
    */
   DjlModelRunner(
       ZooModel<List<Tensor>, List<Tensor>> model,
       ModelSignature signature,
+      String label,
       String description,
       AutoCloseable engineOptions) {
     this.model = model;
+    this.label = label;
     this.signature = signature;
     this.description = description;
     this.engineOptions = engineOptions;
@@ -58,7 +64,11 @@ final class DjlModelRunner implements ModelRunner {
     return new BatchExecutor() {
       @Override
       public List<Tensor> execute(List<Tensor> inputs) throws Exception {
-        return predictor.predict(inputs);
+        try {
+          return predictor.predict(inputs);
+        } catch (Exception | Error e) {
+          throw EngineErrors.translate(label, e);
+        }
       }
 
       @Override

@@ -12,8 +12,10 @@ import org.jboss.logging.Logger;
  * Maps any failure of a request to what the client sees: the kind (HTTP status, gRPC code, metric
  * outcome) and a message. Used by both the REST and the gRPC edge, so the two agree.
  *
- * <p>Unexpected exceptions become {@link ErrorKind#INTERNAL} with a generic message; they are
- * logged once here with their stack trace, since they point at a bug or an engine failure.
+ * <p>Unexpected exceptions become {@link ErrorKind#INTERNAL} with a generic message that carries
+ * nothing of theirs but the class name (their messages may hold paths or internals); they are
+ * logged once here with their stack trace, since they point at a bug. Engine failures are logged
+ * where they happen, once per failed engine call, by the batcher.
  *
  * @param kind the error kind
  * @param message the message for the client
@@ -28,8 +30,8 @@ public record ErrorStatus(ErrorKind kind, String message) {
    */
   public static ErrorStatus of(Throwable failure) {
     ErrorStatus status = classify(failure);
-    if (status.kind() == ErrorKind.INTERNAL) {
-      Throwable t = unwrap(failure);
+    Throwable t = unwrap(failure);
+    if (status.kind() == ErrorKind.INTERNAL && !(t instanceof ServingException)) {
       LOG.errorf(t, "Request failed unexpectedly: %s", t.toString());
     }
     return status;
@@ -52,9 +54,7 @@ public record ErrorStatus(ErrorKind kind, String message) {
     }
     return new ErrorStatus(
         ErrorKind.INTERNAL,
-        "internal error: "
-            + t.getClass().getSimpleName()
-            + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+        "internal error (" + t.getClass().getSimpleName() + "); the server log has the details");
   }
 
   /** The gRPC status with this description. */

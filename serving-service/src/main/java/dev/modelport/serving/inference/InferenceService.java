@@ -180,6 +180,23 @@ public final class InferenceService {
   }
 
   /**
+   * Counts a request that an edge refused before it became an {@link InferCall} (its body did not
+   * decode, a parameter was invalid), so that {@code modelport_inference_requests_total} counts
+   * every request; tagged with the model when it is one this server knows, else {@code _unknown}.
+   *
+   * @param startNanos {@link System#nanoTime()} when the edge received the request
+   */
+  public void refused(String model, Protocol protocol, Throwable failure, long startNanos) {
+    String known = model != null && models.hasEntry(model) ? model : ServingMetrics.UNKNOWN;
+    metrics.requestFinished(
+        known,
+        ServingMetrics.UNKNOWN,
+        protocol.tag(),
+        ErrorStatus.classify(failure).kind().outcome(),
+        System.nanoTime() - startNanos);
+  }
+
+  /**
    * Queues the request on the routed version; when that version began draining between routing and
    * queueing (a rollout switched the route just then) and the request named no version, it is
    * routed again, so that a switch never fails a request.

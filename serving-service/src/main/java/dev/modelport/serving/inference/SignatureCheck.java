@@ -2,6 +2,7 @@ package dev.modelport.serving.inference;
 
 import dev.modelport.protocol.model.ModelSignature;
 import dev.modelport.protocol.model.TensorSpec;
+import dev.modelport.protocol.tensor.Float16;
 import dev.modelport.protocol.tensor.Shapes;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.error.InvalidRequestException;
@@ -75,6 +76,7 @@ final class SignatureCheck {
         }
         rows = t.shape()[0];
       }
+      checkFinite(t);
       ordered.add(t);
     }
     if (rows == 0) {
@@ -82,6 +84,52 @@ final class SignatureCheck {
           "input '" + signature.inputs().get(0).name() + "': batch of 0 rows");
     }
     return ordered;
+  }
+
+  /**
+   * Refuses NaN and infinities in floating-point inputs, whatever the transport (JSON cannot carry
+   * them; the binary extension and gRPC raw contents can): the one rule of both edges.
+   */
+  static void checkFinite(Tensor t) {
+    int index = -1;
+    switch (t.datatype()) {
+      case FP32 -> {
+        float[] x = (float[]) t.data();
+        for (int i = 0; i < x.length; i++) {
+          if (!Float.isFinite(x[i])) {
+            index = i;
+            break;
+          }
+        }
+      }
+      case FP64 -> {
+        double[] x = (double[]) t.data();
+        for (int i = 0; i < x.length; i++) {
+          if (!Double.isFinite(x[i])) {
+            index = i;
+            break;
+          }
+        }
+      }
+      case FP16 -> {
+        short[] x = (short[]) t.data();
+        for (int i = 0; i < x.length; i++) {
+          if (Float16.isNonFinite(x[i])) {
+            index = i;
+            break;
+          }
+        }
+      }
+      default -> {}
+    }
+    if (index >= 0) {
+      throw new InvalidRequestException(
+          "input '"
+              + t.name()
+              + "': element "
+              + index
+              + " is NaN or infinite; inputs must be finite numbers");
+    }
   }
 
   static void checkRequestedOutputs(ModelSignature signature, Set<String> requested) {

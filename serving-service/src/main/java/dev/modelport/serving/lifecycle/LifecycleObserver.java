@@ -20,8 +20,11 @@ public interface LifecycleObserver {
   default void loaded(
       String model, VersionNumber version, DynamicBatcher batcher, long loadNanos) {}
 
-  /** A version stopped serving (unloaded or failed). */
-  default void unloaded(String model, VersionNumber version) {}
+  /**
+   * A version stopped serving (unloaded or failed); {@code batcher} is the one it was {@link
+   * #loaded} with (a reload of the same version loads the new one before the old one is unloaded).
+   */
+  default void unloaded(String model, VersionNumber version, DynamicBatcher batcher) {}
 
   /** A rollout of {@code version} (load, warm-up, switch) ended; {@code succeeded} or not. */
   default void rollout(String model, VersionNumber version, boolean succeeded) {}

@@ -99,6 +99,7 @@ public final class ModelManager {
    * @throws InvalidRequestException when the model or one of its versions fails to load
    */
   public void load(String name) {
+    ModelNames.requireValid(name);
     ModelDefinition definition;
     try {
       definition =
@@ -334,6 +335,7 @@ public final class ModelManager {
    * @throws ModelNotFoundException when the model is neither loaded nor in the source
    */
   public void unload(String name) {
+    ModelNames.requireValid(name);
     ServedModel entry = models.get(name);
     if (entry == null) {
       if (source.modelNames().contains(name)) {
@@ -397,6 +399,20 @@ public final class ModelManager {
           "model '" + name + "' version " + v.version() + " is not ready: " + v.state().reason());
     }
     return new Route(v, role, shadow);
+  }
+
+  /**
+   * Whether the version answers inference requests now (both edges' model readiness): ready, and
+   * the server not shutting down; false while it loads or drains.
+   *
+   * @throws dev.modelport.serving.error.ModelNotFoundException for an unknown model or version
+   */
+  public boolean isReady(String name, Optional<VersionNumber> version) {
+    try {
+      return find(name, version).isReady() && accepting();
+    } catch (ModelNotReadyException e) {
+      return false;
+    }
   }
 
   /** The version, ready or not (metadata and readiness); see {@link #resolve} for errors. */
@@ -466,6 +482,11 @@ public final class ModelManager {
     return all;
   }
 
+  /** Whether {@code name} has an entry here (served, loading, or failed to load); cheap. */
+  public boolean hasEntry(String name) {
+    return models.containsKey(name);
+  }
+
   /** Names of models held by the source or loaded, sorted. */
   public List<String> knownModels() {
     TreeSet<String> names = new TreeSet<>(source.modelNames());
@@ -521,7 +542,7 @@ public final class ModelManager {
         e.getValue().close(drainTimeout);
       } finally {
         v.markUnloaded();
-        observer.unloaded(v.model(), v.version());
+        observer.unloaded(v.model(), v.version(), e.getValue().batcher());
         LOG.infof("Unloaded model '%s' version %s", v.model(), v.version());
       }
     }

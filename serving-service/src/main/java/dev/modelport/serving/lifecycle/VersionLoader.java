@@ -11,6 +11,7 @@ import dev.modelport.serving.batching.BatchPolicy;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.engine.DjlEngines;
 import dev.modelport.serving.engine.ModelRunner;
+import dev.modelport.serving.error.EngineFailedException;
 import dev.modelport.serving.model.BatchingSettings;
 import dev.modelport.serving.model.ModelArtifact;
 import dev.modelport.serving.model.ModelConfigException;
@@ -132,7 +133,8 @@ public final class VersionLoader {
       } catch (Exception e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         throw new IllegalStateException(
-            "warm-up with batch size " + size + " failed: " + cause.getMessage(), cause);
+            "warm-up with batch size " + size + " failed: " + EngineFailedException.forLog(cause),
+            cause);
       }
     }
   }

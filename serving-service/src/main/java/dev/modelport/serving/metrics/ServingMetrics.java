@@ -5,12 +5,14 @@ import dev.modelport.serving.batching.BatchListener;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.lifecycle.LifecycleObserver;
 import dev.modelport.serving.model.Role;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,7 @@ public final class ServingMetrics implements LifecycleObserver {
   public static final String QUEUE_DURATION = "modelport.inference.queue.duration";
   public static final String COMPUTE_DURATION = "modelport.inference.compute.duration";
   public static final String BATCH_SIZE = "modelport.inference.batch.size";
+  public static final String BATCH_SPLITS = "modelport.inference.batch.splits";
   public static final String QUEUE_DEPTH = "modelport.inference.queue.depth";
   public static final String INFLIGHT = "modelport.inference.inflight";
   public static final String MODEL_LOADED = "modelport.model.loaded";
@@ -52,7 +55,7 @@ public final class ServingMetrics implements LifecycleObserver {
   private final MeterRegistry registry;
   private final Map<String, Map<String, RequestMeters>> requestMeters = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inflight = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> loaded = new ConcurrentHashMap<>();
+  private final Set<String> versionGauges = ConcurrentHashMap.newKeySet();
   private final Map<String, DynamicBatcher> queues = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
 
@@ -116,6 +119,13 @@ public final class ServingMetrics implements LifecycleObserver {
             .tags(tags)
             .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
             .register(registry);
+    Counter splits =
+        Counter.builder(BATCH_SPLITS)
+            .description(
+                "Batches whose engine call failed and that were run again in halves, so that only"
+                    + " the requests that fail on their own fail")
+            .tags(tags)
+            .register(registry);
     return new BatchListener() {
       @Override
       public void dequeued(long nanos) {
@@ -126,6 +136,11 @@ public final class ServingMetrics implements LifecycleObserver {
       public void computed(int requests, int rows, long nanos) {
         compute.record(nanos, TimeUnit.NANOSECONDS);
         batch.record(rows);
+      }
+
+      @Override
+      public void split(int requests) {
+        splits.increment();
       }
     };
   }
@@ -140,25 +155,29 @@ public final class ServingMetrics implements LifecycleObserver {
         .register(registry)
         .record(loadNanos, TimeUnit.NANOSECONDS);
     queues.put(key, batcher);
-    loadedGauge(model, v).set(1);
     inflight(model, v);
-    Gauge.builder(
-            QUEUE_DEPTH,
-            queues,
-            q -> {
-              DynamicBatcher b = q.get(key);
-              return b == null ? 0 : b.queueDepth();
-            })
-        .description("Requests waiting in the batching queue")
-        .tags("model", model, "version", v)
-        .register(registry);
+    if (versionGauges.add(key)) {
+      // once per version: a reload (or unload and load) keeps them, reading the current batcher
+      Gauge.builder(MODEL_LOADED, queues, q -> q.containsKey(key) ? 1 : 0)
+          .description("1 while the model version is loaded and ready, else 0")
+          .tags("model", model, "version", v)
+          .register(registry);
+      Gauge.builder(
+              QUEUE_DEPTH,
+              queues,
+              q -> {
+                DynamicBatcher b = q.get(key);
+                return b == null ? 0 : b.queueDepth();
+              })
+          .description("Requests waiting in the batching queue")
+          .tags("model", model, "version", v)
+          .register(registry);
+    }
   }
 
   @Override
-  public void unloaded(String model, VersionNumber version) {
-    String v = version.toString();
-    queues.remove(model + '\0' + v);
-    loadedGauge(model, v).set(0);
+  public void unloaded(String model, VersionNumber version, DynamicBatcher batcher) {
+    queues.remove(model + '\0' + version, batcher); // not the batcher of a reload that replaced it
   }
 
   @Override
@@ -222,18 +241,5 @@ public final class ServingMetrics implements LifecycleObserver {
         .description("Bytes of model artifacts in the serving cache")
         .baseUnit("bytes")
         .register(registry);
-  }
-
-  private AtomicInteger loadedGauge(String model, String version) {
-    return loaded.computeIfAbsent(
-        model + '\0' + version,
-        k -> {
-          AtomicInteger value = new AtomicInteger();
-          Gauge.builder(MODEL_LOADED, value, AtomicInteger::get)
-              .description("1 while the model version is loaded and ready, else 0")
-              .tags("model", model, "version", version)
-              .register(registry);
-          return value;
-        });
   }
 }

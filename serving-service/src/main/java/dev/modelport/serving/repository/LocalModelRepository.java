@@ -9,6 +9,7 @@ import dev.modelport.serving.model.ModelFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,12 @@ public final class LocalModelRepository implements ModelSource {
       return Optional.empty();
     }
     for (Path root : roots) {
-      Path dir = root.resolve(name);
+      Path dir;
+      try {
+        dir = root.resolve(name);
+      } catch (InvalidPathException e) {
+        return Optional.empty(); // a name no folder can have (a NUL character)
+      }
       if (isModelFolder(dir)) {
         return Optional.of(read(name, dir));
       }

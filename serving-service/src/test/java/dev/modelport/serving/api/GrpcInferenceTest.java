@@ -219,4 +219,22 @@ class GrpcInferenceTest {
               assertThat(e.getStatus().getDescription()).contains("'input'");
             });
   }
+
+  @Test
+  void serverMetadataListsTheSameExtensionsAsRest() {
+    java.util.List<String> rest =
+        io.restassured.RestAssured.given()
+            .get("/v2")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("extensions");
+    assertThat(
+            GrpcClient.stub()
+                .serverMetadata(
+                    dev.modelport.protocol.grpc.ServerMetadataRequest.getDefaultInstance())
+                .getExtensionsList())
+        .isNotEmpty()
+        .containsExactlyElementsOf(rest);
+  }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 @WithTestResource(value = GrpcTestPort.class, scope = TestResourceScope.GLOBAL)
 public class GrpcTestPort implements QuarkusTestResourceLifecycleManager {
 
-  static final String PORT = "quarkus.grpc.server.test-port";
+  public static final String PORT = "quarkus.grpc.server.test-port";
 
   @Override
   public Map<String, String> start() {

@@ -215,4 +215,20 @@ class RepositoryAndHealthTest {
     assertThat(metrics)
         .contains("modelport_model_loaded{model=\"breast-cancer-mlp\",version=\"2\"} 1.0");
   }
+
+  @Test
+  void modelLoadedIsOneAfterAnUnloadThenLoadAndAfterAReload() {
+    String loaded = "modelport_model_loaded{model=\"digits-cnn\",version=\"1\"}";
+    given().post("/v2/repository/models/digits-cnn/unload").then().statusCode(200);
+    assertThat(given().get("/q/metrics").then().extract().asString()).contains(loaded + " 0.0");
+
+    given().post("/v2/repository/models/digits-cnn/load").then().statusCode(200);
+    assertThat(given().get("/q/metrics").then().extract().asString()).contains(loaded + " 1.0");
+
+    given().post("/v2/repository/models/digits-cnn/load").then().statusCode(200); // a reload
+    String metrics = given().get("/q/metrics").then().extract().asString();
+    assertThat(metrics).contains(loaded + " 1.0");
+    assertThat(metrics)
+        .contains("modelport_inference_queue_depth{model=\"digits-cnn\",version=\"1\"}");
+  }
 }

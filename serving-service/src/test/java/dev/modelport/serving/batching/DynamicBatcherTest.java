@@ -265,4 +265,70 @@ class DynamicBatcherTest {
         batcher.submit(rows(4), System.nanoTime() + FAR, refusing);
     assertThat((float[]) result.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(8, -8);
   }
+
+  /** A fake engine that fails any call whose first column holds {@link #POISON}. */
+  static final class PoisonSensitiveExecutor implements BatchExecutor {
+    static final float POISON = 666f;
+    final List<Integer> callSizes = new CopyOnWriteArrayList<>();
+    final CountDownLatch gate = new CountDownLatch(1);
+
+    @Override
+    public List<Tensor> execute(List<Tensor> inputs) throws Exception {
+      gate.await(10, TimeUnit.SECONDS);
+      Tensor in = inputs.get(0);
+      float[] x = (float[]) in.data();
+      callSizes.add((int) in.shape()[0]);
+      for (int i = 0; i < x.length; i += 2) {
+        if (x[i] == POISON) {
+          throw new IllegalArgumentException("index out of range in self");
+        }
+      }
+      float[] y = new float[x.length];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = 2 * x[i];
+      }
+      return List.of(new Tensor("y", DataType.FP32, in.shape(), y));
+    }
+  }
+
+  @Test
+  void aRequestThatTheEngineRefusesFailsAloneAndItsBatchMatesAreAnswered() throws Exception {
+    PoisonSensitiveExecutor engine = new PoisonSensitiveExecutor();
+    List<Integer> splits = new CopyOnWriteArrayList<>();
+    BatchListener counting =
+        new BatchListener() {
+          @Override
+          public void split(int requests) {
+            splits.add(requests);
+          }
+        };
+    batcher =
+        new DynamicBatcher(
+            "poison", new BatchPolicy(true, 64, 0, List.of(), 100, 1), () -> engine, counting);
+    // The first request holds the engine at its gate while the next 41 queue up behind it.
+    CompletableFuture<List<Tensor>> first = batcher.submit(rows(1f), System.nanoTime() + FAR);
+    fast().until(() -> batcher.queueDepth() == 0);
+    List<CompletableFuture<List<Tensor>>> good = new ArrayList<>();
+    CompletableFuture<List<Tensor>> poison = null;
+    for (int i = 0; i < 40; i++) {
+      if (i == 17) {
+        poison = batcher.submit(rows(PoisonSensitiveExecutor.POISON), System.nanoTime() + FAR);
+      }
+      good.add(batcher.submit(rows(10f + i), System.nanoTime() + FAR));
+    }
+    engine.gate.countDown();
+
+    assertThat(((float[]) first.get(10, TimeUnit.SECONDS).get(0).data())[0]).isEqualTo(2f);
+    for (int i = 0; i < good.size(); i++) {
+      float[] y = (float[]) good.get(i).get(10, TimeUnit.SECONDS).get(0).data();
+      assertThat(y).containsExactly(2 * (10f + i), -2 * (10f + i));
+    }
+    CompletableFuture<List<Tensor>> refused = poison;
+    assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(IllegalArgumentException.class);
+    // one batch of 41 failed, then the halves holding the poison, down to the poison alone
+    assertThat(splits).isNotEmpty().first().isEqualTo(41);
+    assertThat(engine.callSizes).contains(41, 1);
+  }
 }

@@ -23,18 +23,19 @@ import dev.modelport.serving.api.ModelDescriptions;
 import dev.modelport.serving.api.ModelDescriptions.Description;
 import dev.modelport.serving.api.RequestedVersion;
 import dev.modelport.serving.error.ErrorStatus;
-import dev.modelport.serving.error.InvalidRequestException;
-import dev.modelport.serving.error.ModelNotReadyException;
 import dev.modelport.serving.inference.CallerThreads;
 import dev.modelport.serving.inference.InferCall;
 import dev.modelport.serving.inference.InferResult;
 import dev.modelport.serving.inference.InferenceService;
+import dev.modelport.serving.inference.Offload;
 import dev.modelport.serving.inference.Protocol;
+import dev.modelport.serving.inference.RequestTimeouts;
 import dev.modelport.serving.lifecycle.ModelManager;
-import dev.modelport.serving.lifecycle.ServedVersion;
 import dev.modelport.serving.lifecycle.ServingLifecycle;
+import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Deadline;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import jakarta.inject.Inject;
@@ -53,10 +54,11 @@ import org.eclipse.microprofile.context.ManagedExecutor;
  * Errors map through the one status table (INVALID_ARGUMENT, NOT_FOUND, RESOURCE_EXHAUSTED,
  * UNAVAILABLE, DEADLINE_EXCEEDED). Methods run on the event loop and never block; the batcher hands
  * each result back to the request's event loop, which encodes and writes it (on the worker pool
- * above {@value #INLINE_ENCODE_ELEMENTS} output elements).
+ * above {@link Offload#INLINE_ENCODE_ELEMENTS} output elements).
  */
 @GrpcService
-public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
+public class InferenceGrpcService
+    implements GRPCInferenceServiceGrpc.AsyncService, BindableService {
 
   @Inject InferenceService inference;
   @Inject ModelManager models;
@@ -64,11 +66,11 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
   @Inject TensorLimits limits;
   @Inject ManagedExecutor workers;
 
-  /**
-   * Results up to this many elements are encoded and written on the event loop, larger ones on the
-   * worker pool.
-   */
-  static final int INLINE_ENCODE_ELEMENTS = 64 * 1024;
+  /** The service, with malformed request messages answered INVALID_ARGUMENT. */
+  @Override
+  public ServerServiceDefinition bindService() {
+    return MalformedMessages.refusedAsInvalidArgument(GRPCInferenceServiceGrpc.bindService(this));
+  }
 
   @Override
   public void serverLive(ServerLiveRequest request, StreamObserver<ServerLiveResponse> response) {
@@ -86,15 +88,9 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
   @Override
   public void modelReady(ModelReadyRequest request, StreamObserver<ModelReadyResponse> response) {
     try {
-      boolean ready;
-      try {
-        ServedVersion v =
-            models.find(
-                request.getName(), RequestedVersion.of(request.getName(), request.getVersion()));
-        ready = v.isReady() && models.accepting();
-      } catch (ModelNotReadyException e) {
-        ready = false;
-      }
+      boolean ready =
+          models.isReady(
+              request.getName(), RequestedVersion.of(request.getName(), request.getVersion()));
       response.onNext(ModelReadyResponse.newBuilder().setReady(ready).build());
       response.onCompleted();
     } catch (RuntimeException e) {
@@ -109,6 +105,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
         ServerMetadataResponse.newBuilder()
             .setName(ModelDescriptions.SERVER_NAME)
             .setVersion(ModelDescriptions.serverVersion())
+            .addAllExtensions(ModelDescriptions.EXTENSIONS)
             .build());
     response.onCompleted();
   }
@@ -138,6 +135,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
 
   @Override
   public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
+    long start = System.nanoTime();
     InferCall call;
     try {
       List<Tensor> inputs = GrpcTensorMapper.inputs(request, limits);
@@ -154,6 +152,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
               Protocol.GRPC,
               RouteKeyInterceptor.ROUTE_KEY.get());
     } catch (RuntimeException e) {
+      inference.refused(request.getModelName(), Protocol.GRPC, e, start);
       fail(response, e);
       return;
     }
@@ -166,7 +165,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
                 fail(response, failure);
                 return;
               }
-              if (elements(result) <= INLINE_ENCODE_ELEMENTS) {
+              if (!Offload.encodeOnWorker(result.outputs())) {
                 send(response, result, raw); // here: the event loop the request came in on
               } else {
                 workers.execute(() -> send(response, result, raw));
@@ -184,14 +183,6 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     }
   }
 
-  private static long elements(InferResult result) {
-    long n = 0;
-    for (Tensor t : result.outputs()) {
-      n += t.elementCount();
-    }
-    return n;
-  }
-
   private static ModelInferResponse encode(InferResult result, boolean raw) {
     boolean useRaw = raw || result.outputs().stream().anyMatch(t -> t.datatype() == DataType.FP16);
     ModelInferResponse.Builder b =
@@ -206,23 +197,15 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
 
   /** The smaller of the {@code timeout} parameter (µs) and the call's deadline. */
   private static Optional<Long> timeoutMicros(ModelInferRequest request) {
-    Optional<Long> parameter = Optional.empty();
-    InferParameter p = request.getParametersMap().get("timeout");
-    if (p != null) {
-      Object value = GrpcTensorMapper.parameterValue(p);
-      if (!(value instanceof Long micros)) {
-        throw new InvalidRequestException(
-            "request: parameter 'timeout' must be an int64 number of microseconds");
-      }
-      parameter = Optional.of(micros);
-    }
+    InferParameter p = request.getParametersMap().get(RequestTimeouts.PARAMETER);
+    Optional<Long> parameter =
+        RequestTimeouts.micros(p == null ? null : GrpcTensorMapper.parameterValue(p));
     Deadline deadline = Context.current().getDeadline();
-    if (deadline == null) {
-      return parameter;
-    }
-    long remaining = Math.max(1, deadline.timeRemaining(TimeUnit.MICROSECONDS));
-    return Optional.of(
-        parameter.map(v -> v > 0 ? Math.min(v, remaining) : remaining).orElse(remaining));
+    return RequestTimeouts.bounded(
+        parameter,
+        deadline == null
+            ? Optional.empty()
+            : Optional.of(deadline.timeRemaining(TimeUnit.MICROSECONDS)));
   }
 
   private static ModelMetadataResponse.TensorMetadata metadata(TensorSpec spec) {

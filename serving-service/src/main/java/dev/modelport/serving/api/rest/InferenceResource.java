@@ -7,20 +7,22 @@ import dev.modelport.protocol.rest.InferenceRequest;
 import dev.modelport.protocol.rest.InferenceResponse;
 import dev.modelport.protocol.rest.RequestOutput;
 import dev.modelport.protocol.rest.ResponseOutput;
-import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.api.RequestedVersion;
-import dev.modelport.serving.error.InvalidRequestException;
+import dev.modelport.serving.config.ServingConfig;
 import dev.modelport.serving.inference.CallerThreads;
 import dev.modelport.serving.inference.InferCall;
 import dev.modelport.serving.inference.InferResult;
 import dev.modelport.serving.inference.InferenceService;
+import dev.modelport.serving.inference.Offload;
 import dev.modelport.serving.inference.Protocol;
+import dev.modelport.serving.inference.RequestTimeouts;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
@@ -40,24 +42,20 @@ import org.eclipse.microprofile.context.ManagedExecutor;
  * client asked for in binary form. Small bodies are decoded on the event loop (no thread hop on the
  * latency path); bodies above {@value #INLINE_DECODE_LIMIT} bytes are decoded on the worker pool so
  * that a large JSON tensor never stalls the event loop. The batcher hands the result back to the
- * request's event loop, which encodes it when it is small (up to {@value #INLINE_ENCODE_ELEMENTS}
- * elements) and passes larger ones to the worker pool. No thread waits while the request is queued
- * in the batcher.
+ * request's event loop, which encodes it when it is small (up to {@link
+ * Offload#INLINE_ENCODE_ELEMENTS} elements) and passes larger ones to the worker pool. No thread
+ * waits while the request is queued in the batcher.
  */
 @Path("/v2/models/{model}")
 public class InferenceResource {
 
-  static final String TIMEOUT_PARAMETER = "timeout";
-
   /** Bodies up to this size are decoded on the event loop (a few hundred microseconds at most). */
   static final int INLINE_DECODE_LIMIT = 64 * 1024;
-
-  /** Results up to this many elements are encoded on the event loop (a JSON body of some 64 KB). */
-  static final int INLINE_ENCODE_ELEMENTS = 4096;
 
   @Inject InferenceJsonDecoder decoder;
   @Inject InferenceService inference;
   @Inject ManagedExecutor workers;
+  @Inject ServingConfig config;
 
   @POST
   @Path("/infer")
@@ -66,8 +64,9 @@ public class InferenceResource {
       @PathParam("model") String model,
       @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength,
       @HeaderParam(InferCall.ROUTE_KEY) String routeKey,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       byte[] body) {
-    return run(model, null, headerLength, routeKey, body);
+    return run(model, null, headerLength, routeKey, contentEncoding, body);
   }
 
   @POST
@@ -78,16 +77,31 @@ public class InferenceResource {
       @PathParam("version") String version,
       @HeaderParam(EncodedBody.HEADER_CONTENT_LENGTH) Integer headerLength,
       @HeaderParam(InferCall.ROUTE_KEY) String routeKey,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       byte[] body) {
-    return run(model, version, headerLength, routeKey, body);
+    return run(model, version, headerLength, routeKey, contentEncoding, body);
   }
 
   /**
    * @param version the version path segment, null for the model's default version
    */
   private CompletionStage<Response> run(
-      String model, String version, Integer headerLength, String routeKey, byte[] body) {
+      String model,
+      String version,
+      Integer headerLength,
+      String routeKey,
+      String contentEncoding,
+      byte[] received) {
     Executor completer = CallerThreads.current(); // this request's event loop
+    byte[] body;
+    try {
+      body =
+          ContentEncodings.decode(
+              contentEncoding, received, config.limits().maxBodySize().asLongValue());
+    } catch (RuntimeException e) {
+      inference.refused(model, Protocol.REST, e, System.nanoTime());
+      return CompletableFuture.completedFuture(RestErrors.response(e));
+    }
     if (body.length <= INLINE_DECODE_LIMIT) {
       return infer(model, version, headerLength, routeKey, body, completer);
     }
@@ -103,14 +117,11 @@ public class InferenceResource {
       String routeKey,
       byte[] body,
       Executor completer) {
+    long start = System.nanoTime();
     InferenceRequest request;
-    try {
-      request = decoder.decodeRequest(body, headerLength);
-    } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(RestErrors.response(e));
-    }
     InferCall call;
     try {
+      request = decoder.decodeRequest(body, headerLength);
       call =
           new InferCall(
               model,
@@ -122,6 +133,7 @@ public class InferenceResource {
               Protocol.REST,
               routeKey);
     } catch (RuntimeException e) {
+      inference.refused(model, Protocol.REST, e, start);
       return CompletableFuture.completedFuture(RestErrors.response(e));
     }
     Predicate<String> binary = InferenceJsonEncoder.binaryOutputsRequestedBy(request);
@@ -136,11 +148,7 @@ public class InferenceResource {
    * small, else on the worker pool so that a large JSON tensor never stalls the event loop.
    */
   private CompletionStage<Response> encode(InferResult result, Predicate<String> binary) {
-    long elements = 0;
-    for (Tensor t : result.outputs()) {
-      elements += t.elementCount();
-    }
-    if (elements <= INLINE_ENCODE_ELEMENTS) {
+    if (!Offload.encodeOnWorker(result.outputs())) {
       return CompletableFuture.completedFuture(ok(result, binary));
     }
     return CompletableFuture.supplyAsync(() -> ok(result, binary), workers);
@@ -175,17 +183,7 @@ public class InferenceResource {
 
   /** The {@code timeout} request parameter, in microseconds as Triton defines it. */
   static Optional<Long> timeoutMicros(Map<String, Object> parameters) {
-    if (parameters == null || !parameters.containsKey(TIMEOUT_PARAMETER)) {
-      return Optional.empty();
-    }
-    Object value = parameters.get(TIMEOUT_PARAMETER);
-    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-      return Optional.of(n.longValue());
-    }
-    if (value instanceof String s && s.trim().matches("\\d+")) {
-      return Optional.of(Long.parseLong(s.trim()));
-    }
-    throw new InvalidRequestException(
-        "request: parameter 'timeout' must be a whole number of " + "microseconds, got " + value);
+    return RequestTimeouts.micros(
+        parameters == null ? null : parameters.get(RequestTimeouts.PARAMETER));
   }
 }

@@ -8,9 +8,7 @@ import dev.modelport.protocol.rest.ModelReadyResponse;
 import dev.modelport.serving.api.ModelDescriptions;
 import dev.modelport.serving.api.ModelDescriptions.Description;
 import dev.modelport.serving.api.RequestedVersion;
-import dev.modelport.serving.error.ModelNotReadyException;
 import dev.modelport.serving.lifecycle.ModelManager;
-import dev.modelport.serving.lifecycle.ServedVersion;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -56,13 +54,7 @@ public class ModelResource {
   }
 
   private Response ready(String model, Optional<VersionNumber> version) {
-    boolean ready;
-    try {
-      ServedVersion v = models.find(model, version);
-      ready = v.isReady() && models.accepting();
-    } catch (ModelNotReadyException e) {
-      ready = false;
-    }
+    boolean ready = models.isReady(model, version);
     return Response.status(ready ? 200 : 503).entity(new ModelReadyResponse(model, ready)).build();
   }
 

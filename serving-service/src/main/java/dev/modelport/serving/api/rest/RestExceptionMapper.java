@@ -22,6 +22,15 @@ public class RestExceptionMapper {
     return RestErrors.response(e);
   }
 
+  /**
+   * Anything else: a 500 with the V2 error body and a generic message (the exception is logged),
+   * never Quarkus' plain-text error page with the exception's message.
+   */
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e) {
+    return RestErrors.response(e);
+  }
+
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
     int status = e.getResponse().getStatus();

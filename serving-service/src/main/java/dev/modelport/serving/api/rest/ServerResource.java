@@ -26,7 +26,7 @@ public class ServerResource {
     return new ServerMetadataResponse(
         ModelDescriptions.SERVER_NAME,
         ModelDescriptions.serverVersion(),
-        ModelDescriptions.REST_EXTENSIONS);
+        ModelDescriptions.EXTENSIONS);
   }
 
   @GET
