@@ -1,5 +1,12 @@
 package dev.modelport.cli;
 
+import dev.modelport.cli.bench.BenchCommand;
+import dev.modelport.cli.console.ConsoleErrors;
+import dev.modelport.cli.demo.DemoCommand;
+import dev.modelport.cli.infer.InferCommand;
+import dev.modelport.cli.models.AliasCommand;
+import dev.modelport.cli.models.ModelsCommand;
+import dev.modelport.cli.models.VersionsCommand;
 import dev.modelport.cli.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +19,8 @@ import picocli.CommandLine.Spec;
  * whole suite on a laptop).
  *
  * <p>Exit codes follow picocli: 0 success, 1 the command failed, 2 a usage error (the message names
- * the option).
+ * the option). Either way the error is one line on stderr, {@code modelport: ...} ({@link
+ * ConsoleErrors}).
  */
 @Command(
     name = "modelport",
@@ -20,7 +28,16 @@ import picocli.CommandLine.Spec;
     versionProvider = Modelport.Version.class,
     description =
         "Modelport: model registry, Open Inference Protocol serving and drift monitoring.",
-    subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      UpCommand.class,
+      DemoCommand.class,
+      ModelsCommand.class,
+      VersionsCommand.class,
+      AliasCommand.class,
+      InferCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Modelport implements Runnable {
 
   @Spec private CommandSpec spec;
@@ -32,7 +49,10 @@ public final class Modelport implements Runnable {
 
   /** A fresh command line (parser and subcommands), for {@link #main} and tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Modelport());
+    ConsoleErrors errors = new ConsoleErrors();
+    return new CommandLine(new Modelport())
+        .setExecutionExceptionHandler(errors)
+        .setParameterExceptionHandler(errors);
   }
 
   @Override

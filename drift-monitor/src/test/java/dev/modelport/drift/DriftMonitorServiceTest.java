@@ -5,6 +5,7 @@ import static dev.modelport.drift.support.ExampleModels.CREDIT;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.modelport.drift.support.ExampleModels;
@@ -373,6 +374,62 @@ class DriftMonitorServiceTest {
         .body("latest.predictionDrift.columns[0].drift.drifted", equalTo(true));
     String html = given().get("/drift/" + BREAST + "/versions/2").then().extract().asString();
     assertThat(html).contains("Prediction drift (outputs)", "probabilities_0 (drifted)");
+  }
+
+  @Test
+  @Order(8)
+  void beforeItsFirstWindowAVersionsReportPageShowsTheOpenWindowsRowsAndWhenItCloses() {
+    registry.register(
+        BREAST,
+        3,
+        ExampleModels.breastSignature(),
+        dev.modelport.featurestats.profile.ProfileJson.toJson(
+            ExampleModels.breastBaselineWithOutputs()));
+    double[][] test = ExampleModels.rows(BREAST, "test.csv");
+    produce(
+        BREAST,
+        List.of(InferenceEvents.breast("3", test, 0, 19, System.currentTimeMillis() * 1000L)));
+
+    await("the open window of version 3 on its report page")
+        .atMost(TIMEOUT)
+        .until(() -> given().get("/drift/" + BREAST + "/versions/3").statusCode() == 200);
+    String html =
+        given()
+            .get("/drift/" + BREAST + "/versions/3")
+            .then()
+            .contentType(containsString("text/html"))
+            .extract()
+            .asString();
+    assertThat(html)
+        .contains("Drift report: breast-cancer-mlp version 3")
+        .contains("No window of this version has been evaluated yet")
+        .contains("Open window (partition 0): 19 of 114 rows in 1 events")
+        .containsPattern("closes by 20[0-9-]+T[0-9:.]+Z at the latest");
+    // still no evaluated window: the JSON API keeps its 404
+    given().get("/api/v1/drift/" + BREAST + "/versions/3").then().statusCode(404);
+  }
+
+  @Test
+  @Order(9)
+  void theRootPageListsTheEndpointsAndTheReportPageOfEveryVersion() {
+    String html =
+        given()
+            .get("/")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/html"))
+            .extract()
+            .asString();
+    assertThat(html)
+        .contains("<title>Modelport drift-monitor</title>")
+        .contains("<a href=\"/drift/breast-cancer-mlp/versions/1\">")
+        .contains("<a href=\"/drift/breast-cancer-mlp/versions/2\">")
+        // version 3 has only an open window so far
+        .contains("<a href=\"/drift/breast-cancer-mlp/versions/3\">")
+        .contains("<a href=\"/drift/credit-risk-mixed/versions/1\">")
+        .contains("/api/v1/drift/{model}/versions/{version}")
+        .contains("<a href=\"/q/metrics\">")
+        .contains("<a href=\"/q/health/ready\">");
   }
 
   private void produceWindows(double[][] rows, int windows) {

@@ -79,6 +79,14 @@ final class SuiteCalls {
 
   /** The same with {@code trainingData} as the training data. */
   static ModelVersion register(RegistryClient client, String model, Path trainingData) {
+    return register(client, model, ExampleModels.dir(model).resolve("model.onnx"), trainingData);
+  }
+
+  /**
+   * Registers {@code onnx} (any file: the registry checks its format) as a new version of {@code
+   * model}, with the example folder's model.yaml signature and {@code trainingData}.
+   */
+  static ModelVersion register(RegistryClient client, String model, Path onnx, Path trainingData) {
     if (client.findModel(model).isEmpty()) {
       client.createModel(new NewModel(model, "end-to-end test", Map.of()));
     }
@@ -96,7 +104,7 @@ final class SuiteCalls {
             "registered by the end-to-end tests");
     return client.uploadVersion(
         model,
-        VersionUpload.of(folder.resolve("model.onnx"), metadata)
+        VersionUpload.of(onnx, metadata)
             .withModelYaml(folder.resolve("model.yaml"))
             .withTrainingData(trainingData));
   }

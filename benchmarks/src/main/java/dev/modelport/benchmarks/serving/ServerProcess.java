@@ -38,9 +38,29 @@ public final class ServerProcess implements AutoCloseable {
   public static ServerProcess start(
       Path jar, Path models, String label, Map<String, String> properties)
       throws IOException, InterruptedException {
+    return start(jar, models, label, properties, REST_PORT, GRPC_PORT, null);
+  }
+
+  /**
+   * The same on other ports, pinned to {@code cpus} ({@code taskset -c}; null leaves the placement
+   * to the kernel), so that two servers can run side by side.
+   */
+  public static ServerProcess start(
+      Path jar,
+      Path models,
+      String label,
+      Map<String, String> properties,
+      int restPort,
+      int grpcPort,
+      String cpus)
+      throws IOException, InterruptedException {
     Path log = Path.of("benchmarks/target/serving-" + label + ".log");
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+    List<String> command = new ArrayList<>();
+    if (cpus != null) {
+      command.addAll(List.of("taskset", "-c", cpus));
+    }
+    command.addAll(List.of("java", "-Xmx1g"));
     String jvmOptions = System.getProperty("bench.server.jvm-options", "").trim();
     if (!jvmOptions.isEmpty()) {
       command.addAll(List.of(jvmOptions.split("\\s+")));
@@ -49,8 +69,8 @@ public final class ServerProcess implements AutoCloseable {
         List.of(
             "-Dmodelport.serving.source=local",
             "-Dmodelport.serving.repository=" + models,
-            "-Dquarkus.http.port=" + REST_PORT,
-            "-Dquarkus.grpc.server.port=" + GRPC_PORT));
+            "-Dquarkus.http.port=" + restPort,
+            "-Dquarkus.grpc.server.port=" + grpcPort));
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder =
@@ -60,7 +80,7 @@ public final class ServerProcess implements AutoCloseable {
         .putIfAbsent("MALLOC_ARENA_MAX", "2"); // as './modelport up' runs it (README, Operations)
     Process p = builder.start();
     ServerProcess server = new ServerProcess(p);
-    try (V2Clients probe = new V2Clients("localhost", REST_PORT, GRPC_PORT)) {
+    try (V2Clients probe = new V2Clients("localhost", restPort, grpcPort)) {
       long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (!probe.ready()) {
         if (!p.isAlive() || System.nanoTime() > until) {

@@ -172,6 +172,25 @@ public final class V2Clients implements AutoCloseable {
   }
 
   /**
+   * The sum of a metric's samples ({@code name} is the sample name, e.g. {@code
+   * modelport_events_published_total}) whose labels contain {@code labels} ("" for all).
+   */
+  public double metricSum(String name, String labels) throws Exception {
+    String text =
+        http.send(
+                HttpRequest.newBuilder(URI.create(restBase + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    double total = 0;
+    for (String line : text.split("\n")) {
+      if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && line.contains(labels)) {
+        total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return total;
+  }
+
+  /**
    * The repository extension: {@code POST /v2/repository/models/{model}/load} or {@code
    * .../unload}.
    *

@@ -18,13 +18,23 @@ final class ChildService {
 
   private static final Duration GRACE = Duration.ofSeconds(20);
 
+  /** The exit code of a JVM ended by SIGINT: what Ctrl-C in a terminal sends every process. */
+  static final int CTRL_C_EXIT = 130;
+
   private final ServiceLaunch launch;
   private final Process process;
   private volatile boolean stopping;
 
+  private final long startedNanos = System.nanoTime();
+
   private ChildService(ServiceLaunch launch, Process process) {
     this.launch = launch;
     this.process = process;
+  }
+
+  /** Time since the process was started. */
+  Duration uptime() {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   /**
@@ -71,12 +81,16 @@ final class ChildService {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (!process.isAlive()) {
+        if (process.exitValue() == CTRL_C_EXIT) {
+          throw new SuiteStartException(launch.service().module() + " stopped by Ctrl-C.", true);
+        }
         throw new SuiteStartException(
             launch.service().module()
                 + " exited with code "
                 + process.exitValue()
-                + " while starting. "
-                + "Last lines of "
+                + " while starting:\n"
+                + LogDiagnosis.explain(launch.logFile())
+                + "\nLast lines of "
                 + launch.logFile()
                 + ":\n"
                 + logTail(15));
@@ -91,8 +105,10 @@ final class ChildService {
                 + launch.readinessUrl()
                 + " within "
                 + timeout.toSeconds()
-                + " s; see "
-                + launch.logFile());
+                + " s. From "
+                + launch.logFile()
+                + ":\n"
+                + LogDiagnosis.explain(launch.logFile()));
       }
       Thread.sleep(250);
     }

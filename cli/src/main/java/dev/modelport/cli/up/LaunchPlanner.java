@@ -1,5 +1,6 @@
 package dev.modelport.cli.up;
 
+import dev.modelport.cli.demo.DemoWindow;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,8 +9,10 @@ import java.util.Map;
 
 /**
  * Builds the {@link ServiceLaunch} of each service from the {@link UpSettings}: the embedded
- * defaults (H2 file database, filesystem blobs, local model repository) plus the ports, paths and
- * the broker address. Pure: starts nothing.
+ * defaults (H2 file database, filesystem blobs; serving follows the registry and publishes every
+ * inference to the broker; drift-monitor reads the broker and the registry) plus the listen
+ * address, ports, paths, the broker address and the user's per-service settings. Pure: starts
+ * nothing.
  */
 public final class LaunchPlanner {
 
@@ -41,14 +44,16 @@ public final class LaunchPlanner {
     return settings.services().stream().map(service -> launch(service, bootstrapServers)).toList();
   }
 
-  /** The launch of one service. */
+  /**
+   * The launch of one service: what {@code up} sets, then the service's {@code --config} and {@code
+   * --set} settings (which override it).
+   */
   public ServiceLaunch launch(Service service, String bootstrapServers) {
     Map<String, String> properties = new LinkedHashMap<>();
     int httpPort;
     switch (service) {
       case REGISTRY -> {
         httpPort = settings.registryPort();
-        properties.put("quarkus.http.port", String.valueOf(httpPort));
         properties.put(
             "modelport.registry.data-dir", settings.dataDir().resolve("registry").toString());
         // Laptop only: every caller is an anonymous admin (SuiteLauncher says so on the console).
@@ -56,20 +61,33 @@ public final class LaunchPlanner {
       }
       case SERVING -> {
         httpPort = settings.servingPort();
-        properties.put("quarkus.http.port", String.valueOf(httpPort));
         properties.put("quarkus.grpc.server.port", String.valueOf(settings.grpcPort()));
-        properties.put("modelport.serving.source", "local");
-        properties.put("modelport.serving.repository", settings.models().toString());
+        properties.put("quarkus.grpc.server.host", settings.host());
+        if (settings.registryEnabled()) {
+          properties.put("modelport.serving.source", "registry");
+          properties.put("modelport.serving.registry.url", registryUrl());
+          properties.put(
+              "modelport.serving.cache-dir",
+              settings.dataDir().resolve("serving-cache").toString());
+        } else {
+          properties.put("modelport.serving.source", "local");
+          properties.put("modelport.serving.repository", settings.models().toString());
+        }
+        properties.put("kafka.bootstrap.servers", bootstrapServers);
+        properties.put("modelport.serving.events.sample-rate", "1.0");
       }
       case DRIFT -> {
         httpPort = settings.driftPort();
-        properties.put("quarkus.http.port", String.valueOf(httpPort));
         properties.put("modelport.drift.consumer.bootstrap-servers", bootstrapServers);
         properties.put("modelport.drift.registry.url", registryUrl());
-        properties.put("modelport.drift.report-base-url", "http://localhost:" + httpPort);
+        properties.put("modelport.drift.report-base-url", settings.localUrl(httpPort).toString());
+        properties.putAll(DemoWindow.driftMonitorSettings());
       }
       default -> throw new IllegalArgumentException("unknown service " + service);
     }
+    properties.put("quarkus.http.port", String.valueOf(httpPort));
+    properties.put("quarkus.http.host", settings.host());
+    properties.putAll(settings.serviceSettings().of(service));
     String probePath =
         service == Service.DRIFT && !settings.registryEnabled() ? LIVENESS_PATH : READINESS_PATH;
     List<String> jvmOptions = service.needsForeignMemory() ? List.of(FOREIGN_MEMORY) : List.of();
@@ -81,7 +99,7 @@ public final class LaunchPlanner {
         environment(service),
         service.jar(settings.projectHome()),
         settings.logDir().resolve(service.module() + ".log"),
-        URI.create("http://localhost:" + httpPort + probePath));
+        URI.create(settings.localUrl(httpPort) + probePath));
   }
 
   /**
@@ -98,6 +116,6 @@ public final class LaunchPlanner {
 
   /** The registry's base URL as the other services reach it. */
   public String registryUrl() {
-    return "http://localhost:" + settings.registryPort();
+    return settings.localUrl(settings.registryPort()).toString();
   }
 }

@@ -21,6 +21,7 @@ public final class RunningSuite implements AutoCloseable {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private EmbeddedKafkaBroker broker;
   private boolean closed;
+  private boolean up;
 
   public RunningSuite(PrintStream out) {
     this.out = out;
@@ -40,18 +41,31 @@ public final class RunningSuite implements AutoCloseable {
       throw new IllegalStateException("the suite is stopping");
     }
     children.add(child);
-    child
-        .onExit()
-        .thenAccept(
-            process -> {
-              if (!child.stopping()) {
-                out.printf(
-                    "%s exited on its own with code %d; see %s%n",
-                    child.launch().service().module(),
-                    process.exitValue(),
-                    child.launch().logFile());
-              }
-            });
+    child.onExit().thenAccept(process -> reportExit(child, process.exitValue()));
+  }
+
+  /**
+   * Says on the console that a child ended by itself, once the suite is up (a start-up failure is
+   * reported by the start with its log lines), unless that is expected: {@code up} is stopping it,
+   * or it ended from Ctrl-C, which a terminal sends to every process of the foreground group, the
+   * children too, just before the shutdown hook stops them.
+   */
+  void reportExit(ChildService child, int exitCode) {
+    if (!isUp() || child.stopping() || isClosed() || exitCode == ChildService.CTRL_C_EXIT) {
+      return;
+    }
+    out.printf(
+        "%s exited on its own with code %d; see %s%n",
+        child.launch().service().module(), exitCode, child.launch().logFile());
+  }
+
+  /** Marks the suite as started: from now on a child that ends by itself is reported. */
+  public synchronized void markUp() {
+    up = true;
+  }
+
+  private synchronized boolean isUp() {
+    return up;
   }
 
   /** Whether {@link #close} has begun. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 public enum Service {
   REGISTRY("registry-service", "registry", true),
   SERVING("serving-service", "serving", false),
-  DRIFT("drift-monitor", "drift-monitor", true);
+  DRIFT("drift-monitor", "drift", true);
 
   private final String module;
   private final String shortName;
@@ -23,9 +23,22 @@ public enum Service {
     return module;
   }
 
-  /** A short name for tables and log file names. */
+  /**
+   * The short name: the prefix of the service's {@code --set} and {@code --config} settings ({@code
+   * registry}, {@code serving}, {@code drift}).
+   */
   public String shortName() {
     return shortName;
+  }
+
+  /** The service whose short name is {@code name}, if any. */
+  public static java.util.Optional<Service> byShortName(String name) {
+    for (Service service : values()) {
+      if (service.shortName.equals(name)) {
+        return java.util.Optional.of(service);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**

@@ -1,9 +1,13 @@
 package dev.modelport.cli.up;
 
+import dev.modelport.cli.suite.SuiteEndpoints;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,15 +18,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code modelport up}: runs the whole suite on this machine with its embedded defaults and blocks
- * until Ctrl-C or SIGTERM, whose shutdown hook stops everything it started.
+ * until Ctrl-C or SIGTERM, whose shutdown hook stops everything it started. One {@code up} per data
+ * folder ({@link UpLock}, taken before anything starts); once everything is ready it writes {@code
+ * <data-dir>/up.properties} ({@link SuiteEndpoints}) for the client commands.
  */
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
       "Runs the whole suite locally: an in-process Kafka broker, registry-service (H2 file database, "
-          + "filesystem blobs), serving-service (local model repository) and drift-monitor.",
-      "Ctrl-C stops it. Needs the packaged services: ./mvnw install -DskipTests"
+          + "filesystem blobs, security off), serving-service (serving the registry's champions, "
+          + "every inference sent to the broker) and drift-monitor (reading the broker and the "
+          + "registry). The first time on a data folder it registers the example models with "
+          + "their training baselines and points champion at them.",
+      "Listens on 127.0.0.1 unless --host. Ctrl-C stops it. Exit code 1 when it cannot start "
+          + "(also when an up already runs on the data folder), 2 for a usage error.",
+      "Needs the packaged services: ./mvnw install -DskipTests"
     })
 public final class UpCommand implements Callable<Integer> {
 
@@ -48,8 +59,34 @@ public final class UpCommand implements Callable<Integer> {
       names = "--models",
       paramLabel = "DIR",
       description =
-          "Local model repository served by serving-service (default: <home>/examples/models).")
+          "Model folders (model.yaml, model.onnx or model.pt, train.csv) registered on the first "
+              + "start; with --no-registry, the local repository serving serves "
+              + "(default: <home>/examples/models).")
   private Path models;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = UpSettings.LOOPBACK,
+      description =
+          "Address the services listen on (default: ${DEFAULT-VALUE}, this machine only). "
+              + "0.0.0.0 exposes them, with security off: a warning says so.")
+  private String host;
+
+  @Option(
+      names = "--set",
+      paramLabel = "SERVICE.KEY=VALUE",
+      description =
+          "A setting of one service (registry, serving or drift), passed to it as -DKEY=VALUE and "
+              + "overriding up's own, e.g. --set serving.modelport.serving.events.sample-rate=0.5. "
+              + "Repeatable; wins over --config.")
+  private List<String> sets = new ArrayList<>();
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A properties file of SERVICE.KEY=VALUE lines, as --set.")
+  private Path config;
 
   @Option(
       names = "--kafka-port",
@@ -103,27 +140,63 @@ public final class UpCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     UpSettings settings = settings(Path.of("").toAbsolutePath());
     PrintStream out = System.out;
+    UpLock lock;
+    try {
+      lock = UpLock.acquire(settings.dataDir());
+    } catch (UpLock.AlreadyRunningException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      System.err.println(
+          "Cannot use the data folder "
+              + settings.dataDir()
+              + " ("
+              + e
+              + "); choose another with --data-dir.");
+      return 1;
+    }
     RunningSuite suite = new RunningSuite(out);
-    Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "modelport-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  lock.close();
+                  suite.close();
+                },
+                "modelport-stop"));
     if (Boolean.getBoolean(STOP_WITH_PARENT)) {
       stopWhenParentExits(out);
     }
     try {
       SuiteLauncher launcher = new SuiteLauncher(settings, out);
       launcher.startInto(suite);
+      suite.markUp();
+      lock.publish(endpoints(settings, suite));
       out.println();
       out.println("Modelport is up. Ctrl-C stops it.");
-      out.print(UrlTable.render(settings, suite.bootstrapServers()));
+      out.print(UrlTable.render(settings, suite.bootstrapServers(), launcher.servedModels()));
     } catch (SuiteStartException e) {
-      if (suite.isClosed()) {
+      if (suite.isClosed() || e.interrupted()) {
         return 130;
       }
       System.err.println(e.getMessage());
+      lock.close();
       suite.close();
       return 1;
     }
     suite.awaitClosed();
     return 0;
+  }
+
+  /** Where the started suite answers, for {@code up.properties}. */
+  static SuiteEndpoints endpoints(UpSettings settings, RunningSuite suite) {
+    return new SuiteEndpoints(
+        ProcessHandle.current().pid(),
+        settings.localUrl(settings.registryPort()),
+        settings.localUrl(settings.servingPort()),
+        UpSettings.LOOPBACK + ":" + settings.grpcPort(),
+        settings.localUrl(settings.driftPort()),
+        suite.bootstrapServers());
   }
 
   /**
@@ -178,6 +251,16 @@ public final class UpCommand implements Callable<Integer> {
     if (startTimeoutSeconds < 1) {
       throw usage("--start-timeout must be at least 1 second, got " + startTimeoutSeconds);
     }
+    if (host == null || host.isBlank()) {
+      throw usage("--host must be an address, e.g. 127.0.0.1 or 0.0.0.0");
+    }
+    ServiceSettings serviceSettings;
+    try {
+      serviceSettings =
+          ServiceSettings.parse(config == null ? null : workingDir.resolve(config), sets);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
     Path modelsDir =
         models == null
             ? projectHome.resolve("examples").resolve("models")
@@ -193,7 +276,9 @@ public final class UpCommand implements Callable<Integer> {
         driftPort,
         !noRegistry,
         !noDrift,
-        Duration.ofSeconds(startTimeoutSeconds));
+        Duration.ofSeconds(startTimeoutSeconds),
+        host.trim(),
+        serviceSettings);
   }
 
   private Path resolveHome(Path workingDir) {

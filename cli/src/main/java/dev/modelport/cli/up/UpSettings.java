@@ -14,8 +14,11 @@ import java.util.Objects;
  *     service modules)
  * @param dataDir where the broker data ({@code kafka/}), the registry data ({@code registry/}) and
  *     the logs ({@code logs/}) go
- * @param models the local model repository served by serving-service
+ * @param models the model folders registered in the registry on the first start (each with a {@code
+ *     model.yaml}); with no registry, the local repository that serving serves
  * @param startTimeout how long each service may take to answer its readiness check
+ * @param host the address the services listen on ({@value #LOOPBACK} unless {@code --host})
+ * @param serviceSettings the {@code --set} and {@code --config} settings of each service
  */
 public record UpSettings(
     Path projectHome,
@@ -28,7 +31,12 @@ public record UpSettings(
     int driftPort,
     boolean registryEnabled,
     boolean driftEnabled,
-    Duration startTimeout) {
+    Duration startTimeout,
+    String host,
+    ServiceSettings serviceSettings) {
+
+  /** The default listen address: this machine only. */
+  public static final String LOOPBACK = "127.0.0.1";
 
   /** The inference events topic, created with {@link #TOPIC_PARTITIONS} partitions. */
   public static final String TOPIC = "modelport.inference-events";
@@ -40,6 +48,47 @@ public record UpSettings(
     Objects.requireNonNull(dataDir);
     Objects.requireNonNull(models);
     Objects.requireNonNull(startTimeout);
+    Objects.requireNonNull(host);
+    Objects.requireNonNull(serviceSettings);
+  }
+
+  /** Settings on {@value #LOOPBACK} with no per-service settings. */
+  public UpSettings(
+      Path projectHome,
+      Path dataDir,
+      Path models,
+      int kafkaPort,
+      int registryPort,
+      int servingPort,
+      int grpcPort,
+      int driftPort,
+      boolean registryEnabled,
+      boolean driftEnabled,
+      Duration startTimeout) {
+    this(
+        projectHome,
+        dataDir,
+        models,
+        kafkaPort,
+        registryPort,
+        servingPort,
+        grpcPort,
+        driftPort,
+        registryEnabled,
+        driftEnabled,
+        startTimeout,
+        LOOPBACK,
+        ServiceSettings.NONE);
+  }
+
+  /** Whether the services listen beyond this machine (a {@code --host} other than loopback). */
+  public boolean exposed() {
+    return !(host.equals(LOOPBACK) || host.equals("localhost") || host.equals("::1"));
+  }
+
+  /** The base URL of a service's HTTP port as clients on this machine reach it. */
+  public java.net.URI localUrl(int port) {
+    return java.net.URI.create("http://" + LOOPBACK + ":" + port);
   }
 
   /** The services to start, in start order. */

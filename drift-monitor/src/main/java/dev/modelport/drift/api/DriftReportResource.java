@@ -4,6 +4,7 @@ import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.drift.error.ResultsNotFoundException;
 import dev.modelport.drift.evaluation.DriftResultsStore;
 import dev.modelport.drift.evaluation.WindowReport;
+import dev.modelport.drift.window.OpenWindow;
 import dev.modelport.drift.window.WindowBook;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,9 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * {@code GET /drift/{model}/versions/{version}}: the HTML drift report of a model version (404
- * before its first window, 400 for a malformed version; {@link ApiExceptionMapper} answers those
- * with an HTML page, since this resource produces HTML).
+ * {@code GET /drift/{model}/versions/{version}}: the HTML drift report of a model version; before
+ * its first window is evaluated, the rows its open window holds and when it closes (404 when it has
+ * no window at all, 400 for a malformed version; {@link ApiExceptionMapper} answers those with an
+ * HTML page, since this resource produces HTML).
  */
 @Path("/drift")
 @Produces(MediaType.TEXT_HTML)
@@ -31,7 +33,11 @@ public class DriftReportResource {
     ModelVersionKey key = PathKeys.modelVersion(model, version);
     List<WindowReport> recent = results.recent(key);
     if (recent.isEmpty()) {
-      throw new ResultsNotFoundException("No window of " + key + " has been evaluated yet.");
+      List<OpenWindow> open = windows.openWindows(key);
+      if (open.isEmpty()) {
+        throw new ResultsNotFoundException("No window of " + key + " has been evaluated yet.");
+      }
+      return ReportPage.renderPending(key, open);
     }
     return ReportPage.render(key, recent, windows.openWindows(key));
   }

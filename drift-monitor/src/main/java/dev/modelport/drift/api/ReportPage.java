@@ -75,6 +75,25 @@ final class ReportPage {
     return html.toString();
   }
 
+  /**
+   * The page of a version whose first window is still open: how many rows it holds, of how many,
+   * and when it closes at the latest.
+   */
+  static String renderPending(ModelVersionKey key, List<OpenWindow> open) {
+    StringBuilder html = new StringBuilder(4 * 1024);
+    String title = "Drift report: " + key.model() + " version " + key.version();
+    html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        .append(Html.escape(title))
+        .append("</title><style>body{font-family:sans-serif;margin:2em;max-width:1100px}")
+        .append("</style></head><body><h1>")
+        .append(Html.escape(title))
+        .append("</h1><p>No window of this version has been evaluated yet: the report appears")
+        .append(" here once the open window closes.</p>");
+    openWindows(html, open);
+    html.append("</body></html>");
+    return html.toString();
+  }
+
   private static void openWindows(StringBuilder html, List<OpenWindow> open) {
     if (open.isEmpty()) {
       html.append("<p class=\"open-window\">No window is open: the next event opens one.</p>");

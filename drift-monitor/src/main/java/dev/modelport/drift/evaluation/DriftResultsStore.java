@@ -53,6 +53,11 @@ public final class DriftResultsStore implements WindowReportListener {
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
   }
 
+  /** Every version with at least one report, by model then version. */
+  public List<ModelVersionKey> all() {
+    return reports.keySet().stream().sorted().toList();
+  }
+
   /** Versions of {@code model} with at least one report, in version order. */
   public List<ModelVersionKey> versions(String model) {
     return reports.keySet().stream().filter(k -> k.model().equals(model)).sorted().toList();

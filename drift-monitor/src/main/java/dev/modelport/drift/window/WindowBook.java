@@ -50,6 +50,11 @@ public final class WindowBook {
         .toList();
   }
 
+  /** The versions with an open window, by model then version. Thread-safe. */
+  public List<ModelVersionKey> openKeys() {
+    return snapshots.values().stream().map(OpenWindow::key).distinct().sorted().toList();
+  }
+
   /**
    * As {@link #add(int, ModelVersionKey, FeatureSchema, FeatureSchema, long, long, EventRows,
    * long)} without output columns.

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -43,6 +46,15 @@ public class ModelResource {
   @POST
   @RolesAllowed(Roles.PUBLISHER)
   @Operation(summary = "Register a model")
+  @APIResponse(
+      responseCode = "201",
+      description = "the model was created; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RegisteredModel.class)))
+  @APIResponse(responseCode = "400", description = "the error names the field and the problem")
+  @APIResponse(responseCode = "409", description = "a model of that name exists")
   public Response create(NewModel body) {
     RegisteredModel created = models.create(body, Caller.of(identity));
     return Response.created(URI.create("/api/v1/models/" + created.name())).entity(created).build();

@@ -69,6 +69,25 @@ public class ModelService {
         });
   }
 
+  /**
+   * Creates {@code name} with no description or tags when it does not exist yet, on the caller's
+   * transaction, audited like {@link #create}: a version uploaded to a new model creates it, as
+   * {@code mlflow.register_model} does. Two first uploads racing may both see no model; the loser's
+   * insert fails with a unique violation (a {@code ConflictException} after translation), which its
+   * caller retries.
+   *
+   * @return whether the model was created
+   */
+  public boolean createIfAbsent(Connection c, ModelName name, Caller caller) throws SQLException {
+    if (models.find(c, name).isPresent()) {
+      return false;
+    }
+    models.insert(c, name, null, java.util.Map.of(), caller.name(), now());
+    RegisteredModel created = models.find(c, name).orElseThrow();
+    audit.record(c, caller, "model.create", target(name), name.value(), null, created);
+    return true;
+  }
+
   public RegisteredModel get(ModelName name) {
     return database.read(c -> require(c, name));
   }

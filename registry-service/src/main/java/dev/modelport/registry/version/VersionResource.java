@@ -25,6 +25,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -58,11 +63,38 @@ public class VersionResource {
       summary = "Upload a new version; its number is assigned by the registry",
       description =
           "multipart/form-data parts: metadata (JSON), artifact (file), model.yaml (optional, the"
-              + " signature instead of metadata.signature), training-data (CSV) or profile (JSON)")
+              + " signature instead of metadata.signature), training-data (CSV) or profile (JSON)."
+              + " A model that does not exist yet is created.")
+  @APIResponse(
+      responseCode = "201",
+      description = "the version was stored; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ModelVersion.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "a part is missing or malformed; the error names the part and field")
+  @APIResponse(responseCode = "401", description = "no or unknown API key")
+  @APIResponse(responseCode = "403", description = "the key's role may not publish")
+  @APIResponse(responseCode = "413", description = "the artifact exceeds the upload limit")
   public Response upload(
       @RestPath String model,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      InputStream body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA,
+                      schema = @Schema(implementation = VersionUploadForm.class),
+                      encoding = {
+                        @Encoding(name = "metadata", contentType = MediaType.APPLICATION_JSON),
+                        @Encoding(name = "artifact", contentType = "application/octet-stream"),
+                        @Encoding(name = "model.yaml", contentType = "application/yaml"),
+                        @Encoding(name = "training-data", contentType = "text/csv"),
+                        @Encoding(name = "profile", contentType = MediaType.APPLICATION_JSON)
+                      }))
+          InputStream body) {
     ModelName name = new ModelName(model);
     ModelVersion created;
     try {

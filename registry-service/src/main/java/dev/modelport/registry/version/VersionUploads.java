@@ -3,7 +3,6 @@ package dev.modelport.registry.version;
 import dev.modelport.registry.api.MultipartStream;
 import dev.modelport.registry.baseline.BaselineBuilder;
 import dev.modelport.registry.model.ModelName;
-import dev.modelport.registry.model.ModelService;
 import dev.modelport.registry.security.Caller;
 import dev.modelport.registryclient.api.ModelVersion;
 import dev.modelport.registryclient.api.VersionMetadata;
@@ -25,7 +24,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class VersionUploads {
   private static final Logger LOG = Logger.getLogger(VersionUploads.class);
-  private final ModelService models;
   private final UploadReceiver receiver;
   private final BaselineBuilder baselines;
   private final VersionCommit commit;
@@ -34,13 +32,11 @@ public class VersionUploads {
 
   @Inject
   VersionUploads(
-      ModelService models,
       UploadReceiver receiver,
       BaselineBuilder baselines,
       VersionCommit commit,
       UploadMetrics metrics,
       ArtifactFormatCheck formats) {
-    this.models = models;
     this.receiver = receiver;
     this.baselines = baselines;
     this.commit = commit;
@@ -48,7 +44,10 @@ public class VersionUploads {
     this.formats = formats;
   }
 
-  /** Publishes the version that {@code form} carries; its number is the model's next one. */
+  /**
+   * Publishes the version that {@code form} carries; its number is the model's next one (1 for a
+   * model that did not exist yet, which the commit creates).
+   */
   public ModelVersion upload(ModelName model, MultipartStream form, Caller caller) {
     try {
       ModelVersion created = store(model, form, caller);
@@ -69,7 +68,6 @@ public class VersionUploads {
   }
 
   private ModelVersion store(ModelName model, MultipartStream form, Caller caller) {
-    models.get(model);
     try (ReceivedUpload received = receiver.receive(form)) {
       VersionMetadata metadata =
           MetadataCheck.check(

@@ -200,8 +200,56 @@ public class VersionApiTest {
   }
 
   @Test
-  void uploadToUnknownModelIs404() {
-    Api.upload(PUBLISHER, Api.uniqueName("nomodel"), Api.onnx(10, 1), Api.METADATA).statusCode(404);
+  void uploadToAModelThatDoesNotExistYetCreatesTheModel() {
+    String model = Api.uniqueName("newmodel");
+
+    Api.upload(PUBLISHER, model, Api.onnx(10, 1), Api.METADATA)
+        .statusCode(201)
+        .body("model", equalTo(model))
+        .body("version", equalTo(1));
+
+    as(READER)
+        .get("/api/v1/models/{m}", model)
+        .then()
+        .statusCode(200)
+        .body("latestVersion", equalTo(1))
+        .body("createdBy", equalTo("test-publisher"));
+    as(READER)
+        .get("/api/v1/audit?model={m}", model)
+        .then()
+        .statusCode(200)
+        .body("action", org.hamcrest.Matchers.hasItems("model.create", "version.create"));
+    Api.upload(PUBLISHER, model, Api.onnx(10, 2), Api.METADATA)
+        .statusCode(201)
+        .body("version", equalTo(2));
+  }
+
+  @Test
+  void refusedUploadToAModelThatDoesNotExistLeavesNoModel() {
+    String model = Api.uniqueName("refused");
+
+    Api.upload(PUBLISHER, model, Api.onnx(10, 1), "{\"format\": \"keras\"}").statusCode(400);
+
+    as(READER).get("/api/v1/models/{m}", model).then().statusCode(404);
+  }
+
+  @Test
+  void concurrentFirstUploadsOfANewModelGetVersionsOneAndTwo() throws Exception {
+    String model = Api.uniqueName("race");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Callable<Integer> upload =
+          () ->
+              Api.upload(PUBLISHER, model, Api.onnx(10, 3), Api.METADATA)
+                  .statusCode(201)
+                  .extract()
+                  .path("version");
+      Future<Integer> first = pool.submit(upload);
+      Future<Integer> second = pool.submit(upload);
+      assertThat(Set.of(first.get(), second.get())).containsExactlyInAnyOrder(1, 2);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -100,9 +100,9 @@ public class DjlEngines {
               + ": "
               + artifact.format().djlEngine()
               + " cannot load "
-              + artifact.file()
+              + artifact.file().getFileName()
               + ": "
-              + e.getMessage(),
+              + LoadFailureReason.of(e, artifact.file()),
           e);
     }
   }

@@ -54,6 +54,13 @@ public class RegistrySync {
   @Inject ServingMetrics metrics;
 
   private final Map<String, ModelVersion> metadata = new ConcurrentHashMap<>();
+
+  /**
+   * Reasons of downloads refused (bytes not hashing to the registry's SHA-256), by model, version
+   * and digest: such a version is not downloaded again by later reconciliations (ADR 0004).
+   */
+  private final Map<String, String> refusedDownloads = new ConcurrentHashMap<>();
+
   private final Set<String> served = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean pending = new AtomicBoolean();
   private ArtifactCache cache;
@@ -173,8 +180,17 @@ public class RegistrySync {
     Map<VersionNumber, String> unavailable = new HashMap<>();
     List<ModelVersion> versions = new ArrayList<>();
     for (VersionNumber v : target.versions()) {
+      String refusal = null;
       try {
         ModelVersion mv = online ? metadata(name, v) : metadata.get(key(name, v));
+        if (online) {
+          refusal = key(name, v) + '\0' + mv.artifact().sha256();
+          String refusedBefore = refusedDownloads.get(refusal);
+          if (refusedBefore != null) {
+            unavailable.put(v, refusedBefore);
+            continue;
+          }
+        }
         Path file =
             online
                 ? cache.fetch(
@@ -183,7 +199,11 @@ public class RegistrySync {
         artifacts.put(v, artifact(mv, file));
         versions.add(mv);
       } catch (ArtifactRefusedException | ChecksumMismatchException e) {
-        unavailable.put(v, "artifact refused: " + e.getMessage());
+        String reason = "artifact refused: " + e.getMessage();
+        if (refusal != null) {
+          refusedDownloads.put(refusal, reason);
+        }
+        unavailable.put(v, reason);
       } catch (RegistryApiException e) {
         unavailable.put(v, "the registry answered " + e.status() + ": " + e.getMessage());
       }
