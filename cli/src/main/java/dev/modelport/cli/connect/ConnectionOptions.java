@@ -57,7 +57,7 @@ public final class ConnectionOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      defaultValue = "modelport-data",
+      defaultValue = "${env:MODELPORT_DATA_DIR:-modelport-data}",
       description =
           "data folder of the running up, whose up.properties gives the defaults (default: ${DEFAULT-VALUE})")
   Path dataDir;

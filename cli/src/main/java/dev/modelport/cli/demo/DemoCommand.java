@@ -57,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      defaultValue = "modelport-data",
+      defaultValue = "${env:MODELPORT_DATA_DIR:-modelport-data}",
       description = "The data folder of the running up (default: ${DEFAULT-VALUE}).")
   private Path dataDir;
 

@@ -69,6 +69,7 @@ public final class LaunchPlanner {
           properties.put(
               "modelport.serving.cache-dir",
               settings.dataDir().resolve("serving-cache").toString());
+          properties.putAll(CanaryDefaults.servingSettings());
         } else {
           properties.put("modelport.serving.source", "local");
           properties.put("modelport.serving.repository", settings.models().toString());

@@ -51,7 +51,7 @@ public final class UpCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      defaultValue = "modelport-data",
+      defaultValue = "${env:MODELPORT_DATA_DIR:-modelport-data}",
       description = "Data and logs (default: ${DEFAULT-VALUE}).")
   private Path dataDir;
 

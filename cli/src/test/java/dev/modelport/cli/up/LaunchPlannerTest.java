@@ -63,6 +63,9 @@ class LaunchPlannerTest {
         .containsEntry("quarkus.http.host", "127.0.0.1")
         .containsEntry("quarkus.grpc.server.port", "18081")
         .containsEntry("quarkus.grpc.server.host", "127.0.0.1")
+        .containsEntry(
+            "modelport.serving.deployments.\"breast-cancer-mlp\".canary", "alias:challenger")
+        .containsEntry("modelport.serving.deployments.\"breast-cancer-mlp\".canary-weight", "10")
         .doesNotContainKey("modelport.serving.repository");
     assertThat(serving.jvmOptions()).isEmpty();
     if (System.getenv("MALLOC_ARENA_MAX") == null) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.modelport.cli.suite.SuiteEndpoints;
 import dev.modelport.registryclient.RegistryClient;
 import dev.modelport.registryclient.api.Alias;
+import dev.modelport.testsupport.CsvTable;
 import dev.modelport.testsupport.ExampleModels;
 import dev.modelport.testsupport.FreePorts;
 import dev.modelport.testsupport.PackagedService;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,13 +36,19 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs {@code modelport up} as a process, the way a user does (the command's JVM with {@code
  * cli/target/classpath.txt}, the packaged services as its children), on free ports with a models
  * folder holding only breast-cancer-mlp; then {@code modelport demo} as a process against it, a
- * second {@code up} on the same data folder, and a SIGTERM that must leave no process behind.
- * Skipped when a service or the command is not packaged.
+ * second {@code up} on the same data folder, {@code modelport infer}, {@code models register} and
+ * {@code alias set} as processes (serving must follow champion to the new version), the README's
+ * walkthrough ({@link ReadmeWalkthrough}) as one shell script, and a SIGTERM that must leave no
+ * process behind. Skipped when a service or the command is not packaged.
  */
 class SuiteUpIT {
 
   private static final String MODEL = ExampleModels.BREAST_CANCER;
   private static final Pattern URL = Pattern.compile("(http://[^\\s]+)");
+  private static final Pattern MODEL_VERSION =
+      Pattern.compile("\"model_version\"\\s*:\\s*\"([^\"]*)\"");
+  private static final Pattern VERSIONS_2_ONLY =
+      Pattern.compile("\"versions\"\\s*:\\s*\\[\\s*\"2\"\\s*\\]");
   private static final Pattern OUTPUT_DATA =
       Pattern.compile("\"outputs\".*?\"data\"\\s*:\\s*\\[([^\\]]*)\\]", Pattern.DOTALL);
 
@@ -56,7 +64,15 @@ class SuiteUpIT {
   @AfterEach
   void stopWhatIsLeft() throws InterruptedException, IOException {
     // the consoles of up, the second up and demo, for the failsafe report's output file
-    for (String name : List.of("up.out", "second.out", "demo.out")) {
+    for (String name :
+        List.of(
+            "up.out",
+            "second.out",
+            "demo.out",
+            "infer.out",
+            "register.out",
+            "alias.out",
+            "walkthrough.out")) {
       System.out.println("==== " + name + "\n" + read(dir.resolve(name)));
     }
     for (Process p : started) {
@@ -203,6 +219,78 @@ class SuiteUpIT {
       assertThat(output[i]).isCloseTo(expected[i], within(1e-4));
     }
 
+    Path test = ExampleModels.file(MODEL, "test.csv");
+    CsvTable expectedTable =
+        CsvTable.read(ExampleModels.file(MODEL, "expected_test_probabilities.csv"));
+    String inferConsole =
+        finish(
+            "infer.out",
+            "infer",
+            MODEL,
+            "--csv",
+            test.toString(),
+            "--output",
+            "csv",
+            "--data-dir",
+            data.toString());
+    assertPredictions(inferConsole, expectedTable);
+
+    // a new version from a model folder, champion moved to it: serving follows the registry
+    Path newVersion =
+        copyModel(ExampleModels.dir(MODEL), dir.resolve("new-version")).resolve(MODEL);
+    String registered =
+        finish(
+            "register.out",
+            "models",
+            "register",
+            newVersion.toString(),
+            "-q",
+            "--data-dir",
+            data.toString());
+    assertThat(registered.lines().toList()).last().isEqualTo("2");
+    assertThat(
+            finish(
+                "alias.out", "alias", "set", MODEL, "champion", "2", "--data-dir", data.toString()))
+        .contains("champion of " + MODEL + " now points at version 2");
+    await("serving answers with version 2 after champion moved")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> answeredBy(infer(endpoints.serving(), features)).equals("2"));
+    await("version 1 unloaded")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> get(endpoints.serving() + "/v2/models/" + MODEL), VERSIONS_2_ONLY.asPredicate());
+    double[] fromVersion2 = outputData(infer(endpoints.serving(), features));
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(fromVersion2[i]).isCloseTo(expected[i], within(1e-4));
+    }
+
+    // the README's walkthrough, word for word but for the ports
+    String script =
+        ReadmeWalkthrough.read(home.resolve("README.md"))
+            .script(
+                Map.of(
+                    8080, ports[2],
+                    8081, ports[3],
+                    8090, ports[1],
+                    8092, ports[4]));
+    Path walkthroughOut = dir.resolve("walkthrough.out");
+    ProcessBuilder walkthrough =
+        new ProcessBuilder("bash", "-c", script)
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(walkthroughOut.toFile());
+    walkthrough.environment().put("MODELPORT_DATA_DIR", data.toString());
+    Process shell = walkthrough.start();
+    started.add(shell);
+    assertThat(shell.waitFor(240, TimeUnit.SECONDS))
+        .as("walkthrough ends: %s", read(walkthroughOut))
+        .isTrue();
+    assertThat(shell.exitValue()).as("walkthrough: %s", read(walkthroughOut)).isZero();
+    String servingLog = read(data.resolve("logs/serving-service.log"));
+    assertThat(servingLog).doesNotContain("Unrecognized configuration key");
+
     up.destroy();
     assertThat(up.waitFor(90, TimeUnit.SECONDS)).as("up stops on SIGTERM").isTrue();
     assertThat(children).noneMatch(ProcessHandle::isAlive);
@@ -232,6 +320,47 @@ class SuiteUpIT {
             .start();
     started.add(process);
     return process;
+  }
+
+  /** Runs a modelport command to its end (at most 90 s); its console, after exit code 0. */
+  private String finish(String out, String... args) throws IOException, InterruptedException {
+    Path file = dir.resolve(out);
+    Process process = command(List.of(args), file);
+    assertThat(process.waitFor(90, TimeUnit.SECONDS))
+        .as("%s ends: %s", String.join(" ", args), read(file))
+        .isTrue();
+    assertThat(process.exitValue()).as("%s: %s", String.join(" ", args), read(file)).isZero();
+    return read(file);
+  }
+
+  /** {@code infer --output csv}'s rows against the reference probabilities. */
+  private static void assertPredictions(String console, CsvTable expected) {
+    List<String> lines = console.lines().toList();
+    int header = lines.indexOf("ROW,label,probabilities[0],probabilities[1]");
+    assertThat(header).as("the predictions' header in %s", console).isNotNegative();
+    List<String> rows = lines.subList(header + 1, lines.size());
+    assertThat(rows).hasSize(expected.size());
+    for (int r = 0; r < expected.size(); r++) {
+      String[] cells = rows.get(r).split(",");
+      assertThat(cells[0]).isEqualTo(String.valueOf(r + 1));
+      for (int k = 0; k < 2; k++) {
+        assertThat(Double.parseDouble(cells[2 + k]))
+            .as("row %d output %d", r + 1, k)
+            .isCloseTo(expected.rows()[r][k], within(1e-4));
+      }
+    }
+  }
+
+  private static String answeredBy(String answer) {
+    Matcher matcher = MODEL_VERSION.matcher(answer);
+    assertThat(matcher.find()).as("model_version in %s", answer).isTrue();
+    return matcher.group(1);
+  }
+
+  private String get(String url) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static String read(Path file) throws IOException {

@@ -12,6 +12,7 @@ import dev.modelport.registry.error.InvalidInputException;
 import dev.modelport.registry.error.NotFoundException;
 import dev.modelport.registry.error.PayloadTooLargeException;
 import dev.modelport.registry.error.RegistryException;
+import dev.modelport.registry.security.ApiKeys;
 import dev.modelport.registryclient.api.ErrorBody;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -59,7 +60,8 @@ public class ApiExceptionMapper {
         .type(MediaType.APPLICATION_JSON)
         .entity(
             new ErrorBody(
-                "a valid API key is required " + "(Authorization: Bearer <key> or X-Api-Key)"))
+                "a valid API key is required (Authorization: Bearer <key> or X-Api-Key); "
+                    + ApiKeys.HOW_TO_ADD_ONE))
         .build();
   }
 

@@ -2,6 +2,7 @@ package dev.modelport.registry.security;
 
 import dev.modelport.registry.RegistryConfig;
 import dev.modelport.registry.storage.Sha256;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,8 +23,19 @@ import org.jboss.logging.Logger;
  * stored: a presented key is hashed and looked up.
  */
 @ApplicationScoped
+@Startup // created at start-up, so that the warning about a registry without keys is logged then
 public class ApiKeys {
   private static final Logger LOG = Logger.getLogger(ApiKeys.class);
+
+  /**
+   * How an operator adds a key, for the 401 answer and the start-up warning: the registry keeps
+   * only hashes, so no key can be read back or created through the API.
+   */
+  public static final String HOW_TO_ADD_ONE =
+      "to add a key, start the registry with modelport.registry.security.api-keys.\"<name>\".sha256"
+          + " set to the hex SHA-256 of the key (printf %s \"$KEY\" | sha256sum) and"
+          + " modelport.registry.security.api-keys.\"<name>\".role set to reader, publisher or"
+          + " admin, or list name:role:sha256 lines in modelport.registry.security.api-keys-file";
 
   /** A known key. */
   public record Entry(String name, String role) {}
@@ -37,9 +49,10 @@ public class ApiKeys {
     config.security().apiKeysFile().ifPresent(file -> keys.putAll(readFile(file)));
     this.byHash = Map.copyOf(keys);
     if (config.security().enabled() && byHash.isEmpty()) {
-      LOG.warn(
-          "No API keys are configured: every write will be refused. "
-              + "Configure modelport.registry.security.api-keys or api-keys-file.");
+      LOG.warnf(
+          "No API keys are configured: every %s is refused with 401; %s (or, on a laptop only,"
+              + " modelport.registry.security.enabled=false)",
+          config.security().anonymousRead() ? "write" : "call", HOW_TO_ADD_ONE);
     }
   }
 

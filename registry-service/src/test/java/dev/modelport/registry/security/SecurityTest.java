@@ -75,7 +75,11 @@ public class SecurityTest {
   @Test
   void everyWriteWithAnUnknownKeyIs401() {
     for (Write write : writes()) {
-      send(as("not-a-key"), write).then().statusCode(401).body("error", containsString("API key"));
+      send(as("not-a-key"), write)
+          .then()
+          .statusCode(401)
+          .body("error", containsString("API key"))
+          .body("error", containsString("modelport.registry.security.api-keys.\"<name>\".sha256"));
     }
   }
 
