@@ -87,6 +87,20 @@ class SlowClientsIT {
     }
   }
 
+  /** Sends a keep-alive health request; true if it is answered 200 on this connection. */
+  private static boolean answersLive(Socket s) throws IOException {
+    try {
+      s.getOutputStream()
+          .write(
+              "GET /v2/health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      byte[] head = s.getInputStream().readNBytes(12);
+      return new String(head, StandardCharsets.US_ASCII).equals("HTTP/1.1 200");
+    } catch (SocketException e) {
+      return false; // reset: refused
+    }
+  }
+
   @Test
   void aClientThatAnnouncesABodyAndNeverSendsItIsDisconnected() throws IOException {
     try (Socket socket = connect()) {
@@ -104,36 +118,28 @@ class SlowClientsIT {
 
   @Test
   void connectionsBeyondTheCapAreRefusedAndTheOthersAreServed() throws Exception {
+    // Other clients (the start-up readiness probe's pooled connection) may hold some of the cap
+    // for a while, so: open one more connection than the cap allows and count those served.
     List<Socket> held = new ArrayList<>();
+    int served = 0;
+    int refused = 0;
     try {
-      for (int i = 0; i < CAP; i++) {
+      for (int i = 0; i <= CAP; i++) {
         Socket s = connect();
-        // a complete request keeps each connection open (keep-alive) and proves it was accepted
-        s.getOutputStream()
-            .write(
-                "GET /v2/health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-        byte[] head = new byte[12];
-        assertThat(s.getInputStream().readNBytes(head, 0, 12)).isEqualTo(12);
-        assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
         held.add(s);
-      }
-      try (Socket extra = connect()) {
-        extra
-            .getOutputStream()
-            .write(
-                "GET /v2/health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-        byte[] any = extra.getInputStream().readNBytes(12);
-        assertThat(new String(any, StandardCharsets.US_ASCII)).doesNotStartWith("HTTP/1.1 200");
-      } catch (SocketException refused) {
-        // refused by a reset: as good as a close
+        if (answersLive(s)) {
+          served++;
+        } else {
+          refused++;
+        }
       }
     } finally {
       for (Socket s : held) {
         s.close();
       }
     }
+    assertThat(served).as("connections served while held").isBetween(1, CAP);
+    assertThat(refused).as("connections refused beyond the cap").isPositive();
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     int status = 0;
