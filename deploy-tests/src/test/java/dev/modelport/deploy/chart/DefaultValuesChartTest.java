@@ -175,9 +175,10 @@ class DefaultValuesChartTest {
     Duration shutdown = Duration.parse("PT" + props.getProperty("quarkus.shutdown.timeout"));
     assertThat(preStop).isPositive();
     assertThat(grace)
-        .as("grace period > preStop sleep + drain timeout")
-        .isGreaterThan(preStop + drain.toSeconds())
-        .isGreaterThan(preStop + shutdown.toSeconds());
+        .as(
+            "grace period > preStop sleep + the REST wait (quarkus.shutdown.timeout) + the gRPC"
+                + " and queue drain (drain-timeout), which follow each other after SIGTERM")
+        .isGreaterThan(preStop + shutdown.toSeconds() + drain.toSeconds());
     assertThat(shutdown)
         .as("the chart's drain is at least the service's own shutdown timeout")
         .isGreaterThanOrEqualTo(ServiceConfig.of("serving-service").shutdownTimeout());

@@ -3,6 +3,7 @@ package dev.modelport.serving.lifecycle;
 import dev.modelport.serving.config.ServingConfig;
 import dev.modelport.serving.engine.DjlSystemProperties;
 import dev.modelport.serving.registry.RegistrySync;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -19,6 +20,13 @@ import org.jboss.logging.Logger;
  * starts, then loads the models. The server reports ready ({@link #isStarted()}) once the startup
  * loads have finished, whether or not each succeeded; a model that failed shows as UNAVAILABLE in
  * the repository index with its reason.
+ *
+ * <p>Shutdown has two steps. At SIGTERM ({@link ShutdownDelayInitiatedEvent}, the first thing
+ * Quarkus does, with {@code quarkus.shutdown.delay-enabled}) the server begins draining: readiness
+ * reports down and the edges refuse new requests (REST 503 with {@code Connection: close}, gRPC
+ * UNAVAILABLE) while the requests already received are answered. Once Quarkus has waited for those
+ * ({@code quarkus.shutdown.timeout}), {@link ShutdownEvent} stops the registry source and drains
+ * the models' queues ({@code modelport.serving.drain-timeout}).
  */
 @ApplicationScoped
 public class ServingLifecycle {
@@ -30,6 +38,7 @@ public class ServingLifecycle {
   @Inject Instance<RegistrySync> registry;
 
   private volatile boolean started;
+  private volatile boolean draining;
 
   void onStart(@Observes @Priority(10) StartupEvent event) {
     DjlSystemProperties.apply(
@@ -56,8 +65,23 @@ public class ServingLifecycle {
     started = true;
   }
 
+  void onShutdownRequested(@Observes @Priority(10) ShutdownDelayInitiatedEvent event) {
+    beginDraining();
+  }
+
+  /** From now on readiness reports down and the edges refuse new requests. Idempotent. */
+  public void beginDraining() {
+    if (!draining) {
+      draining = true;
+      LOG.info(
+          "Shutdown requested: readiness is down, new requests are refused (REST 503, gRPC"
+              + " UNAVAILABLE); requests already received are being answered");
+    }
+  }
+
   void onStop(@Observes ShutdownEvent event) {
-    LOG.info("Shutting down: refusing new requests, finishing queued ones");
+    beginDraining();
+    LOG.info("Shutting down: finishing queued requests, then unloading the models");
     if (config.source() == ServingConfig.Source.registry) {
       registry.get().stop();
     }
@@ -66,6 +90,11 @@ public class ServingLifecycle {
 
   /** True once the startup loads have finished and until shutdown begins. */
   public boolean isStarted() {
-    return started && models.accepting();
+    return started && !draining && models.accepting();
+  }
+
+  /** True from the shutdown request on: the edges refuse new requests. */
+  public boolean isDraining() {
+    return draining;
   }
 }

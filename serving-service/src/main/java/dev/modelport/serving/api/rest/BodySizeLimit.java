@@ -1,8 +1,5 @@
 package dev.modelport.serving.api.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modelport.protocol.rest.ErrorResponse;
 import dev.modelport.serving.config.ServingConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -20,13 +17,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class BodySizeLimit {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Inject ServingConfig config;
 
   void register(@Observes Router router) {
     long max = config.limits().maxBodySize().asLongValue();
-    router.route().order(Integer.MIN_VALUE).handler(ctx -> check(ctx, max));
+    router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> check(ctx, max));
   }
 
   private static void check(RoutingContext ctx, long max) {
@@ -36,11 +31,11 @@ public class BodySizeLimit {
       try {
         declared = Long.parseLong(length.trim());
       } catch (NumberFormatException e) {
-        refuse(ctx, 400, "invalid Content-Length '" + length + "'");
+        RouteRefusal.refuse(ctx, 400, "invalid Content-Length '" + length + "'");
         return;
       }
       if (declared > max) {
-        refuse(
+        RouteRefusal.refuse(
             ctx,
             413,
             "request body of "
@@ -52,19 +47,5 @@ public class BodySizeLimit {
       }
     }
     ctx.next();
-  }
-
-  private static void refuse(RoutingContext ctx, int status, String message) {
-    String body;
-    try {
-      body = JSON.writeValueAsString(new ErrorResponse(message));
-    } catch (JsonProcessingException e) {
-      body = "{\"error\":\"request too large\"}";
-    }
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(body);
   }
 }
