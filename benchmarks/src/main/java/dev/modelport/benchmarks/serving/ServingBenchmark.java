@@ -190,7 +190,7 @@ public final class ServingBenchmark {
                   bestBatch,
                   interleaved)
               .markdown();
-      ReportSection.write(out, "## serving-service", section);
+      ReportSection.write(out, "## serving-service: Java generator", section);
       System.out.println(section);
     }
   }
