@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes the "serving-service" section of docs/benchmarks.md from the measured figures. */
+/**
+ * Writes the "serving-service: Java generator" section of docs/benchmarks.md from the measured
+ * figures.
+ */
 final class BenchmarkReport {
 
   private final Duration measure;

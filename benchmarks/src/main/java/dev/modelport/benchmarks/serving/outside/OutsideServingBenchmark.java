@@ -303,7 +303,7 @@ public final class OutsideServingBenchmark {
             w.p50(),
             w.p90(),
             w.p99(),
-            Double.NaN,
+            w.mean(),
             w.errors(),
             g.cpuShare());
     into.add(r);

@@ -8,7 +8,7 @@ package dev.modelport.benchmarks.serving.outside;
  * @param p50 latency percentile, µs (per call for the in-process baseline)
  * @param p90 latency percentile, µs
  * @param p99 latency percentile, µs
- * @param mean mean latency, µs; NaN where the tool gives none (wrk)
+ * @param mean mean latency, µs
  * @param errors failed requests
  * @param generatorShare the generator's CPU time as a share of its cores; NaN in-process
  */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * @param requestsPerSecond wrk's "Requests/sec"
  * @param errorResponses "Non-2xx or 3xx responses" (0 when wrk prints no such line)
  * @param socketErrors connect + read + write + timeout socket errors
+ * @param mean mean latency ("Thread Stats", Latency, Avg), microseconds
  * @param p50 latency percentile, microseconds
  * @param p75 latency percentile, microseconds
  * @param p90 latency percentile, microseconds
@@ -24,6 +25,7 @@ public record WrkOutput(
     double requestsPerSecond,
     long errorResponses,
     long socketErrors,
+    double mean,
     double p50,
     double p75,
     double p90,
@@ -32,6 +34,8 @@ public record WrkOutput(
   private static final Pattern COMPLETED =
       Pattern.compile("(\\d+) requests in ([0-9.]+)(us|ms|s|m|h),");
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern MEAN =
+      Pattern.compile("^\\s*Latency\\s+([0-9.]+)(us|ms|s|m|h)\\s", Pattern.MULTILINE);
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
   private static final Pattern SOCKET =
       Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
@@ -46,6 +50,7 @@ public record WrkOutput(
   public static WrkOutput parse(String out) {
     Matcher completed = find(COMPLETED, out, "N requests in T");
     Matcher rate = find(RATE, out, "Requests/sec");
+    Matcher mean = find(MEAN, out, "Latency (thread stats)");
     long non2xx = 0;
     Matcher m = NON_2XX.matcher(out);
     if (m.find()) {
@@ -64,6 +69,7 @@ public record WrkOutput(
         Double.parseDouble(rate.group(1)),
         non2xx,
         socket,
+        micros(mean.group(1), mean.group(2)),
         percentile(out, "50"),
         percentile(out, "75"),
         percentile(out, "90"),

@@ -16,6 +16,7 @@ class WrkOutputTest {
     assertThat(w.requests()).isEqualTo(35012);
     assertThat(w.seconds()).isCloseTo(5.03, within(1e-9));
     assertThat(w.requestsPerSecond()).isCloseTo(6966.44, within(1e-9));
+    assertThat(w.mean()).isCloseTo(9.31e3, within(1e-6));
     assertThat(w.p50()).isCloseTo(7.77e3, within(1e-6));
     assertThat(w.p75()).isCloseTo(11.40e3, within(1e-6));
     assertThat(w.p90()).isCloseTo(14.95e3, within(1e-6));
