@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes the "serving-service" section of docs/benchmarks.md from the measured figures. */
+/**
+ * Writes the "serving-service: Java generator" section of docs/benchmarks.md from the measured
+ * figures.
+ */
 final class BenchmarkReport {
 
   private final Duration measure;
@@ -45,7 +48,11 @@ final class BenchmarkReport {
 
   String markdown() {
     StringBuilder md = new StringBuilder();
-    md.append("## serving-service\n\n");
+    md.append("## serving-service: Java generator\n\n");
+    md.append(
+        "The load generator here is a Java process on the same cores as the server: its figures measure the "
+            + "generator as much as the server (see \"Why the earlier figures were replaced\" above); the "
+            + "server's own figures come from `benchmarks/serving-outside.sh`.\n\n");
     md.append(
         "Targets (issue \"serving-service\"): `mobilenet-v3-small` over gRPC with raw contents at "
             + "≥ 90 % of the in-process engine's best batched throughput; `breast-cancer-mlp`, single-row "

@@ -8,11 +8,14 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
+import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -41,6 +44,7 @@ public final class InProcessBaseline implements AutoCloseable {
   private final Predictor<float[][], float[]> predictor;
   private final int rowSize;
   private final SplittableRandom random = new SplittableRandom(7);
+  private OrtSession.SessionOptions sessionOptions;
 
   /**
    * Loads the model (ONNX Runtime, CPU, one inter-op thread).
@@ -48,15 +52,37 @@ public final class InProcessBaseline implements AutoCloseable {
    * @param intraOpThreads intra-op threads; 0 lets ONNX Runtime use one per core
    */
   public InProcessBaseline(Path onnx, long[] rowShape, int intraOpThreads) throws Exception {
+    this(onnx, rowShape, intraOpThreads, true);
+  }
+
+  /**
+   * Loads the model (ONNX Runtime, CPU, one inter-op thread).
+   *
+   * @param intraOpThreads intra-op threads; 0 lets ONNX Runtime use one per core
+   * @param allowSpinning false: ONNX Runtime's idle pool threads sleep instead of spinning, as the
+   *     server runs them ({@code modelport.serving.engine.onnx.allow-spinning=false}, its default)
+   */
+  public InProcessBaseline(Path onnx, long[] rowShape, int intraOpThreads, boolean allowSpinning)
+      throws Exception {
     System.setProperty("ai.djl.offline", "true");
+    Map<String, String> options = new HashMap<>();
+    options.put("interOpNumThreads", "1");
+    options.put("intraOpNumThreads", Integer.toString(intraOpThreads));
+    if (!allowSpinning) {
+      sessionOptions = new OrtSession.SessionOptions();
+      sessionOptions.addConfigEntry("session.intra_op.allow_spinning", "0");
+      sessionOptions.addConfigEntry("session.inter_op.allow_spinning", "0");
+      @SuppressWarnings({"rawtypes", "unchecked"})
+      Map<String, Object> untyped = (Map) options; // DJL reads this key as an object
+      untyped.put("sessionOptions", sessionOptions);
+    }
     Criteria<float[][], float[]> criteria =
         Criteria.builder()
             .setTypes(float[][].class, float[].class)
             .optModelPath(onnx)
             .optEngine("OnnxRuntime")
             .optDevice(Device.cpu())
-            .optOption("interOpNumThreads", "1")
-            .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
+            .optOptions(options)
             .optTranslator(new FlatTranslator(rowShape))
             .build();
     int size = 1;
@@ -140,6 +166,9 @@ public final class InProcessBaseline implements AutoCloseable {
   public void close() {
     predictor.close();
     model.close();
+    if (sessionOptions != null) {
+      sessionOptions.close();
+    }
   }
 
   /** Input: {data, {rows}}; output: the first output, flattened. */

@@ -17,7 +17,10 @@ import java.util.function.Supplier;
 /**
  * One command for the serving benchmarks: the in-process engine baseline, then the packaged
  * serving-service (started here as a separate process) under load over gRPC and REST, with dynamic
- * batching on and off, and the table in {@code docs/benchmarks.md} (section "serving-service").
+ * batching on and off, and the table in {@code docs/benchmarks.md} (section "serving-service: Java
+ * generator"). Its load generator is this JVM, on the same cores as the server, so its served
+ * figures measure the generator as much as the server (issue 17); the server's own figures come
+ * from {@link dev.modelport.benchmarks.serving.outside.OutsideServingBenchmark}.
  *
  * <p>Run from the repository root after {@code ./mvnw -pl serving-service,benchmarks -am install
  * -DskipTests}: {@code ./mvnw -q -pl benchmarks exec:java
@@ -190,7 +193,7 @@ public final class ServingBenchmark {
                   bestBatch,
                   interleaved)
               .markdown();
-      ReportSection.write(out, "## serving-service", section);
+      ReportSection.write(out, "## serving-service: Java generator", section);
       System.out.println(section);
     }
   }
