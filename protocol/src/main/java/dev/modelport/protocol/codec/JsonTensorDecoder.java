@@ -30,6 +30,11 @@ import java.util.regex.Pattern;
  * even); BYTES takes strings (stored as their UTF-8 bytes). JSON has no NaN or Infinity, and they
  * are refused even from a parser that allows them.
  *
+ * <p>When the parser comes from {@link TensorJsonFactory} over a byte array, arrays of plain
+ * numbers are read straight from the bytes ({@link JsonNumberArrayReader}); everything else, and
+ * every array that reader declines, is read token by token, so results and messages do not depend
+ * on the parser.
+ *
  * <p>Stateless apart from its configuration: one instance may be shared by all threads. Failures
  * are {@link TensorFormatException}s naming the tensor and the element ({@code data[1][2]}); I/O
  * failures of the underlying source are {@link IOException}s.
@@ -58,6 +63,13 @@ public final class JsonTensorDecoder {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       throw new TensorFormatException(
           role, name, "data must be a JSON array, got " + describe(parser, parser.currentToken()));
+    }
+    if (parser instanceof ByteArrayJsonParser bytes) {
+      Object data = JsonNumberArrayReader.tryRead(bytes, datatype, shape, count);
+      if (data != null) {
+        parser.nextToken(); // the END_ARRAY the reader stopped on
+        return new Tensor(name, datatype, shape.clone(), data);
+      }
     }
     DataReader reader = new DataReader(parser, name, datatype, shape, count);
     try {

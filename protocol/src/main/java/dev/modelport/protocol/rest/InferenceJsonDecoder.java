@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.modelport.protocol.codec.RawTensorCodec;
 import dev.modelport.protocol.tensor.DataType;
@@ -40,9 +41,14 @@ public final class InferenceJsonDecoder {
   private final ObjectReader responseReader;
 
   public InferenceJsonDecoder(TensorLimits limits) {
+    this(limits, InferenceJson.MAPPER);
+  }
+
+  /** A decoder on another mapper configured as {@link InferenceJson#newMapper} (tests). */
+  InferenceJsonDecoder(TensorLimits limits, ObjectMapper mapper) {
     this.limits = limits;
     ObjectReader base =
-        InferenceJson.MAPPER
+        mapper
             .reader()
             .withAttribute(TensorLimits.class, limits)
             .without(JsonParser.Feature.AUTO_CLOSE_SOURCE);
