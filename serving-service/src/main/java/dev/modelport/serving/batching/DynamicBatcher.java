@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -34,6 +36,11 @@ import org.jboss.logging.Logger;
  * rows out, encoding the responses and recording metrics run in parallel on the transport threads
  * instead of one after the other on the batcher thread.
  *
+ * <p>In adaptive mode ({@link BatchPolicy#adaptive()}) the row budget and the delay of each batch
+ * come from an {@link AdaptiveBatchSizer}, which is told every engine call (rows, time, whether
+ * more was waiting than the batch could take) and chooses them at run time within the latency
+ * objective; preferred sizes are not used.
+ *
  * <p>Thread-safe. {@link #submit} never blocks. {@link #close} stops accepting, lets the queued
  * requests finish (draining), then closes the executors on their threads.
  */
@@ -44,6 +51,8 @@ public final class DynamicBatcher implements AutoCloseable {
   private final String name;
   private final BatchPolicy policy;
   private final BatchListener listener;
+  private final LongSupplier clock;
+  private final AdaptiveBatchSizer sizer;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
@@ -57,9 +66,35 @@ public final class DynamicBatcher implements AutoCloseable {
    */
   public DynamicBatcher(
       String name, BatchPolicy policy, Supplier<BatchExecutor> executors, BatchListener listener) {
+    this(name, policy, executors, listener, System::nanoTime, AdaptiveBatchSizer.Tuning.DEFAULT);
+  }
+
+  /**
+   * As above, with the clock that times engine calls (and paces the adaptive sizer) and the sizer's
+   * tuning given; for tests, which drive a fake clock from a fake engine. Queue delays and
+   * deadlines always use {@link System#nanoTime()}.
+   */
+  DynamicBatcher(
+      String name,
+      BatchPolicy policy,
+      Supplier<BatchExecutor> executors,
+      BatchListener listener,
+      LongSupplier clock,
+      AdaptiveBatchSizer.Tuning tuning) {
     this.name = name;
     this.policy = policy;
     this.listener = listener;
+    this.clock = clock;
+    this.sizer =
+        policy.adaptive()
+            ? new AdaptiveBatchSizer(
+                name,
+                policy.maxBatchSize(),
+                policy.adaptiveMaxLatencyNanos(),
+                policy.instances(),
+                clock,
+                tuning)
+            : null;
     for (int i = 0; i < policy.instances(); i++) {
       Thread t = new Thread(() -> work(executors), "batcher-" + name.replace(' ', '-') + "-" + i);
       t.setDaemon(true);
@@ -70,6 +105,21 @@ public final class DynamicBatcher implements AutoCloseable {
 
   public BatchPolicy policy() {
     return policy;
+  }
+
+  /** The adaptive sizer's current choice; empty in static mode. */
+  public Optional<AdaptiveBatchSizer> adaptiveSizer() {
+    return Optional.ofNullable(sizer);
+  }
+
+  /**
+   * The warm-up is over: the adaptive sizer forgets what it measured so far (first calls at a size
+   * are slow) and starts from the smallest size. No effect in static mode.
+   */
+  public void warmedUp() {
+    if (sizer != null) {
+      sizer.reset();
+    }
   }
 
   /**
@@ -180,9 +230,9 @@ public final class DynamicBatcher implements AutoCloseable {
 
   private void work(Supplier<BatchExecutor> executors) {
     try (BatchExecutor executor = executors.get()) {
-      List<PendingRequest> batch;
+      Formed batch;
       while ((batch = collect()) != null) {
-        run(executor, batch);
+        run(executor, batch.requests(), batch.full());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -191,8 +241,14 @@ public final class DynamicBatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * A batch as collected; {@code full} when it was cut at the row budget with requests still
+   * waiting (demand exceeded the budget), which the adaptive sizer is told.
+   */
+  private record Formed(List<PendingRequest> requests, boolean full) {}
+
   /** The next batch, or null once closed and empty. */
-  private List<PendingRequest> collect() throws InterruptedException {
+  private Formed collect() throws InterruptedException {
     lock.lock();
     try {
       while (queue.isEmpty()) {
@@ -205,25 +261,25 @@ public final class DynamicBatcher implements AutoCloseable {
       List<PendingRequest> batch = new ArrayList<>();
       batch.add(first);
       if (!policy.joinRequests()) {
-        return batch;
+        return new Formed(batch, false);
       }
+      int maxRows = sizer == null ? policy.maxBatchSize() : sizer.batchSize();
+      long delay = sizer == null ? policy.maxQueueDelayNanos() : sizer.queueDelayNanos();
+      List<Integer> preferred = sizer == null ? policy.preferredBatchSizes() : List.of();
       int rows = first.rows;
-      long flushAt = first.enqueuedNanos + policy.maxQueueDelayNanos();
+      long flushAt = first.enqueuedNanos + delay;
       while (true) {
         boolean blocked = false;
         PendingRequest next;
-        while (rows < policy.maxBatchSize() && (next = queue.peekFirst()) != null) {
-          if (rows + next.rows > policy.maxBatchSize()
-              || !TensorBatches.joinable(first.inputs, next.inputs)) {
+        while (rows < maxRows && (next = queue.peekFirst()) != null) {
+          if (rows + next.rows > maxRows || !TensorBatches.joinable(first.inputs, next.inputs)) {
             blocked = true;
             break;
           }
           batch.add(queue.pollFirst());
           rows += next.rows;
         }
-        if (blocked
-            || rows >= policy.maxBatchSize()
-            || policy.preferredBatchSizes().contains(rows)) {
+        if (blocked || rows >= maxRows || preferred.contains(rows)) {
           break;
         }
         long wait = flushAt - System.nanoTime();
@@ -232,10 +288,11 @@ public final class DynamicBatcher implements AutoCloseable {
         }
         notEmpty.awaitNanos(wait);
       }
+      boolean full = !queue.isEmpty() && rows + queue.peekFirst().rows > maxRows;
       if (!queue.isEmpty()) {
         notEmpty.signal(); // another idle worker may take the rest
       }
-      return batch;
+      return new Formed(batch, full);
     } finally {
       lock.unlock();
     }
@@ -252,7 +309,7 @@ public final class DynamicBatcher implements AutoCloseable {
    * BatchListener#split}); the failure of a single request is logged once, here, in one line (its
    * stack at DEBUG).
    */
-  private void run(BatchExecutor executor, List<PendingRequest> collected) {
+  private void run(BatchExecutor executor, List<PendingRequest> collected, boolean full) {
     long now = System.nanoTime();
     List<PendingRequest> batch = new ArrayList<>(collected.size());
     for (PendingRequest r : collected) {
@@ -283,9 +340,13 @@ public final class DynamicBatcher implements AutoCloseable {
       }
       List<Tensor> joined = TensorBatches.join(inputs);
       total = TensorBatches.rows(joined);
-      long start = System.nanoTime();
+      long start = clock.getAsLong();
       outputs = executor.execute(joined);
-      listener.computed(batch.size(), total, System.nanoTime() - start);
+      long engineNanos = clock.getAsLong() - start;
+      listener.computed(batch.size(), total, engineNanos);
+      if (sizer != null) {
+        sizer.record(total, engineNanos, full);
+      }
       if (batch.size() > 1) {
         TensorBatches.checkRows(outputs, total);
       }
@@ -295,8 +356,8 @@ public final class DynamicBatcher implements AutoCloseable {
         LOG.debugf(
             e, "Batcher %s: a batch of %d requests failed; running its halves", name, batch.size());
         int half = batch.size() / 2;
-        run(executor, new ArrayList<>(batch.subList(0, half)));
-        run(executor, new ArrayList<>(batch.subList(half, batch.size())));
+        run(executor, new ArrayList<>(batch.subList(0, half)), false);
+        run(executor, new ArrayList<>(batch.subList(half, batch.size())), false);
         return;
       }
       fail(batch.get(0), now, e);

@@ -7,6 +7,7 @@ import dev.modelport.protocol.rest.InferenceRequest;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.protocol.tensor.TensorLimits;
+import dev.modelport.serving.batching.AdaptiveBatchSizer;
 import dev.modelport.serving.batching.BatchPolicy;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.engine.DjlEngines;
@@ -69,18 +70,27 @@ public final class VersionLoader {
               observer.batchListener(artifact.model(), artifact.version()));
       ModelRuntime runtime = new ModelRuntime(artifact, runner, batcher);
       warmUp(definition, runtime);
+      batcher.warmedUp();
       LOG.infof(
           "Loaded model '%s' version %s (%s), %s",
           artifact.model(),
           artifact.version(),
           runner.describe(),
-          policy.joinRequests()
-              ? "batching up to "
-                  + policy.maxBatchSize()
-                  + " rows, "
-                  + policy.instances()
-                  + " instance(s)"
-              : "unbatched, " + policy.instances() + " instance(s)");
+          !policy.joinRequests()
+              ? "unbatched, " + policy.instances() + " instance(s)"
+              : policy.adaptive()
+                  ? "adaptive batching up to "
+                      + policy.maxBatchSize()
+                      + " rows within "
+                      + TimeUnit.NANOSECONDS.toMicros(policy.adaptiveMaxLatencyNanos())
+                      + " µs, "
+                      + policy.instances()
+                      + " instance(s)"
+                  : "batching up to "
+                      + policy.maxBatchSize()
+                      + " rows, "
+                      + policy.instances()
+                      + " instance(s)");
       return runtime;
     } catch (RuntimeException | Error e) {
       if (batcher != null) {
@@ -101,7 +111,10 @@ public final class VersionLoader {
         TimeUnit.MICROSECONDS.toNanos(b.maxQueueDelayMicros()),
         b.preferredBatchSizes(),
         b.maxQueueSize(),
-        b.instances());
+        b.instances(),
+        b.mode() == BatchingSettings.Mode.ADAPTIVE
+            ? TimeUnit.MICROSECONDS.toNanos(b.maxLatencyMicros())
+            : 0);
   }
 
   private void warmUp(ModelDefinition definition, ModelRuntime runtime) {
@@ -149,6 +162,9 @@ public final class VersionLoader {
       return configured;
     }
     TreeSet<Integer> sizes = new TreeSet<>(policy.preferredBatchSizes());
+    if (policy.adaptive()) {
+      sizes.addAll(AdaptiveBatchSizer.candidateSizes(policy.maxBatchSize())); // sizes it explores
+    }
     sizes.add(1);
     sizes.add(policy.maxBatchSize());
     return new ArrayList<>(sizes);

@@ -1,6 +1,7 @@
 package dev.modelport.serving.metrics;
 
 import dev.modelport.protocol.model.VersionNumber;
+import dev.modelport.serving.batching.AdaptiveBatchSizer;
 import dev.modelport.serving.batching.BatchListener;
 import dev.modelport.serving.batching.DynamicBatcher;
 import dev.modelport.serving.lifecycle.LifecycleObserver;
@@ -34,6 +35,8 @@ public final class ServingMetrics implements LifecycleObserver {
   public static final String BATCH_SIZE = "modelport.inference.batch.size";
   public static final String BATCH_SPLITS = "modelport.inference.batch.splits";
   public static final String QUEUE_DEPTH = "modelport.inference.queue.depth";
+  public static final String ADAPTIVE_BATCH_SIZE = "modelport.batching.adaptive.batch.size";
+  public static final String ADAPTIVE_QUEUE_DELAY = "modelport.batching.adaptive.queue.delay";
   public static final String INFLIGHT = "modelport.inference.inflight";
   public static final String MODEL_LOADED = "modelport.model.loaded";
   public static final String LOAD_DURATION = "modelport.model.load.duration";
@@ -56,6 +59,7 @@ public final class ServingMetrics implements LifecycleObserver {
   private final Map<String, Map<String, RequestMeters>> requestMeters = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inflight = new ConcurrentHashMap<>();
   private final Set<String> versionGauges = ConcurrentHashMap.newKeySet();
+  private final Set<String> adaptiveGauges = ConcurrentHashMap.newKeySet();
   private final Map<String, DynamicBatcher> queues = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
 
@@ -173,6 +177,28 @@ public final class ServingMetrics implements LifecycleObserver {
           .tags("model", model, "version", v)
           .register(registry);
     }
+    if (batcher.adaptiveSizer().isPresent() && adaptiveGauges.add(key)) {
+      // from the first adaptive load on; NaN while the loaded batcher is static or none is
+      Gauge.builder(
+              ADAPTIVE_BATCH_SIZE,
+              queues,
+              q -> adaptive(q.get(key)).map(s -> (double) s.chosenBatchSize()).orElse(Double.NaN))
+          .description("Batch size (most rows per engine call) that adaptive batching has chosen")
+          .tags("model", model, "version", v)
+          .register(registry);
+      Gauge.builder(
+              ADAPTIVE_QUEUE_DELAY,
+              queues,
+              q -> adaptive(q.get(key)).map(s -> s.queueDelayNanos() / 1e9).orElse(Double.NaN))
+          .description("Queue delay that adaptive batching currently allows")
+          .tags("model", model, "version", v)
+          .baseUnit("seconds")
+          .register(registry);
+    }
+  }
+
+  private static java.util.Optional<AdaptiveBatchSizer> adaptive(DynamicBatcher batcher) {
+    return batcher == null ? java.util.Optional.empty() : batcher.adaptiveSizer();
   }
 
   @Override

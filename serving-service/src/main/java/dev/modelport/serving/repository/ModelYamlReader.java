@@ -131,7 +131,9 @@ public final class ModelYamlReader {
             "max-queue-delay",
             "preferred-batch-sizes",
             "max-queue-size",
-            "instances"),
+            "instances",
+            "mode",
+            "max-latency"),
         "batching.");
     BatchingSettings d = BatchingSettings.DEFAULT;
     return new BatchingSettings(
@@ -140,7 +142,23 @@ public final class ModelYamlReader {
         b.has("max-queue-delay") ? integer(b, "max-queue-delay", 0) : d.maxQueueDelayMicros(),
         integers(b.path("preferred-batch-sizes"), "batching.preferred-batch-sizes"),
         integer(b, "max-queue-size", d.maxQueueSize()),
-        integer(b, "instances", d.instances()));
+        integer(b, "instances", d.instances()),
+        mode(b.get("mode")),
+        b.has("max-latency") ? integer(b, "max-latency", 0) : d.maxLatencyMicros());
+  }
+
+  private static BatchingSettings.Mode mode(JsonNode n) {
+    if (n == null) {
+      return BatchingSettings.Mode.STATIC;
+    }
+    String text = n.asText().trim();
+    for (BatchingSettings.Mode m : BatchingSettings.Mode.values()) {
+      if (m.name().equalsIgnoreCase(text)) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException(
+        "batching.mode: '" + text + "' is not one of [static, adaptive]");
   }
 
   private static WarmupSettings warmup(JsonNode w) {

@@ -46,6 +46,41 @@ class ModelYamlReaderTest {
   }
 
   @Test
+  void adaptiveModeIsReadWithItsLatencyObjectiveInMicroseconds() throws IOException {
+    ModelConfig config =
+        read(
+            """
+        batching:
+          max-batch-size: 32
+          mode: adaptive
+          max-latency: 20000
+        """);
+    assertThat(config.batching().mode()).isEqualTo(BatchingSettings.Mode.ADAPTIVE);
+    assertThat(config.batching().maxLatencyMicros()).isEqualTo(20_000);
+    assertThat(config.batching().maxBatchSize()).isEqualTo(32);
+  }
+
+  @Test
+  void batchingIsStaticUnlessAskedAndTheObjectiveDefaultsTo50Ms() throws IOException {
+    assertThat(read("batching:\n  max-batch-size: 8\n").batching().mode())
+        .isEqualTo(BatchingSettings.Mode.STATIC);
+    BatchingSettings adaptive = read("batching:\n  mode: adaptive\n").batching();
+    assertThat(adaptive.mode()).isEqualTo(BatchingSettings.Mode.ADAPTIVE);
+    assertThat(adaptive.maxLatencyMicros()).isEqualTo(50_000);
+  }
+
+  @Test
+  void anUnknownModeOrANonPositiveObjectiveIsRefused() {
+    assertThatThrownBy(() -> read("batching:\n  mode: automatic\n"))
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("batching.mode")
+        .hasMessageContaining("automatic");
+    assertThatThrownBy(() -> read("batching:\n  mode: adaptive\n  max-latency: 0\n"))
+        .isInstanceOf(ModelConfigException.class)
+        .hasMessageContaining("max-latency");
+  }
+
+  @Test
   void missingSectionsTakeTheirDefaults() throws IOException {
     ModelConfig config = read("default-version: 1\n");
     assertThat(config.batching()).isEqualTo(BatchingSettings.DEFAULT);
