@@ -13,10 +13,16 @@ import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
- * While the server shuts down ({@link ServingLifecycle#isDraining()}), refuses every new gRPC call
- * with UNAVAILABLE, which clients treat as "retry elsewhere"; calls already running are answered.
- * {@code ServerLive} and {@code ServerReady} go on answering (ready: false). The GOAWAY that tells
- * clients to open no more streams on their connections is {@link GrpcServerDrain}'s.
+ * The fallback for a shutdown without a GOAWAY: while the server shuts down ({@link
+ * ServingLifecycle#isDraining()}) and {@link GrpcServerDrain} could not shut the gRPC server down
+ * gracefully, refuses every new gRPC call with UNAVAILABLE, which clients treat as "retry
+ * elsewhere"; calls already running are answered. {@code ServerLive} and {@code ServerReady} go on
+ * answering (ready: false).
+ *
+ * <p>With the GOAWAY (the normal case) it refuses nothing: every call whose stream the server
+ * received before its final GOAWAY is answered, and later streams are refused by the transport
+ * (REFUSED_STREAM; the client sees UNAVAILABLE). Refusing calls here too would refuse calls that
+ * were sent before the SIGTERM but reached the application only after it, on a busy server.
  */
 @GlobalInterceptor
 @ApplicationScoped
@@ -28,11 +34,13 @@ public class DrainingCallRefusal implements ServerInterceptor {
           GRPCInferenceServiceGrpc.getServerReadyMethod().getFullMethodName());
 
   @Inject ServingLifecycle lifecycle;
+  @Inject GrpcServerDrain drain;
 
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     if (lifecycle.isDraining()
+        && !drain.sentGoAway()
         && !ANSWERED_WHILE_DRAINING.contains(call.getMethodDescriptor().getFullMethodName())) {
       call.close(
           Status.UNAVAILABLE.withDescription(

@@ -37,16 +37,23 @@ public class GrpcServerDrain {
   @Inject ServingConfig config;
 
   private volatile List<Server> draining = List.of();
+  private volatile boolean sentGoAway;
 
-  void onShutdownRequested(@Observes @Priority(20) ShutdownDelayInitiatedEvent event) {
+  void onShutdownRequested(@Observes @Priority(5) ShutdownDelayInitiatedEvent event) {
     List<Server> servers = runningServers();
     for (Server server : servers) {
       server.shutdown();
     }
     draining = servers;
-    if (!servers.isEmpty()) {
+    sentGoAway = !servers.isEmpty();
+    if (sentGoAway) {
       LOG.info("gRPC: GOAWAY sent, port closed to new connections; finishing the running calls");
     }
+  }
+
+  /** True once the gRPC server was shut down gracefully (GOAWAY sent on every connection). */
+  public boolean sentGoAway() {
+    return sentGoAway;
   }
 
   void onStop(@Observes @Priority(1) ShutdownEvent event) {
