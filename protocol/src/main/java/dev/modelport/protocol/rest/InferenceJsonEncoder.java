@@ -131,6 +131,11 @@ public final class InferenceJsonEncoder {
   private static EncodedBody body(Object header, List<byte[]> raws) {
     ObjectMapper mapper = InferenceJson.MAPPER;
     try {
+      if (raws.isEmpty()) {
+        // plain JSON: Jackson's recycled buffers, no 4 KB stream per body and no second copy
+        byte[] json = mapper.writeValueAsBytes(header);
+        return new EncodedBody(json, json.length);
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
       mapper.writeValue(out, header);
       int headerLength = out.size();

@@ -109,14 +109,13 @@ public final class InferenceService {
       ServedVersion version = route.version();
       String m = version.model();
       VersionNumber number = version.version();
-      String v = number.toString();
-      meters = metrics.requestMeters(m, v);
+      meters = metrics.requestMeters(m, number);
       inflight = meters.inflight();
       inflight.incrementAndGet();
       ModelRuntime runtime = version.readyRuntime();
       List<Tensor> inputs = SignatureCheck.orderedInputs(runtime.signature(), call.inputs());
       if (route.role() == Role.CANARY) {
-        metrics.canaryRequest(m, v);
+        meters.canaryRequest();
       }
       SignatureCheck.checkRequestedOutputs(runtime.signature(), call.requestedOutputs());
       long timeoutMicros = call.timeoutMicros().orElse(defaultTimeoutMicros);
@@ -152,7 +151,7 @@ public final class InferenceService {
                         "request to model '"
                             + m
                             + "' version "
-                            + v
+                            + number
                             + " timed out after "
                             + timeoutMicros
                             + " µs");

@@ -21,6 +21,7 @@ public final class RequestMeters {
   private final String version;
   private final AtomicInteger inflight;
   private final Map<String, ProtocolMeters> protocols = new ConcurrentHashMap<>();
+  private volatile Counter canary;
 
   RequestMeters(MeterRegistry registry, String model, String version, AtomicInteger inflight) {
     this.registry = registry;
@@ -32,6 +33,16 @@ public final class RequestMeters {
   /** Requests of this version accepted and not yet answered (the in-flight gauge's value). */
   public AtomicInteger inflight() {
     return inflight;
+  }
+
+  /** Counts a request that the canary answered ({@link ServingMetrics#CANARY_REQUESTS}). */
+  public void canaryRequest() {
+    Counter c = canary;
+    if (c == null) {
+      c = registry.counter(ServingMetrics.CANARY_REQUESTS, "model", model, "version", version);
+      canary = c;
+    }
+    c.increment();
   }
 
   /** Counts a finished request and records its duration. */

@@ -57,6 +57,8 @@ public final class ServingMetrics implements LifecycleObserver {
 
   private final MeterRegistry registry;
   private final Map<String, Map<String, RequestMeters>> requestMeters = new ConcurrentHashMap<>();
+  private final Map<String, Map<VersionNumber, RequestMeters>> servedMeters =
+      new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inflight = new ConcurrentHashMap<>();
   private final Set<String> versionGauges = ConcurrentHashMap.newKeySet();
   private final Set<String> adaptiveGauges = ConcurrentHashMap.newKeySet();
@@ -84,6 +86,22 @@ public final class ServingMetrics implements LifecycleObserver {
       meters =
           versions.computeIfAbsent(
               version, v -> new RequestMeters(registry, model, v, inflight(model, v)));
+    }
+    return meters;
+  }
+
+  /**
+   * The request meters of a served version, as {@link #requestMeters(String, String)} with the
+   * version's decimal tag, looked up without building the tag (the per-request path).
+   */
+  public RequestMeters requestMeters(String model, VersionNumber version) {
+    Map<VersionNumber, RequestMeters> versions = servedMeters.get(model);
+    if (versions == null) {
+      versions = servedMeters.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+    }
+    RequestMeters meters = versions.get(version);
+    if (meters == null) {
+      meters = versions.computeIfAbsent(version, v -> requestMeters(model, v.toString()));
     }
     return meters;
   }
@@ -233,7 +251,7 @@ public final class ServingMetrics implements LifecycleObserver {
                 .set(count));
   }
 
-  /** A request that the canary answered. */
+  /** A request that the canary answered (the hot path counts through {@link RequestMeters}). */
   public void canaryRequest(String model, String version) {
     registry.counter(CANARY_REQUESTS, "model", model, "version", version).increment();
   }

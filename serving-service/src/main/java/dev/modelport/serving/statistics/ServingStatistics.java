@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class ServingStatistics implements LifecycleObserver {
 
-  private final ConcurrentMap<String, VersionStatistics> versions = new ConcurrentHashMap<>();
+  /** Per model, per version: looked up without building a key, as every request does. */
+  private final ConcurrentMap<String, ConcurrentMap<VersionNumber, VersionStatistics>> versions =
+      new ConcurrentHashMap<>();
 
   @Override
   public BatchListener batchListener(String model, VersionNumber version) {
@@ -22,6 +24,11 @@ public final class ServingStatistics implements LifecycleObserver {
 
   /** The statistics of {@code model} version {@code version}, created empty when new. */
   public VersionStatistics of(String model, VersionNumber version) {
-    return versions.computeIfAbsent(model + "\u0000" + version, k -> new VersionStatistics());
+    ConcurrentMap<VersionNumber, VersionStatistics> ofModel = versions.get(model);
+    if (ofModel == null) {
+      ofModel = versions.computeIfAbsent(model, m -> new ConcurrentHashMap<>());
+    }
+    VersionStatistics stats = ofModel.get(version);
+    return stats != null ? stats : ofModel.computeIfAbsent(version, v -> new VersionStatistics());
   }
 }

@@ -239,8 +239,7 @@ public class InferenceGrpcService
     InferCall call;
     try {
       List<Tensor> inputs = GrpcTensorMapper.inputs(request, limits);
-      Set<String> outputs = new LinkedHashSet<>();
-      request.getOutputsList().forEach(o -> outputs.add(o.getName()));
+      Set<String> outputs = requestedOutputs(request);
       call =
           new InferCall(
               request.getModelName(),
@@ -293,6 +292,16 @@ public class InferenceGrpcService
       b.setId(result.id());
     }
     return GrpcTensorMapper.addOutputs(b, result.outputs(), useRaw).build();
+  }
+
+  /** The names of the outputs the request asked for; empty (all outputs) when it named none. */
+  private static Set<String> requestedOutputs(ModelInferRequest request) {
+    if (request.getOutputsCount() == 0) {
+      return Set.of();
+    }
+    Set<String> outputs = new LinkedHashSet<>();
+    request.getOutputsList().forEach(o -> outputs.add(o.getName()));
+    return outputs;
   }
 
   /** The smaller of the {@code timeout} parameter (µs) and the call's deadline. */

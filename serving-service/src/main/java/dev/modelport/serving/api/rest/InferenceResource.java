@@ -96,8 +96,10 @@ public class InferenceResource {
     byte[] body;
     try {
       body =
-          ContentEncodings.decode(
-              contentEncoding, received, config.limits().maxBodySize().asLongValue());
+          contentEncoding == null
+              ? received // the common case: no config lookup on the per-request path
+              : ContentEncodings.decode(
+                  contentEncoding, received, config.limits().maxBodySize().asLongValue());
     } catch (RuntimeException e) {
       inference.refused(model, Protocol.REST, e, System.nanoTime());
       return CompletableFuture.completedFuture(RestErrors.response(e));
