@@ -149,12 +149,15 @@ public final class KafkaEventPublisher implements InferenceEventSink {
 
   private void sendLoop() {
     List<CompletedInference> batch = new ArrayList<>(MAX_BATCH);
+    int next = 0;
     try {
       while (!Thread.currentThread().isInterrupted()) {
         batch.clear();
+        next = 0;
         int taken = buffer.drainTo(batch, MAX_BATCH);
-        for (CompletedInference inference : batch) {
-          send(inference);
+        while (next < taken) {
+          send(batch.get(next));
+          next++;
         }
         if (taken == MAX_BATCH) {
           continue; // more is waiting
@@ -169,6 +172,10 @@ public final class KafkaEventPublisher implements InferenceEventSink {
       }
     } catch (org.apache.kafka.common.errors.InterruptException e) {
       // close() ran out of time while the producer waited for Kafka
+    } finally {
+      for (int i = next; i < batch.size(); i++) {
+        meters.dropped(DropReason.SHUTDOWN); // taken from the buffer, never handed to Kafka
+      }
     }
   }
 
