@@ -163,6 +163,13 @@ public interface ServingConfig {
     /** How long shutdown waits for buffered events to reach Kafka. */
     @WithDefault("5s")
     Duration closeTimeout();
+
+    /**
+     * How often the sender takes the buffered events to Kafka (earlier when the buffer is half
+     * full): recording an event wakes no thread, so that the request path pays no wake-up.
+     */
+    @WithDefault("5ms")
+    Duration drainInterval();
   }
 
   /** gRPC transport settings. */

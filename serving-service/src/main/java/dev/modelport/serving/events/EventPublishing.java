@@ -39,6 +39,7 @@ public final class EventPublishing {
         config.topic(),
         config.maxEventBytes(),
         config.closeTimeout(),
+        config.drainInterval(),
         new EventMeters(registry));
   }
 }

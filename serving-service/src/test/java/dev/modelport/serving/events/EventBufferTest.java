@@ -2,11 +2,16 @@ package dev.modelport.serving.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.modelport.protocol.model.VersionNumber;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class EventBufferTest {
@@ -67,5 +72,81 @@ class EventBufferTest {
         .hasMessageContaining("modelport.serving.events.buffer-events");
     assertThatThrownBy(() -> new EventBuffer(10, 0))
         .hasMessageContaining("modelport.serving.events.buffer-bytes");
+  }
+
+  @Test
+  void drainsInOrderUpToItsMaximumAndFreesCountAndBytes() {
+    EventBuffer buffer = new EventBuffer(3, 1000);
+    assertThat(buffer.offer(inference("a", 100))).isTrue(); // 400 bytes
+    assertThat(buffer.offer(inference("b", 100))).isTrue();
+    assertThat(buffer.offer(inference("c", 100))).isFalse(); // 1200 > 1000
+    List<CompletedInference> into = new ArrayList<>();
+
+    assertThat(buffer.drainTo(into, 1)).isEqualTo(1);
+    assertThat(buffer.drainTo(into, 10)).isEqualTo(1);
+    assertThat(buffer.drainTo(into, 10)).isZero();
+
+    assertThat(into).extracting(CompletedInference::model).containsExactly("a", "b");
+    assertThat(buffer.size()).isZero();
+    assertThat(buffer.offer(inference("d", 100))).isTrue();
+    assertThat(buffer.offer(inference("e", 100))).isTrue();
+    assertThat(buffer.offer(inference("f", 10))).isTrue();
+    assertThat(buffer.offer(inference("g", 1))).isFalse(); // 3 events
+  }
+
+  @Test
+  void anOfferBelowHalfTheBoundsLeavesTheWaitingConsumerParked() {
+    EventBuffer buffer = new EventBuffer(10, 1 << 20);
+    CompletableFuture<Void> consumer =
+        CompletableFuture.runAsync(() -> buffer.await(TimeUnit.HOURS.toNanos(1)));
+    await().until(() -> buffer.hasWaiter());
+
+    for (int i = 0; i < 4; i++) {
+      buffer.offer(inference("m", 1));
+    }
+
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> !consumer.isDone());
+    buffer.wake();
+    await().until(consumer::isDone);
+  }
+
+  @Test
+  void theOfferThatReachesHalfTheEventsWakesTheConsumer() {
+    EventBuffer buffer = new EventBuffer(10, 1 << 20);
+    CompletableFuture<Void> consumer =
+        CompletableFuture.runAsync(() -> buffer.await(TimeUnit.HOURS.toNanos(1)));
+    await().until(() -> buffer.hasWaiter());
+
+    for (int i = 0; i < 5; i++) {
+      buffer.offer(inference("m", 1));
+    }
+
+    await().until(consumer::isDone);
+  }
+
+  @Test
+  void theOfferThatReachesHalfTheBytesWakesTheConsumer() {
+    EventBuffer buffer = new EventBuffer(100, 1000);
+    CompletableFuture<Void> consumer =
+        CompletableFuture.runAsync(() -> buffer.await(TimeUnit.HOURS.toNanos(1)));
+    await().until(() -> buffer.hasWaiter());
+
+    buffer.offer(inference("m", 125)); // 500 bytes: half of 1000
+
+    await().until(consumer::isDone);
+  }
+
+  @Test
+  void aConsumerDoesNotParkWhileTheBufferIsHalfFull() {
+    EventBuffer buffer = new EventBuffer(2, 1 << 20);
+    buffer.offer(inference("m", 1));
+
+    CompletableFuture<Void> consumer =
+        CompletableFuture.runAsync(() -> buffer.await(TimeUnit.HOURS.toNanos(1)));
+
+    await().until(consumer::isDone);
   }
 }

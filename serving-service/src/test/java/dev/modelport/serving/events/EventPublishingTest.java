@@ -53,6 +53,11 @@ class EventPublishingTest {
         public Duration closeTimeout() {
           return Duration.ofSeconds(1);
         }
+
+        @Override
+        public Duration drainInterval() {
+          return Duration.ofMillis(5);
+        }
       };
 
   @Test

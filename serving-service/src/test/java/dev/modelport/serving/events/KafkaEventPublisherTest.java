@@ -68,6 +68,7 @@ class KafkaEventPublisherTest {
             topic,
             maxEventBytes,
             Duration.ofSeconds(2),
+            Duration.ofMillis(5),
             new EventMeters(registry));
     publishers.add(p);
     return p;
