@@ -39,8 +39,9 @@ final class PredictionTable {
       cells.addAll(rows.passThroughCells(from + r));
       for (Tensor out : outputs) {
         int width = width(out);
+        Object values = out.values();
         for (int k = 0; k < width; k++) {
-          cells.add(String.valueOf(Array.get(out.data(), r * width + k)));
+          cells.add(String.valueOf(Array.get(values, r * width + k)));
         }
       }
       table.row(cells);

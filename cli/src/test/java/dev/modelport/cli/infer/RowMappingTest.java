@@ -31,11 +31,11 @@ class RowMappingTest {
     assertThat(numeric.datatype()).isEqualTo(DataType.FP32);
     assertThat(numeric.shape()).containsExactly(2, 4);
     // first row: income,age,debt_ratio,utilization = 53522.6523,55,0.157827839,0.677704692
-    assertThat((float[]) numeric.data()).startsWith(53522.6523f, 55f, 0.157827839f, 0.677704692f);
+    assertThat((float[]) numeric.values()).startsWith(53522.6523f, 55f, 0.157827839f, 0.677704692f);
     Tensor categorical = tensors.get(1);
     assertThat(categorical.datatype()).isEqualTo(DataType.INT64);
     assertThat(categorical.shape()).containsExactly(2, 2);
-    assertThat((long[]) categorical.data()).containsExactly(1, 1, 4, 0);
+    assertThat((long[]) categorical.values()).containsExactly(1, 1, 4, 0);
   }
 
   @Test
@@ -46,8 +46,8 @@ class RowMappingTest {
 
     List<Tensor> tensors = RowMapping.of(CREDIT, CsvFile.read(csv)).tensors(0, 1);
 
-    assertThat((float[]) tensors.get(0).data()).containsExactly(1000f, 40f, 0.25f, 0.5f);
-    assertThat((long[]) tensors.get(1).data()).containsExactly(2, 3);
+    assertThat((float[]) tensors.get(0).values()).containsExactly(1000f, 40f, 0.25f, 0.5f);
+    assertThat((long[]) tensors.get(1).values()).containsExactly(2, 3);
   }
 
   @Test
@@ -85,7 +85,7 @@ class RowMappingTest {
   void anIntegerWrittenWithAPointIsAcceptedForAnInt64Input() throws IOException {
     Path csv = write("income,age,debt_ratio,utilization,region,employment", "1,2,0.1,0.2,3.0,1");
 
-    assertThat((long[]) RowMapping.of(CREDIT, CsvFile.read(csv)).tensors(0, 1).get(1).data())
+    assertThat((long[]) RowMapping.of(CREDIT, CsvFile.read(csv)).tensors(0, 1).get(1).values())
         .containsExactly(3, 1);
   }
 

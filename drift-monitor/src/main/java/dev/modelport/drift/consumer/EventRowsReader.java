@@ -131,7 +131,7 @@ public final class EventRowsReader {
   }
 
   private static Object columnsData(Tensor t, InputBlock input) throws BadEventException {
-    Object data = t.data();
+    Object data = t.values();
     switch (t.datatype()) {
       case FP32:
         {

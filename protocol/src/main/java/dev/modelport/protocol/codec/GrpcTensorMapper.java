@@ -12,6 +12,7 @@ import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.protocol.tensor.TensorFormatException;
 import dev.modelport.protocol.tensor.TensorLimits;
 import dev.modelport.protocol.tensor.TensorRole;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,10 @@ import java.util.Map;
  * for INT8/INT16/INT32, {@code int64_contents} for INT64, {@code uint_contents} for
  * UINT8/UINT16/UINT32, {@code uint64_contents} for UINT64, {@code fp32_contents}, {@code
  * fp64_contents} and {@code bytes_contents}. FP16 has no typed field and travels only as raw
- * contents ({@link RawTensorCodec}). Narrow types are range-checked when read. Reading copies into
- * primitive arrays through the generated index accessors (no boxing); raw contents are read from a
- * read-only view of the {@link ByteString}.
+ * contents ({@link RawTensorCodec}). Narrow types are range-checked when read. Reading copies typed
+ * contents into primitive arrays through the generated index accessors (no boxing); raw contents of
+ * the fixed-width numeric types become raw tensors over a read-only view of the {@link ByteString},
+ * and raw tensors are written as raw contents without a copy.
  *
  * <p>Stateless and thread-safe. Failures are {@link TensorFormatException}s naming the tensor.
  */
@@ -129,7 +131,7 @@ public final class GrpcTensorMapper {
         out.addShape(d);
       }
       if (raw) {
-        response.addRawOutputContents(UnsafeByteOperations.unsafeWrap(RawTensorCodec.encode(t)));
+        response.addRawOutputContents(rawContents(t));
       } else {
         out.setContents(toContents(TensorRole.OUTPUT, t));
       }
@@ -150,7 +152,7 @@ public final class GrpcTensorMapper {
         in.addShape(d);
       }
       if (raw) {
-        request.addRawInputContents(UnsafeByteOperations.unsafeWrap(RawTensorCodec.encode(t)));
+        request.addRawInputContents(rawContents(t));
       } else {
         in.setContents(toContents(TensorRole.INPUT, t));
       }
@@ -160,13 +162,22 @@ public final class GrpcTensorMapper {
   }
 
   /**
+   * The raw contents of {@code tensor}: a raw tensor's own bytes wrapped without a copy, otherwise
+   * its array encoded once.
+   */
+  private static ByteString rawContents(Tensor t) {
+    return UnsafeByteOperations.unsafeWrap(
+        t.isRaw() ? t.rawBytes() : ByteBuffer.wrap(RawTensorCodec.encode(t)));
+  }
+
+  /**
    * The typed contents of {@code tensor}.
    *
    * @throws TensorFormatException for FP16, which has no typed field
    */
   public static InferTensorContents toContents(TensorRole role, Tensor tensor) {
     InferTensorContents.Builder c = InferTensorContents.newBuilder();
-    Object data = tensor.data();
+    Object data = tensor.values();
     switch (tensor.datatype()) {
       case BOOL:
         for (boolean v : (boolean[]) data) {

@@ -24,7 +24,7 @@ public final class JsonTensorEncoder {
 
   /** Writes {@code tensor}'s data as a flat array value. */
   public static void writeData(JsonGenerator g, Tensor tensor) throws IOException {
-    writeData(g, tensor.datatype(), tensor.data());
+    writeData(g, tensor.datatype(), tensor.values());
   }
 
   /** Writes {@code data} (the primitive array of {@code datatype}) as a flat array value. */

@@ -15,8 +15,10 @@ import java.nio.ByteOrder;
  * the inference event. BOOL is one byte (0 or 1) per element; BYTES is, per element, a 4-byte
  * little-endian length followed by that many bytes.
  *
- * <p>Stateless; all methods are thread-safe. Decoding copies the bytes into a new primitive array
- * (bulk copies through little-endian buffer views) and leaves the source buffer's position alone.
+ * <p>Stateless; all methods are thread-safe. Decoding a fixed-width numeric type copies nothing:
+ * the tensor is a raw view of the source's bytes ({@link Tensor#isRaw()}), so the source must not
+ * change afterwards; BOOL and BYTES are copied into arrays. Decoding leaves the source buffer's
+ * position alone.
  */
 public final class RawTensorCodec {
 
@@ -52,6 +54,11 @@ public final class RawTensorCodec {
    */
   public static void encode(Tensor tensor, ByteBuffer target) {
     ByteBuffer le = target.slice().order(ByteOrder.LITTLE_ENDIAN);
+    if (tensor.isRaw()) {
+      le.put(tensor.rawBytes());
+      target.position(target.position() + le.position());
+      return;
+    }
     Object data = tensor.data();
     switch (tensor.datatype()) {
       case BOOL:
@@ -155,64 +162,19 @@ public final class RawTensorCodec {
               + ", got "
               + le.remaining());
     }
-    switch (type) {
-      case BOOL:
-        {
-          boolean[] out = new boolean[count];
-          for (int i = 0; i < count; i++) {
-            byte b = le.get(i);
-            if (b != 0 && b != 1) {
-              throw new TensorFormatException(
-                  role, name, "BOOL byte " + i + " is " + (b & 0xFF) + ", expected 0 or 1");
-            }
-            out[i] = b == 1;
-          }
-          return out;
-        }
-      case UINT8:
-      case INT8:
-        {
-          byte[] out = new byte[count];
-          le.get(out);
-          return out;
-        }
-      case UINT16:
-      case INT16:
-      case FP16:
-        {
-          short[] out = new short[count];
-          le.asShortBuffer().get(out);
-          return out;
-        }
-      case UINT32:
-      case INT32:
-        {
-          int[] out = new int[count];
-          le.asIntBuffer().get(out);
-          return out;
-        }
-      case UINT64:
-      case INT64:
-        {
-          long[] out = new long[count];
-          le.asLongBuffer().get(out);
-          return out;
-        }
-      case FP32:
-        {
-          float[] out = new float[count];
-          le.asFloatBuffer().get(out);
-          return out;
-        }
-      case FP64:
-        {
-          double[] out = new double[count];
-          le.asDoubleBuffer().get(out);
-          return out;
-        }
-      default:
-        throw new AssertionError(type);
+    if (type.hasRawForm()) {
+      return le.slice(le.position(), (int) expected).order(ByteOrder.LITTLE_ENDIAN);
     }
+    boolean[] out = new boolean[count];
+    for (int i = 0; i < count; i++) {
+      byte b = le.get(i);
+      if (b != 0 && b != 1) {
+        throw new TensorFormatException(
+            role, name, "BOOL byte " + i + " is " + (b & 0xFF) + ", expected 0 or 1");
+      }
+      out[i] = b == 1;
+    }
+    return out;
   }
 
   private static byte[][] decodeBytes(

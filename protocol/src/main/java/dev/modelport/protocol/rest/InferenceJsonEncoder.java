@@ -1,11 +1,11 @@
 package dev.modelport.protocol.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelport.protocol.codec.RawTensorCodec;
 import dev.modelport.protocol.tensor.Tensor;
-import java.io.ByteArrayOutputStream;
+import dev.modelport.protocol.tensor.TensorLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,18 +34,18 @@ public final class InferenceJsonEncoder {
   /** The response body, with the outputs that {@code binaryOutput} accepts in binary form. */
   public static EncodedBody encodeResponse(
       InferenceResponse response, Predicate<String> binaryOutput) {
-    List<byte[]> raws = new ArrayList<>();
+    List<Tensor> binaries = new ArrayList<>();
     List<ResponseOutput> outputs = new ArrayList<>(response.outputs().size());
     for (ResponseOutput out : response.outputs()) {
       if (binaryOutput.test(out.name()) && out.data() != null) {
-        byte[] raw = RawTensorCodec.encode(out.toTensor());
-        raws.add(raw);
+        Tensor binary = out.toTensor();
+        binaries.add(binary);
         outputs.add(
             new ResponseOutput(
                 out.name(),
                 out.shape(),
                 out.datatype(),
-                withBinarySize(out.parameters(), raw.length),
+                withBinarySize(out.parameters(), binarySize(binary)),
                 null));
       } else {
         outputs.add(out);
@@ -58,23 +58,23 @@ public final class InferenceJsonEncoder {
             response.id(),
             response.parameters(),
             outputs);
-    return body(header, raws);
+    return body(header, binaries);
   }
 
   /** The request body, with the inputs that {@code binaryInput} accepts in binary form. */
   public static EncodedBody encodeRequest(InferenceRequest request, Predicate<String> binaryInput) {
-    List<byte[]> raws = new ArrayList<>();
+    List<Tensor> binaries = new ArrayList<>();
     List<RequestInput> inputs = new ArrayList<>(request.inputs().size());
     for (RequestInput in : request.inputs()) {
       if (binaryInput.test(in.name()) && in.data() != null) {
-        byte[] raw = RawTensorCodec.encode(in.toTensor());
-        raws.add(raw);
+        Tensor binary = in.toTensor();
+        binaries.add(binary);
         inputs.add(
             new RequestInput(
                 in.name(),
                 in.shape(),
                 in.datatype(),
-                withBinarySize(in.parameters(), raw.length),
+                withBinarySize(in.parameters(), binarySize(binary)),
                 null));
       } else {
         inputs.add(in);
@@ -82,7 +82,7 @@ public final class InferenceJsonEncoder {
     }
     InferenceRequest header =
         new InferenceRequest(request.id(), request.parameters(), inputs, request.outputs());
-    return body(header, raws);
+    return body(header, binaries);
   }
 
   /**
@@ -120,6 +120,15 @@ public final class InferenceJsonEncoder {
     return parameters != null && Boolean.TRUE.equals(parameters.get(key));
   }
 
+  private static int binarySize(Tensor t) {
+    long size = RawTensorCodec.rawSize(t);
+    if (size > TensorLimits.ARRAY_LIMIT) {
+      throw new IllegalArgumentException(
+          "tensor '" + t.name() + "' needs " + size + " raw bytes, more than an array holds");
+    }
+    return (int) size;
+  }
+
   private static Map<String, Object> withBinarySize(Map<String, Object> parameters, int size) {
     Map<String, Object> out =
         parameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(parameters);
@@ -128,23 +137,35 @@ public final class InferenceJsonEncoder {
     return out;
   }
 
-  private static EncodedBody body(Object header, List<byte[]> raws) {
-    ObjectMapper mapper = InferenceJson.MAPPER;
+  /**
+   * The JSON header followed by the binary tensors' raw bytes, each written once, straight into the
+   * body's array (a raw tensor's bytes are copied from its buffer, an array tensor's encoded
+   * there).
+   */
+  private static EncodedBody body(Object header, List<Tensor> binaries) {
     try {
-      if (raws.isEmpty()) {
-        // plain JSON: Jackson's recycled buffers, no 4 KB stream per body and no second copy
-        byte[] json = mapper.writeValueAsBytes(header);
+      // Jackson's recycled buffers, no 4 KB stream per body
+      byte[] json = InferenceJson.MAPPER.writeValueAsBytes(header);
+      if (binaries.isEmpty()) {
         return new EncodedBody(json, json.length);
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-      mapper.writeValue(out, header);
-      int headerLength = out.size();
-      for (byte[] raw : raws) {
-        out.write(raw);
+      long size = json.length;
+      for (Tensor t : binaries) {
+        size += RawTensorCodec.rawSize(t);
       }
-      return new EncodedBody(out.toByteArray(), headerLength);
+      if (size > TensorLimits.ARRAY_LIMIT) {
+        throw new IllegalArgumentException(
+            "the body needs " + size + " bytes, more than an array holds");
+      }
+      byte[] body = new byte[(int) size];
+      System.arraycopy(json, 0, body, 0, json.length);
+      ByteBuffer target = ByteBuffer.wrap(body, json.length, body.length - json.length);
+      for (Tensor t : binaries) {
+        RawTensorCodec.encode(t, target);
+      }
+      return new EncodedBody(body, json.length);
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+      throw new UncheckedIOException(e); // writing to an array does not fail
     }
   }
 }

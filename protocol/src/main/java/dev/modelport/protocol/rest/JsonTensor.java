@@ -25,10 +25,20 @@ public interface JsonTensor {
   Map<String, Object> parameters();
 
   /**
-   * The elements in the primitive array of {@link DataType#arrayType()}, or null when the data
-   * travels in the binary part of the body ({@link #BINARY_DATA_SIZE}) and is not yet read.
+   * The elements in the primitive array of {@link DataType#arrayType()} (or, once read from the
+   * binary part of the body, possibly their raw little-endian bytes: see {@link Tensor#data()}), or
+   * null when the data travels in the binary part of the body ({@link #BINARY_DATA_SIZE}) and is
+   * not yet read.
    */
   Object data();
+
+  /**
+   * The elements as a primitive array of {@link DataType#arrayType()} (see {@link
+   * Tensor#values()}), or null when not yet read.
+   */
+  default Object values() {
+    return data() == null ? null : toTensor().values();
+  }
 
   /**
    * The tensor.

@@ -31,7 +31,7 @@ public final class JsonTensorSerializer extends StdSerializer<JsonTensor> {
     }
     if (tensor.data() != null) {
       g.writeFieldName("data");
-      JsonTensorEncoder.writeData(g, tensor.datatype(), tensor.data());
+      JsonTensorEncoder.writeData(g, tensor.toTensor());
     }
     g.writeEndObject();
   }

@@ -36,6 +36,15 @@ public enum DataType {
     this.arrayType = arrayType;
   }
 
+  /**
+   * True when a tensor of this type may hold its elements as raw little-endian bytes (see {@link
+   * Tensor#isRaw()}): every fixed-width numeric type; not {@link #BOOL} (its bytes must be checked
+   * to be 0 or 1) nor {@link #BYTES}.
+   */
+  public boolean hasRawForm() {
+    return this != BOOL && this != BYTES;
+  }
+
   /** Bytes per element in the raw little-endian form, or -1 for {@link #BYTES}. */
   public int byteSize() {
     return byteSize;

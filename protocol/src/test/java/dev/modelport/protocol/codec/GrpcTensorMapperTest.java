@@ -149,4 +149,45 @@ class GrpcTensorMapperTest {
                 InferParameter.newBuilder().setUint64Param(-1L).build()))
         .isEqualTo(-1L);
   }
+
+  /** Heap bytes the current thread allocates while running {@code work}. */
+  private static long allocatedBy(Runnable work) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(id);
+    work.run();
+    return threads.getThreadAllocatedBytes(id) - before;
+  }
+
+  @Test
+  void rawContentsOfAnImageAreReadWithoutCopyingThemOntoTheHeap() {
+    int values = 3 * 224 * 224;
+    ModelInferRequest request =
+        ModelInferRequest.newBuilder()
+            .addInputs(input("pixels", "FP32", 1, 3, 224, 224))
+            .addRawInputContents(ByteString.copyFrom(new byte[values * 4]))
+            .build();
+    GrpcTensorMapper.inputs(request, TensorLimits.DEFAULT); // loads and warms the classes
+
+    List<Tensor>[] read = new List[1];
+    long allocated =
+        allocatedBy(() -> read[0] = GrpcTensorMapper.inputs(request, TensorLimits.DEFAULT));
+
+    assertThat(read[0].get(0).isRaw()).isTrue();
+    assertThat(read[0].get(0).elementCount()).isEqualTo(values);
+    assertThat(allocated).as("heap bytes allocated reading %d values", values).isLessThan(16_384);
+  }
+
+  @Test
+  void aRawTensorIsWrittenAsRawContentsWithItsBytes() {
+    byte[] bytes = {0, 0, (byte) 0x80, 0x3F};
+    Tensor raw =
+        RawTensorCodec.decode(
+            TensorRole.OUTPUT, "y", DataType.FP32, new long[] {1}, bytes, TensorLimits.DEFAULT);
+    var response =
+        GrpcTensorMapper.addOutputs(
+            dev.modelport.protocol.grpc.ModelInferResponse.newBuilder(), List.of(raw), true);
+    assertThat(response.getRawOutputContents(0).toByteArray()).containsExactly(bytes);
+  }
 }

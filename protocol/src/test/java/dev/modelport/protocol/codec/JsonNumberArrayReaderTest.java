@@ -99,17 +99,17 @@ class JsonNumberArrayReaderTest {
 
   /** Float data as their bits, so that -0.0 and 0.0 differ. */
   private static Object bitsOf(Tensor t) {
-    if (t.data() instanceof float[] f) {
+    if (t.values() instanceof float[] f) {
       int[] bits = new int[f.length];
       for (int i = 0; i < f.length; i++) {
         bits[i] = Float.floatToRawIntBits(f[i]);
       }
       return bits;
     }
-    if (t.data() instanceof double[] d) {
+    if (t.values() instanceof double[] d) {
       return Arrays.stream(d).mapToLong(Double::doubleToRawLongBits).toArray();
     }
-    return t.data();
+    return t.values();
   }
 
   private static boolean fastReaderTakes(String data, DataType type, long[] shape)

@@ -49,57 +49,60 @@ class JsonTensorDecoderTest {
   void decodesFlatAndNestedDataIntoTheSameArray() throws IOException {
     Tensor flat = decode("[1, 2, 3, 4, 5, 6]", DataType.FP32, 2, 3);
     Tensor nested = decode("[[1, 2, 3], [4, 5, 6]]", DataType.FP32, 2, 3);
-    assertThat((float[]) flat.data()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat((float[]) flat.values()).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(nested).isEqualTo(flat);
   }
 
   @Test
   void decodesExtremeValuesOfEachIntegerType() throws IOException {
-    assertThat((byte[]) decode("[-128, 127]", DataType.INT8, 2).data()).containsExactly(-128, 127);
-    assertThat((byte[]) decode("[0, 255]", DataType.UINT8, 2).data()).containsExactly(0, -1);
-    assertThat((short[]) decode("[65535]", DataType.UINT16, 1).data()).containsExactly((short) -1);
-    assertThat((int[]) decode("[4294967295]", DataType.UINT32, 1).data()).containsExactly(-1);
+    assertThat((byte[]) decode("[-128, 127]", DataType.INT8, 2).values())
+        .containsExactly(-128, 127);
+    assertThat((byte[]) decode("[0, 255]", DataType.UINT8, 2).values()).containsExactly(0, -1);
+    assertThat((short[]) decode("[65535]", DataType.UINT16, 1).values())
+        .containsExactly((short) -1);
+    assertThat((int[]) decode("[4294967295]", DataType.UINT32, 1).values()).containsExactly(-1);
     assertThat(
             (long[])
-                decode("[-9223372036854775808, 9223372036854775807]", DataType.INT64, 2).data())
+                decode("[-9223372036854775808, 9223372036854775807]", DataType.INT64, 2).values())
         .containsExactly(Long.MIN_VALUE, Long.MAX_VALUE);
     assertThat(
             (long[])
-                decode("[18446744073709551615, 9223372036854775808]", DataType.UINT64, 2).data())
+                decode("[18446744073709551615, 9223372036854775808]", DataType.UINT64, 2).values())
         .containsExactly(-1L, Long.MIN_VALUE);
   }
 
   @Test
   void integralDecimalsAreAcceptedForIntegerTypes() throws IOException {
-    assertThat((int[]) decode("[3.0, 1e2, -0.0]", DataType.INT32, 3).data())
+    assertThat((int[]) decode("[3.0, 1e2, -0.0]", DataType.INT32, 3).values())
         .containsExactly(3, 100, 0);
   }
 
   @Test
   void fp16ValuesAreRoundedToHalfBits() throws IOException {
     assertThat(
-            (short[]) decode("[1, -2.0, 65504, 0.000000059604645, -0.0]", DataType.FP16, 5).data())
+            (short[])
+                decode("[1, -2.0, 65504, 0.000000059604645, -0.0]", DataType.FP16, 5).values())
         .containsExactly(
             (short) 0x3C00, (short) 0xC000, (short) 0x7BFF, (short) 0x0001, (short) 0x8000);
   }
 
   @Test
   void bytesAreTheUtf8OfTheStrings() throws IOException {
-    byte[][] data = (byte[][]) decode("[\"héllo\", \"\"]", DataType.BYTES, 2).data();
+    byte[][] data = (byte[][]) decode("[\"héllo\", \"\"]", DataType.BYTES, 2).values();
     assertThat(new String(data[0], StandardCharsets.UTF_8)).isEqualTo("héllo");
     assertThat(data[1]).isEmpty();
   }
 
   @Test
   void aScalarShapeTakesOneValue() throws IOException {
-    assertThat((long[]) decode("[7]", DataType.INT64).data()).containsExactly(7L);
+    assertThat((long[]) decode("[7]", DataType.INT64).values()).containsExactly(7L);
   }
 
   @Test
   void emptyTensorsTakeEmptyArraysFlatOrNested() throws IOException {
-    assertThat((float[]) decode("[]", DataType.FP32, 2, 0).data()).isEmpty();
-    assertThat((float[]) decode("[[], []]", DataType.FP32, 2, 0).data()).isEmpty();
-    assertThat((float[]) decode("[]", DataType.FP32, 0, 3).data()).isEmpty();
+    assertThat((float[]) decode("[]", DataType.FP32, 2, 0).values()).isEmpty();
+    assertThat((float[]) decode("[[], []]", DataType.FP32, 2, 0).values()).isEmpty();
+    assertThat((float[]) decode("[]", DataType.FP32, 0, 3).values()).isEmpty();
   }
 
   @Test

@@ -94,4 +94,33 @@ class RawTensorCodecTest {
                     new TensorLimits(10)))
         .hasMessage("output 'y': shape [1048576] has 1048576 elements, more than the limit of 10");
   }
+
+  @Test
+  void fixedWidthNumbersDecodeToAViewOfTheSourceBytesNotACopy() {
+    byte[] source = {0, 0, (byte) 0x80, 0x3F, 0, 0, 0, 0x40};
+    Tensor t = decode(DataType.FP32, new long[] {2}, source);
+    assertThat(t.isRaw()).isTrue();
+    assertThat((float[]) t.values()).containsExactly(1f, 2f);
+
+    source[7] = 0x41;
+    assertThat((float[]) t.values()).containsExactly(1f, 8f);
+  }
+
+  @Test
+  void boolStillDecodesToAnArray() {
+    Tensor t = decode(DataType.BOOL, new long[] {2}, new byte[] {1, 0});
+    assertThat(t.isRaw()).isFalse();
+    assertThat((boolean[]) t.values()).containsExactly(true, false);
+  }
+
+  @Test
+  void aRawTensorEncodesToItsOwnBytes() {
+    byte[] source = {1, 0, 0, 0, 4, 3, 2, 1};
+    Tensor t = decode(DataType.INT32, new long[] {2}, source);
+    assertThat(RawTensorCodec.encode(t)).containsExactly(source);
+    java.nio.ByteBuffer target = java.nio.ByteBuffer.allocate(10).position(1);
+    RawTensorCodec.encode(t, target);
+    assertThat(target.position()).isEqualTo(9);
+    assertThat(target.array()).containsExactly(0, 1, 0, 0, 0, 4, 3, 2, 1, 0);
+  }
 }

@@ -56,7 +56,7 @@ class InferenceJsonDecoderFastPathTest {
 
   /** The data with float bits, so that -0.0 and 0.0 differ. */
   private static String dataText(Tensor t) {
-    Object d = t.data();
+    Object d = t.values();
     if (d instanceof float[] f) {
       StringBuilder sb = new StringBuilder();
       for (float v : f) {

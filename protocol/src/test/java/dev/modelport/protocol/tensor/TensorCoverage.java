@@ -56,7 +56,7 @@ public final class TensorCoverage {
       out.add("empty");
     }
     String type = tensor.datatype().name() + ":";
-    Object data = tensor.data();
+    Object data = tensor.values();
     switch (tensor.datatype()) {
       case BOOL:
         for (boolean b : (boolean[]) data) {

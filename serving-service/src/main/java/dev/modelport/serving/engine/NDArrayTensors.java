@@ -15,63 +15,113 @@ import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Copies between protocol {@link Tensor}s (primitive arrays) and DJL {@link NDArray}s. Arrays
- * created here belong to the given manager, which the caller closes (per engine call). Stateless.
+ * Moves tensors between protocol {@link Tensor}s and DJL {@link NDArray}s. A raw input tensor
+ * ({@link Tensor#isRaw()}) is handed to the engine as its bytes: a direct buffer (as the batcher
+ * builds) is read in place by ONNX Runtime and PyTorch, a heap one is copied once by the engine.
+ * Fixed-width numeric outputs come back as raw tensors over the one copy the engine makes out of
+ * its native memory ({@link NDArray#toByteBuffer()}), which the response writes without another.
+ * Arrays created here belong to the given manager, which the caller closes (per engine call).
+ * Stateless.
  */
 final class NDArrayTensors {
+
+  /** The raw form is little-endian; engines read and write the platform's order. */
+  private static final boolean NATIVE_LITTLE_ENDIAN =
+      ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
   private NDArrayTensors() {}
 
   static NDArray toNDArray(NDManager manager, Tensor t) {
     Shape shape = new Shape(t.shape());
+    if (t.isRaw() && NATIVE_LITTLE_ENDIAN) {
+      NDArray array = manager.create(t.rawBytes(), shape, djlType(t.datatype()));
+      array.setName(t.name());
+      return array;
+    }
+    Object values = t.values();
     NDArray array =
         switch (t.datatype()) {
           case FP32 ->
               manager.create(
-                  FloatBuffer.wrap((float[]) t.data()),
-                  shape,
-                  ai.djl.ndarray.types.DataType.FLOAT32);
+                  FloatBuffer.wrap((float[]) values), shape, ai.djl.ndarray.types.DataType.FLOAT32);
           case FP64 ->
               manager.create(
-                  DoubleBuffer.wrap((double[]) t.data()),
+                  DoubleBuffer.wrap((double[]) values),
                   shape,
                   ai.djl.ndarray.types.DataType.FLOAT64);
           case INT32 ->
               manager.create(
-                  IntBuffer.wrap((int[]) t.data()), shape, ai.djl.ndarray.types.DataType.INT32);
+                  IntBuffer.wrap((int[]) values), shape, ai.djl.ndarray.types.DataType.INT32);
           case UINT32 ->
               manager.create(
-                  IntBuffer.wrap((int[]) t.data()), shape, ai.djl.ndarray.types.DataType.UINT32);
+                  IntBuffer.wrap((int[]) values), shape, ai.djl.ndarray.types.DataType.UINT32);
           case INT64 ->
               manager.create(
-                  LongBuffer.wrap((long[]) t.data()), shape, ai.djl.ndarray.types.DataType.INT64);
+                  LongBuffer.wrap((long[]) values), shape, ai.djl.ndarray.types.DataType.INT64);
           case UINT64 ->
               manager.create(
-                  LongBuffer.wrap((long[]) t.data()), shape, ai.djl.ndarray.types.DataType.UINT64);
+                  LongBuffer.wrap((long[]) values), shape, ai.djl.ndarray.types.DataType.UINT64);
           case INT8 ->
               manager.create(
-                  ByteBuffer.wrap((byte[]) t.data()), shape, ai.djl.ndarray.types.DataType.INT8);
+                  ByteBuffer.wrap((byte[]) values), shape, ai.djl.ndarray.types.DataType.INT8);
           case UINT8 ->
               manager.create(
-                  ByteBuffer.wrap((byte[]) t.data()), shape, ai.djl.ndarray.types.DataType.UINT8);
+                  ByteBuffer.wrap((byte[]) values), shape, ai.djl.ndarray.types.DataType.UINT8);
           case INT16 ->
-              manager.create(
-                  shorts((short[]) t.data()), shape, ai.djl.ndarray.types.DataType.INT16);
+              manager.create(shorts((short[]) values), shape, ai.djl.ndarray.types.DataType.INT16);
           case UINT16 ->
-              manager.create(
-                  shorts((short[]) t.data()), shape, ai.djl.ndarray.types.DataType.UINT16);
+              manager.create(shorts((short[]) values), shape, ai.djl.ndarray.types.DataType.UINT16);
           case FP16 ->
               manager.create(
-                  shorts((short[]) t.data()), shape, ai.djl.ndarray.types.DataType.FLOAT16);
-          case BOOL -> manager.create((boolean[]) t.data(), shape);
-          case BYTES -> manager.create(strings((byte[][]) t.data()), StandardCharsets.UTF_8, shape);
+                  shorts((short[]) values), shape, ai.djl.ndarray.types.DataType.FLOAT16);
+          case BOOL -> manager.create((boolean[]) values, shape);
+          case BYTES -> manager.create(strings((byte[][]) values), StandardCharsets.UTF_8, shape);
         };
     array.setName(t.name());
     return array;
   }
 
+  private static ai.djl.ndarray.types.DataType djlType(DataType type) {
+    return switch (type) {
+      case FP32 -> ai.djl.ndarray.types.DataType.FLOAT32;
+      case FP64 -> ai.djl.ndarray.types.DataType.FLOAT64;
+      case FP16 -> ai.djl.ndarray.types.DataType.FLOAT16;
+      case INT8 -> ai.djl.ndarray.types.DataType.INT8;
+      case INT16 -> ai.djl.ndarray.types.DataType.INT16;
+      case INT32 -> ai.djl.ndarray.types.DataType.INT32;
+      case INT64 -> ai.djl.ndarray.types.DataType.INT64;
+      case UINT8 -> ai.djl.ndarray.types.DataType.UINT8;
+      case UINT16 -> ai.djl.ndarray.types.DataType.UINT16;
+      case UINT32 -> ai.djl.ndarray.types.DataType.UINT32;
+      case UINT64 -> ai.djl.ndarray.types.DataType.UINT64;
+      case BOOL, BYTES -> throw new IllegalArgumentException(type + " has no raw form");
+    };
+  }
+
+  /** The protocol type of a fixed-width numeric DJL type, or null for the others. */
+  private static DataType rawType(ai.djl.ndarray.types.DataType type) {
+    return switch (type) {
+      case FLOAT32 -> DataType.FP32;
+      case FLOAT64 -> DataType.FP64;
+      case FLOAT16 -> DataType.FP16;
+      case INT8 -> DataType.INT8;
+      case INT16 -> DataType.INT16;
+      case INT32 -> DataType.INT32;
+      case INT64 -> DataType.INT64;
+      case UINT8 -> DataType.UINT8;
+      case UINT16 -> DataType.UINT16;
+      case UINT32 -> DataType.UINT32;
+      case UINT64 -> DataType.UINT64;
+      default -> null;
+    };
+  }
+
   static Tensor toTensor(String name, NDArray a) {
     long[] shape = a.getShape().getShape();
+    DataType raw = rawType(a.getDataType());
+    if (raw != null && NATIVE_LITTLE_ENDIAN) {
+      return new Tensor(name, raw, shape, a.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN));
+    }
     Object data;
     DataType type;
     switch (a.getDataType()) {

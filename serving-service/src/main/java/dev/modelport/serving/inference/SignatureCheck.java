@@ -6,6 +6,9 @@ import dev.modelport.protocol.tensor.Float16;
 import dev.modelport.protocol.tensor.Shapes;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.serving.error.InvalidRequestException;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.ShortBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,37 +94,13 @@ final class SignatureCheck {
    * them; the binary extension and gRPC raw contents can): the one rule of both edges.
    */
   static void checkFinite(Tensor t) {
-    int index = -1;
-    switch (t.datatype()) {
-      case FP32 -> {
-        float[] x = (float[]) t.data();
-        for (int i = 0; i < x.length; i++) {
-          if (!Float.isFinite(x[i])) {
-            index = i;
-            break;
-          }
-        }
-      }
-      case FP64 -> {
-        double[] x = (double[]) t.data();
-        for (int i = 0; i < x.length; i++) {
-          if (!Double.isFinite(x[i])) {
-            index = i;
-            break;
-          }
-        }
-      }
-      case FP16 -> {
-        short[] x = (short[]) t.data();
-        for (int i = 0; i < x.length; i++) {
-          if (Float16.isNonFinite(x[i])) {
-            index = i;
-            break;
-          }
-        }
-      }
-      default -> {}
-    }
+    int index =
+        switch (t.datatype()) {
+          case FP32 -> firstNonFinite(floats(t));
+          case FP64 -> firstNonFinite(doubles(t));
+          case FP16 -> firstNonFiniteHalf(shorts(t));
+          default -> -1;
+        };
     if (index >= 0) {
       throw new InvalidRequestException(
           "input '"
@@ -146,5 +125,44 @@ final class SignatureCheck {
 
   private static String names(List<TensorSpec> specs) {
     return specs.stream().map(TensorSpec::toString).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private static FloatBuffer floats(Tensor t) {
+    return t.isRaw() ? t.rawBytes().asFloatBuffer() : FloatBuffer.wrap((float[]) t.data());
+  }
+
+  private static DoubleBuffer doubles(Tensor t) {
+    return t.isRaw() ? t.rawBytes().asDoubleBuffer() : DoubleBuffer.wrap((double[]) t.data());
+  }
+
+  private static ShortBuffer shorts(Tensor t) {
+    return t.isRaw() ? t.rawBytes().asShortBuffer() : ShortBuffer.wrap((short[]) t.data());
+  }
+
+  private static int firstNonFinite(FloatBuffer x) {
+    for (int i = 0, n = x.limit(); i < n; i++) {
+      if (!Float.isFinite(x.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int firstNonFinite(DoubleBuffer x) {
+    for (int i = 0, n = x.limit(); i < n; i++) {
+      if (!Double.isFinite(x.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int firstNonFiniteHalf(ShortBuffer x) {
+    for (int i = 0, n = x.limit(); i < n; i++) {
+      if (Float16.isNonFinite(x.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -56,7 +56,7 @@ class BackpressureTest {
     return GatedEngines.SEEN.stream()
         .anyMatch(
             inputs -> {
-              float[] data = (float[]) inputs.get(0).data();
+              float[] data = (float[]) inputs.get(0).values();
               for (int i = 0; i < data.length; i += 10) {
                 if (data[i] == marker) {
                   return true;

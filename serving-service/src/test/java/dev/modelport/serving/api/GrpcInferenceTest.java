@@ -44,7 +44,7 @@ class GrpcInferenceTest {
   }
 
   private static float[] firstOutput(ModelInferResponse response) {
-    return (float[]) GrpcTensorMapper.outputs(response, TensorLimits.DEFAULT).get(0).data();
+    return (float[]) GrpcTensorMapper.outputs(response, TensorLimits.DEFAULT).get(0).values();
   }
 
   @Test

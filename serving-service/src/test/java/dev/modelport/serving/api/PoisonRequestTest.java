@@ -54,7 +54,7 @@ class PoisonRequestTest {
     CsvTable one = Fixtures.row(ExampleModels.csv(MODEL, "test.csv"), i);
     Tensor categorical = int64("categorical", one, 4, 6);
     if (region >= 0) {
-      ((long[]) categorical.data())[0] = region;
+      ((long[]) categorical.values())[0] = region;
     }
     return List.of(fp32("numeric", one, 0, 4), categorical);
   }

@@ -35,7 +35,7 @@ class RepositoryAndHealthTest {
     for (String version : List.of("1", "2")) {
       Response r = V2Client.inferBinary("mobilenet-v3-small", version, List.of(input));
       r.then().statusCode(200);
-      Fixtures.assertClose(V2Client.firstOutput(r), (float[]) expected.data());
+      Fixtures.assertClose(V2Client.firstOutput(r), (float[]) expected.values());
     }
 
     given().post("/v2/repository/models/mobilenet-v3-small/unload").then().statusCode(200);

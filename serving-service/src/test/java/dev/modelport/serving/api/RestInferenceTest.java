@@ -85,7 +85,7 @@ class RestInferenceTest {
     CsvTable test = csv("digits-cnn", "test_images.csv");
     Tensor flat = fp32("image", test, 1, 65);
     Tensor image =
-        new Tensor("image", DataType.FP32, new long[] {test.size(), 1, 8, 8}, flat.data());
+        new Tensor("image", DataType.FP32, new long[] {test.size(), 1, 8, 8}, flat.values());
     Response r = V2Client.inferBinary("digits-cnn", version, List.of(image));
     r.then()
         .statusCode(200)
@@ -100,7 +100,7 @@ class RestInferenceTest {
   void theFixedBatchModelAnswersEachImageOnItsOwnAndRefusesTwoAtOnce() {
     Tensor images = Fixtures.npy("digits-static-batch", "input_5x1x8x8.npy", "image");
     Tensor expected = Fixtures.npy("digits-static-batch", "expected_5x10.npy", "probabilities");
-    float[] all = (float[]) images.data();
+    float[] all = (float[]) images.values();
     for (int i = 0; i < 5; i++) {
       float[] one = Arrays.copyOfRange(all, i * 64, (i + 1) * 64);
       Response r =
@@ -111,7 +111,7 @@ class RestInferenceTest {
       r.then().statusCode(200);
       Fixtures.assertClose(
           V2Client.firstOutput(r),
-          Arrays.copyOfRange((float[]) expected.data(), i * 10, (i + 1) * 10));
+          Arrays.copyOfRange((float[]) expected.values(), i * 10, (i + 1) * 10));
     }
     V2Client.infer(
             "digits-static-batch",

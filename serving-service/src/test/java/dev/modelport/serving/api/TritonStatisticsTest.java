@@ -34,7 +34,7 @@ class TritonStatisticsTest {
   private static List<Tensor> mixedRow(long region) {
     CsvTable one = Fixtures.row(ExampleModels.csv(MIXED, "test.csv"), 0);
     Tensor categorical = int64("categorical", one, 4, 6);
-    ((long[]) categorical.data())[0] = region;
+    ((long[]) categorical.values())[0] = region;
     return List.of(fp32("numeric", one, 0, 4), categorical);
   }
 

@@ -64,6 +64,6 @@ public final class V2Client {
 
   /** The first output's FP32 data of a 200 answer. */
   public static float[] firstOutput(Response response) {
-    return (float[]) decode(response).outputTensors().get(0).data();
+    return (float[]) decode(response).outputTensors().get(0).values();
   }
 }

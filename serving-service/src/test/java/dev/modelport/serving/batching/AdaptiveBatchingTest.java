@@ -43,7 +43,7 @@ class AdaptiveBatchingTest {
     return inputs -> {
       Tensor in = inputs.get(0);
       clock.addAndGet(cost.applyAsLong((int) in.shape()[0]));
-      float[] x = (float[]) in.data();
+      float[] x = (float[]) in.values();
       float[] y = new float[x.length];
       for (int i = 0; i < x.length; i++) {
         y[i] = 2 * x[i];
@@ -87,7 +87,7 @@ class AdaptiveBatchingTest {
         .whenComplete(
             (out, e) -> {
               if (e == null) {
-                if (((float[]) out.get(0).data())[0] != 2 * v) {
+                if (((float[]) out.get(0).values())[0] != 2 * v) {
                   wrongAnswers.incrementAndGet();
                 }
                 client(v);

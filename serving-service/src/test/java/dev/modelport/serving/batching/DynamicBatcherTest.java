@@ -41,7 +41,7 @@ class DynamicBatcherTest {
       seen.add(in);
       entered.countDown();
       gate.await(10, TimeUnit.SECONDS);
-      float[] x = (float[]) in.data();
+      float[] x = (float[]) in.values();
       float[] y = new float[x.length];
       for (int i = 0; i < x.length; i++) {
         y[i] = 2 * x[i];
@@ -101,13 +101,13 @@ class DynamicBatcherTest {
     results.add(batcher.submit(rows(4, 5, 6), System.nanoTime() + FAR));
     gate.countDown();
 
-    assertThat((float[]) results.get(0).get(5, TimeUnit.SECONDS).get(0).data())
+    assertThat((float[]) results.get(0).get(5, TimeUnit.SECONDS).get(0).values())
         .containsExactly(2, -2);
-    assertThat((float[]) results.get(1).get(5, TimeUnit.SECONDS).get(0).data())
+    assertThat((float[]) results.get(1).get(5, TimeUnit.SECONDS).get(0).values())
         .containsExactly(4, -4, 6, -6);
     Tensor third = results.get(2).get(5, TimeUnit.SECONDS).get(0);
     assertThat(third.shape()).containsExactly(3, 2);
-    assertThat((float[]) third.data()).containsExactly(8, -8, 10, -10, 12, -12);
+    assertThat((float[]) third.values()).containsExactly(8, -8, 10, -10, 12, -12);
     assertThat(executor.seen).hasSize(2);
     assertThat(executor.seen.get(1).shape()).containsExactly(6, 2);
   }
@@ -122,7 +122,7 @@ class DynamicBatcherTest {
     }
     gate.countDown();
     for (int i = 0; i < 7; i++) {
-      assertThat((float[]) results.get(i).get(5, TimeUnit.SECONDS).get(0).data())
+      assertThat((float[]) results.get(i).get(5, TimeUnit.SECONDS).get(0).values())
           .containsExactly(2f * i, -2f * i);
     }
     assertThat(executor.seen.subList(1, executor.seen.size()))
@@ -156,8 +156,8 @@ class DynamicBatcherTest {
     assertThatThrownBy(() -> expired.get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(RequestTimeoutException.class);
-    assertThat((float[]) alive.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(14, -14);
-    assertThat(executor.seen).noneMatch(t -> ((float[]) t.data())[0] == 42f);
+    assertThat((float[]) alive.get(5, TimeUnit.SECONDS).get(0).values()).containsExactly(14, -14);
+    assertThat(executor.seen).noneMatch(t -> ((float[]) t.values())[0] == 42f);
   }
 
   @Test
@@ -182,8 +182,8 @@ class DynamicBatcherTest {
             List.of(new Tensor("x", DataType.FP32, new long[] {1, 3}, new float[] {5, 6, 7})),
             System.nanoTime() + FAR);
     gate.countDown();
-    assertThat((float[]) a.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2, -2);
-    assertThat((float[]) b.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(10, 12, 14);
+    assertThat((float[]) a.get(5, TimeUnit.SECONDS).get(0).values()).containsExactly(2, -2);
+    assertThat((float[]) b.get(5, TimeUnit.SECONDS).get(0).values()).containsExactly(10, 12, 14);
     assertThat(executor.seen).hasSize(3);
   }
 
@@ -199,7 +199,7 @@ class DynamicBatcherTest {
         .isInstanceOf(ModelNotReadyException.class);
     gate.countDown();
     closer.join(5000);
-    assertThat((float[]) queued.get(1, TimeUnit.SECONDS).get(0).data()).containsExactly(6, -6);
+    assertThat((float[]) queued.get(1, TimeUnit.SECONDS).get(0).values()).containsExactly(6, -6);
   }
 
   @Test
@@ -210,8 +210,8 @@ class DynamicBatcherTest {
     fast().until(() -> batcher.queueDepth() == 0); // a worker holds the first request
     assertThat(a).isNotDone();
     CompletableFuture<List<Tensor>> b = batcher.submit(rows(2), System.nanoTime() + FAR);
-    assertThat((float[]) a.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2, -2);
-    assertThat((float[]) b.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(4, -4);
+    assertThat((float[]) a.get(5, TimeUnit.SECONDS).get(0).values()).containsExactly(2, -2);
+    assertThat((float[]) b.get(5, TimeUnit.SECONDS).get(0).values()).containsExactly(4, -4);
     assertThat(executor.seen).extracting(t -> t.shape()[0]).containsExactly(2L);
   }
 
@@ -221,7 +221,7 @@ class DynamicBatcherTest {
     start(new BatchPolicy(true, 8, delay, List.of(), 10, 1));
     long submitted = System.nanoTime();
     CompletableFuture<List<Tensor>> a = batcher.submit(rows(1), submitted + FAR);
-    assertThat((float[]) a.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(2, -2);
+    assertThat((float[]) a.get(5, TimeUnit.SECONDS).get(0).values()).containsExactly(2, -2);
     assertThat(System.nanoTime() - submitted).isGreaterThanOrEqualTo(delay);
     assertThat(executor.seen).extracting(t -> t.shape()[0]).containsExactly(1L);
   }
@@ -237,12 +237,14 @@ class DynamicBatcherTest {
           batcher
               .submit(rows(1), System.nanoTime() + FAR, callerA)
               .thenApply(
-                  out -> Thread.currentThread().getName() + ":" + ((float[]) out.get(0).data())[0]);
+                  out ->
+                      Thread.currentThread().getName() + ":" + ((float[]) out.get(0).values())[0]);
       CompletableFuture<String> b =
           batcher
               .submit(rows(2, 3), System.nanoTime() + FAR, callerB)
               .thenApply(
-                  out -> Thread.currentThread().getName() + ":" + ((float[]) out.get(0).data())[2]);
+                  out ->
+                      Thread.currentThread().getName() + ":" + ((float[]) out.get(0).values())[2]);
       gate.countDown();
 
       assertThat(a.get(5, TimeUnit.SECONDS)).isEqualTo("caller-a:2.0");
@@ -263,7 +265,7 @@ class DynamicBatcherTest {
         };
     CompletableFuture<List<Tensor>> result =
         batcher.submit(rows(4), System.nanoTime() + FAR, refusing);
-    assertThat((float[]) result.get(5, TimeUnit.SECONDS).get(0).data()).containsExactly(8, -8);
+    assertThat((float[]) result.get(5, TimeUnit.SECONDS).get(0).values()).containsExactly(8, -8);
   }
 
   /** A fake engine that fails any call whose first column holds {@link #POISON}. */
@@ -276,7 +278,7 @@ class DynamicBatcherTest {
     public List<Tensor> execute(List<Tensor> inputs) throws Exception {
       gate.await(10, TimeUnit.SECONDS);
       Tensor in = inputs.get(0);
-      float[] x = (float[]) in.data();
+      float[] x = (float[]) in.values();
       callSizes.add((int) in.shape()[0]);
       for (int i = 0; i < x.length; i += 2) {
         if (x[i] == POISON) {
@@ -318,9 +320,9 @@ class DynamicBatcherTest {
     }
     engine.gate.countDown();
 
-    assertThat(((float[]) first.get(10, TimeUnit.SECONDS).get(0).data())[0]).isEqualTo(2f);
+    assertThat(((float[]) first.get(10, TimeUnit.SECONDS).get(0).values())[0]).isEqualTo(2f);
     for (int i = 0; i < good.size(); i++) {
-      float[] y = (float[]) good.get(i).get(10, TimeUnit.SECONDS).get(0).data();
+      float[] y = (float[]) good.get(i).get(10, TimeUnit.SECONDS).get(0).values();
       assertThat(y).containsExactly(2 * (10f + i), -2 * (10f + i));
     }
     CompletableFuture<List<Tensor>> refused = poison;

@@ -55,7 +55,42 @@ abstract class EngineContractTest {
           executor.execute(List.of(fp32("numeric", test, 0, 4), int64("categorical", test, 4, 6)));
       assertThat(out).extracting(Tensor::name).containsExactly("probabilities");
       assertRowsMatch(
-          (float[]) out.get(0).data(), csv("credit-risk-mixed", "expected_test_probabilities.csv"));
+          (float[]) out.get(0).values(),
+          csv("credit-risk-mixed", "expected_test_probabilities.csv"));
+    }
+  }
+
+  /** {@code t} in its raw form, in a direct buffer (as the batcher joins) or a heap one. */
+  private static Tensor raw(Tensor t, boolean direct) {
+    byte[] bytes = dev.modelport.protocol.codec.RawTensorCodec.encode(t);
+    java.nio.ByteBuffer b =
+        direct
+            ? java.nio.ByteBuffer.allocateDirect(bytes.length)
+            : java.nio.ByteBuffer.allocate(bytes.length);
+    b.order(java.nio.ByteOrder.LITTLE_ENDIAN).put(bytes).flip();
+    return new Tensor(t.name(), t.datatype(), t.shape(), b);
+  }
+
+  @Test
+  void rawInputsInDirectAndHeapBuffersGiveTheReferenceOutputsAsRawOutputs() throws Exception {
+    ModelDefinition credit = model("credit-risk-mixed");
+    CsvTable test = csv("credit-risk-mixed", "test.csv");
+    try (ModelRunner runner =
+            engines.load(artifact(credit), credit.config().signature(), EngineSettings.DEFAULT);
+        BatchExecutor executor = runner.newExecutor()) {
+      for (boolean direct : new boolean[] {true, false}) {
+        List<Tensor> out =
+            executor.execute(
+                List.of(
+                    raw(fp32("numeric", test, 0, 4), direct),
+                    raw(int64("categorical", test, 4, 6), direct)));
+        assertThat(out.get(0).isRaw())
+            .as("output of a %s input", direct ? "direct" : "heap")
+            .isTrue();
+        assertRowsMatch(
+            (float[]) out.get(0).values(),
+            csv("credit-risk-mixed", "expected_test_probabilities.csv"));
+      }
     }
   }
 
@@ -70,7 +105,7 @@ abstract class EngineContractTest {
         BatchExecutor executor = runner.newExecutor()) {
       for (int size : new int[] {1, 7, 64}) {
         CsvTable rows = Fixtures.firstRows(test, size);
-        float[] y = (float[]) executor.execute(List.of(fp32("input", rows, 0, 10))).get(0).data();
+        float[] y = (float[]) executor.execute(List.of(fp32("input", rows, 0, 10))).get(0).values();
         assertRowsMatch(y, Fixtures.firstRows(expected, size));
       }
     }

@@ -64,7 +64,7 @@ class OnnxRuntimeEngineTest extends EngineContractTest {
           BatchExecutor executor = runner.newExecutor()) {
         List<Tensor> out = executor.execute(List.of(fp32("input", test, 0, 10)));
         assertRowsMatch(
-            (float[]) out.get(0).data(),
+            (float[]) out.get(0).values(),
             csv("diabetes-regressor", "expected_test_predictions.csv"));
       }
     }

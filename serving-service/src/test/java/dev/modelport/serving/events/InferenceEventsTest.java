@@ -58,9 +58,9 @@ class InferenceEventsTest {
     TensorLimits limits = new TensorLimits(1 << 20);
     Tensor sent = EventTensors.fromEvent(event.getInputs(0), TensorRole.INPUT, limits);
     assertThat(sent.shape()).containsExactly(3, 30);
-    assertThat((float[]) sent.data()).containsExactly((float[]) input.data());
+    assertThat((float[]) sent.values()).containsExactly((float[]) input.values());
     Tensor out = EventTensors.fromEvent(event.getOutputs(0), TensorRole.OUTPUT, limits);
-    assertThat((float[]) out.data()).containsExactly(answered);
+    assertThat((float[]) out.values()).containsExactly(answered);
 
     await()
         .untilAsserted(
@@ -94,7 +94,7 @@ class InferenceEventsTest {
       return false;
     }
     Tensor t = EventTensors.fromEvent(e.getInputs(0), TensorRole.INPUT, new TensorLimits(1 << 20));
-    return t.data() instanceof float[] f && f.length > 0 && f[0] == MARKER;
+    return t.values() instanceof float[] f && f.length > 0 && f[0] == MARKER;
   }
 
   private ConsumerRecord<String, byte[]> awaitEvent(String requestId) {

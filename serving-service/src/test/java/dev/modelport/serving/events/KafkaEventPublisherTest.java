@@ -134,13 +134,13 @@ class KafkaEventPublisherTest {
     TensorLimits limits = new TensorLimits(1 << 20);
     Tensor input = EventTensors.fromEvent(first.getInputs(0), TensorRole.INPUT, limits);
     assertThat(input.shape()).containsExactly(2, 2);
-    assertThat((float[]) input.data()).containsExactly(0.25f, 1, 2, 3);
+    assertThat((float[]) input.values()).containsExactly(0.25f, 1, 2, 3);
     Tensor ids = EventTensors.fromEvent(first.getInputs(1), TensorRole.INPUT, limits);
     assertThat(ids.datatype()).isEqualTo(DataType.INT64);
-    assertThat((long[]) ids.data()).containsExactly(7, -8);
+    assertThat((long[]) ids.values()).containsExactly(7, -8);
     Tensor output = EventTensors.fromEvent(first.getOutputs(0), TensorRole.OUTPUT, limits);
     assertThat(output.name()).isEqualTo("probabilities");
-    assertThat((float[]) output.data()).containsExactly(0.25f, 0);
+    assertThat((float[]) output.values()).containsExactly(0.25f, 0);
     assertThat(InferenceEvent.parseFrom(records.get(2).value()).getRequestId()).isEqualTo("r3");
 
     await().untilAsserted(() -> assertThat(published("a")).isEqualTo(2));

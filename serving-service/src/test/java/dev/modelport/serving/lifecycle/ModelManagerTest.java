@@ -64,7 +64,7 @@ class ModelManagerTest {
                   return inputs ->
                       List.of(
                           new Tensor(
-                              "y", DataType.FP32, inputs.get(0).shape(), inputs.get(0).data()));
+                              "y", DataType.FP32, inputs.get(0).shape(), inputs.get(0).values()));
                 }
 
                 @Override
@@ -109,7 +109,7 @@ class ModelManagerTest {
                 .submit(List.of(in), System.nanoTime() + TimeUnit.SECONDS.toNanos(5))
                 .get(5, TimeUnit.SECONDS)
                 .get(0)
-                .data())
+                .values())
         [0];
   }
 
