@@ -3,7 +3,10 @@ package dev.modelport.benchmarks.serving.outside;
 import dev.modelport.benchmarks.serving.ServerProcess;
 import dev.modelport.benchmarks.serving.V2Clients;
 import dev.modelport.protocol.grpc.ModelInferResponse;
+import dev.modelport.protocol.rest.EncodedBody;
 import dev.modelport.protocol.rest.InferenceJsonEncoder;
+import dev.modelport.protocol.rest.InferenceRequest;
+import dev.modelport.protocol.rest.RequestInput;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.testsupport.FreePorts;
@@ -51,6 +54,7 @@ public final class OutsideServingBenchmark {
   private static final int GRPC_CONNECTIONS = 4;
   private static final int GRPC_STREAMS = 16; // per connection: 64 streams
   private static final int MOBILENET_STREAMS = 12; // per connection: 48 streams
+  private static final int MOBILENET_CONNECTIONS = 48; // REST binary: as many as gRPC streams
   private static final int[] SWEEP = {1, 2, 4, 8, 16, 32};
 
   private final String serverCpus = System.getProperty("bench.outside.server-cpus", "1");
@@ -104,6 +108,23 @@ public final class OutsideServingBenchmark {
     Path json = write("breast.json", InferenceJsonEncoder.encodeRequest(row).bytes());
     Path lua = work.resolve("post.lua");
     Files.writeString(lua, WrkScript.post(json, "application/json"));
+    EncodedBody imageBinary =
+        InferenceJsonEncoder.encodeRequest(
+            new InferenceRequest(
+                null,
+                Map.of("binary_data_output", true),
+                image.stream().map(RequestInput::of).toList(),
+                null),
+            name -> true);
+    Path imageRest = write("mobilenet.bin", imageBinary.bytes());
+    Path binaryLua = work.resolve("post-binary.lua");
+    Files.writeString(
+        binaryLua,
+        WrkScript.post(
+            imageRest,
+            "application/octet-stream",
+            Map.of(
+                EncodedBody.HEADER_CONTENT_LENGTH, Integer.toString(imageBinary.headerLength()))));
     Path breastGrpc = write("breast.grpc", GrpcFrame.modelInfer("breast-cancer-mlp", row));
     Path imageGrpc = write("mobilenet.grpc", GrpcFrame.modelInfer("mobilenet-v3-small", image));
 
@@ -129,6 +150,8 @@ public final class OutsideServingBenchmark {
                 + " ("
                 + GRPC_CONNECTIONS * MOBILENET_STREAMS
                 + " streams)");
+    Row mobilenetRest =
+        new Row(OutsideReport.MOBILENET_REST_BINARY, "wrk -c" + MOBILENET_CONNECTIONS);
     Row mobilenetEngine = new Row(OutsideReport.MOBILENET_IN_PROCESS, "in-process");
     Row grpcPaced = new Row(OutsideReport.GRPC_PACED, "h2load -c1 -m1 --rps 50");
     Row restPaced = new Row(OutsideReport.REST_PACED, "h2load --h1 -c1 --rps 50");
@@ -140,12 +163,13 @@ public final class OutsideServingBenchmark {
             grpcOn,
             grpcOff,
             mobilenetServed,
+            mobilenetRest,
             mobilenetEngine,
             grpcPaced,
             restPaced,
             enginePaced);
     if (!wrk) {
-      List.of(restOn, restOff).forEach(r -> r.skip("wrk not installed"));
+      List.of(restOn, restOff, mobilenetRest).forEach(r -> r.skip("wrk not installed"));
     }
     if (!h2load) {
       List.of(grpcOn, grpcOff, mobilenetServed, grpcPaced, restPaced)
@@ -207,7 +231,7 @@ public final class OutsideServingBenchmark {
         log("JIT warm-up: " + warmupSeconds + " s per server and protocol");
         for (Target t : List.of(restOnT, restOffT)) {
           if (wrk) {
-            wrk(t, lua, warmupSeconds, null);
+            wrk(t, lua, REST_CONNECTIONS, warmupSeconds, null);
           }
           if (h2load) {
             grpc(t, breastGrpc, GRPC_STREAMS, warmupSeconds, breastResponse, null);
@@ -222,11 +246,19 @@ public final class OutsideServingBenchmark {
               imageResponse,
               null);
         }
+        if (wrk) {
+          wrk(
+              restOnT.model("mobilenet-v3-small"),
+              binaryLua,
+              MOBILENET_CONNECTIONS,
+              warmupSeconds,
+              null);
+        }
         for (int round = 1; round <= rounds; round++) {
           log("round " + round + " of " + rounds);
           if (wrk) {
-            wrk(restOnT, lua, seconds, restOn);
-            wrk(restOffT, lua, seconds, restOff);
+            wrk(restOnT, lua, REST_CONNECTIONS, seconds, restOn);
+            wrk(restOffT, lua, REST_CONNECTIONS, seconds, restOff);
           }
           if (h2load) {
             grpc(restOnT, breastGrpc, GRPC_STREAMS, seconds, breastResponse, grpcOn);
@@ -238,6 +270,14 @@ public final class OutsideServingBenchmark {
                 seconds,
                 imageResponse,
                 mobilenetServed);
+          }
+          if (wrk) {
+            wrk(
+                restOnT.model("mobilenet-v3-small"),
+                binaryLua,
+                MOBILENET_CONNECTIONS,
+                seconds,
+                mobilenetRest);
           }
           Round engine = baseline.call("measure mobilenet-v3-small " + bestBatch + " " + seconds);
           mobilenetEngine.add(engine);
@@ -278,12 +318,12 @@ public final class OutsideServingBenchmark {
     }
   }
 
-  private void wrk(Target t, Path lua, int duration, Row into) throws Exception {
+  private void wrk(Target t, Path lua, int connections, int duration, Row into) throws Exception {
     List<String> cmd =
         List.of(
             "wrk",
             "-t" + generatorCores,
-            "-c" + REST_CONNECTIONS,
+            "-c" + connections,
             "-d" + duration + "s",
             "--latency",
             "-s",
@@ -425,6 +465,7 @@ public final class OutsideServingBenchmark {
       clients.restJson("breast-cancer-mlp", row).get().get(30, TimeUnit.SECONDS);
       if (mobilenet) {
         clients.grpcRaw("mobilenet-v3-small", image).get().get(60, TimeUnit.SECONDS);
+        clients.restBinary("mobilenet-v3-small", image).get().get(60, TimeUnit.SECONDS);
       }
     }
     return responseFrameBytes(ports, "breast-cancer-mlp", row);

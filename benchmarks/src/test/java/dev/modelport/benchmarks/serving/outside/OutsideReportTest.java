@@ -61,15 +61,18 @@ class OutsideReportTest {
     restOn.add(round(40, 20_000, 0.3));
     Row served = new Row(OutsideReport.MOBILENET_SERVED, "h2load");
     served.add(round(4000, 360, 0.1));
+    Row restBinary = new Row(OutsideReport.MOBILENET_REST_BINARY, "wrk");
+    restBinary.add(round(4500, 332, 0.2));
     Row engine = new Row(OutsideReport.MOBILENET_IN_PROCESS, "in-process");
     engine.add(round(2500, 400, Double.NaN));
 
     List<String> targets =
-        new OutsideReport("header", List.of(grpcOn, restOn, served, engine)).targets();
+        new OutsideReport("header", List.of(grpcOn, restOn, served, restBinary, engine)).targets();
 
     assertThat(targets.get(0)).contains("**11.0 µs**", "target ≤ 12 µs: met", "INVALID");
     assertThat(targets.get(1)).contains("**40.0 µs**", "target ≤ 25 µs: not met");
-    assertThat(targets.get(4)).contains("**90 %**", "target ≥ 90 %: met");
+    assertThat(targets.get(4)).contains("gRPC raw", "**90 %**", "target ≥ 90 %: met");
+    assertThat(targets.get(5)).contains("REST binary", "**83 %**", "target ≥ 85 %: not met");
     assertThat(targets).anyMatch(t -> t.contains("batching on vs off over gRPC: not measured"));
   }
 
