@@ -5,6 +5,9 @@ import dev.modelport.serving.error.EngineFailedException;
 import dev.modelport.serving.error.ModelNotReadyException;
 import dev.modelport.serving.error.QueueFullException;
 import dev.modelport.serving.error.RequestTimeoutException;
+import dev.modelport.serving.tracing.ServingTracer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,6 +56,7 @@ public final class DynamicBatcher implements AutoCloseable {
   private final BatchListener listener;
   private final LongSupplier clock;
   private final AdaptiveBatchSizer sizer;
+  private final ServingTracer tracer;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
@@ -66,7 +70,24 @@ public final class DynamicBatcher implements AutoCloseable {
    */
   public DynamicBatcher(
       String name, BatchPolicy policy, Supplier<BatchExecutor> executors, BatchListener listener) {
-    this(name, policy, executors, listener, System::nanoTime, AdaptiveBatchSizer.Tuning.DEFAULT);
+    this(name, policy, executors, listener, ServingTracer.OFF);
+  }
+
+  /** As above, with the spans of each batch made by {@code tracer} (see {@link ServingTracer}). */
+  public DynamicBatcher(
+      String name,
+      BatchPolicy policy,
+      Supplier<BatchExecutor> executors,
+      BatchListener listener,
+      ServingTracer tracer) {
+    this(
+        name,
+        policy,
+        executors,
+        listener,
+        System::nanoTime,
+        AdaptiveBatchSizer.Tuning.DEFAULT,
+        tracer);
   }
 
   /**
@@ -81,7 +102,19 @@ public final class DynamicBatcher implements AutoCloseable {
       BatchListener listener,
       LongSupplier clock,
       AdaptiveBatchSizer.Tuning tuning) {
+    this(name, policy, executors, listener, clock, tuning, ServingTracer.OFF);
+  }
+
+  private DynamicBatcher(
+      String name,
+      BatchPolicy policy,
+      Supplier<BatchExecutor> executors,
+      BatchListener listener,
+      LongSupplier clock,
+      AdaptiveBatchSizer.Tuning tuning,
+      ServingTracer tracer) {
     this.name = name;
+    this.tracer = tracer;
     this.policy = policy;
     this.listener = listener;
     this.clock = clock;
@@ -147,9 +180,18 @@ public final class DynamicBatcher implements AutoCloseable {
    */
   public CompletableFuture<List<Tensor>> submit(
       List<Tensor> inputs, long deadlineNanos, Executor completer) {
+    return submit(inputs, deadlineNanos, completer, SpanContext.getInvalid());
+  }
+
+  /**
+   * As {@link #submit(List, long, Executor)}, for a request traced as {@code trace}: when that is
+   * sampled, its queue wait becomes a span and the batch that carries it links to it.
+   */
+  public CompletableFuture<List<Tensor>> submit(
+      List<Tensor> inputs, long deadlineNanos, Executor completer, SpanContext trace) {
     PendingRequest request =
         new PendingRequest(
-            inputs, TensorBatches.rows(inputs), deadlineNanos, System.nanoTime(), completer);
+            inputs, TensorBatches.rows(inputs), deadlineNanos, System.nanoTime(), completer, trace);
     lock.lock();
     try {
       if (closed) {
@@ -331,6 +373,8 @@ public final class DynamicBatcher implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
+    Span batchSpan = startBatchSpan(batch, now);
+    Span engineSpan = Span.getInvalid();
     List<Tensor> outputs;
     int total;
     try {
@@ -340,9 +384,11 @@ public final class DynamicBatcher implements AutoCloseable {
       }
       List<Tensor> joined = TensorBatches.join(inputs);
       total = TensorBatches.rows(joined);
+      engineSpan = tracer.startEngine(batchSpan, total);
       long start = clock.getAsLong();
       outputs = executor.execute(joined);
       long engineNanos = clock.getAsLong() - start;
+      ServingTracer.end(engineSpan, null);
       listener.computed(batch.size(), total, engineNanos);
       if (sizer != null) {
         sizer.record(total, engineNanos, full);
@@ -351,6 +397,8 @@ public final class DynamicBatcher implements AutoCloseable {
         TensorBatches.checkRows(outputs, total);
       }
     } catch (Exception | Error e) {
+      ServingTracer.end(engineSpan, e);
+      ServingTracer.end(batchSpan, e);
       if (batch.size() > 1) {
         listener.split(batch.size());
         LOG.debugf(
@@ -363,6 +411,7 @@ public final class DynamicBatcher implements AutoCloseable {
       fail(batch.get(0), now, e);
       return;
     }
+    ServingTracer.end(batchSpan, null);
     if (batch.size() == 1) {
       PendingRequest r = batch.get(0);
       long waited = now - r.enqueuedNanos;
@@ -394,15 +443,36 @@ public final class DynamicBatcher implements AutoCloseable {
     }
   }
 
-  /** Fails a request that the engine failed on its own: one log line, the stack at DEBUG. */
+  /**
+   * The batch's span when it carries sampled requests (each of which gets its queue-wait span here,
+   * ending at {@code dequeuedNanos}); invalid, and no allocation, when none is sampled.
+   */
+  private Span startBatchSpan(List<PendingRequest> batch, long dequeuedNanos) {
+    List<SpanContext> sampled = null;
+    for (PendingRequest r : batch) {
+      if (r.trace.isSampled()) {
+        if (sampled == null) {
+          sampled = new ArrayList<>();
+        }
+        sampled.add(r.trace);
+        tracer.queued(r.trace, name, r.enqueuedNanos, dequeuedNanos);
+      }
+    }
+    return sampled == null ? Span.getInvalid() : tracer.startBatch(sampled, name, batch.size());
+  }
+
+  /**
+   * Fails a request that the engine failed on its own: one log line, the stack at DEBUG, logged on
+   * the request's completer (its event loop), so that the line carries the request's trace ids.
+   */
   private void fail(PendingRequest r, long now, Throwable e) {
-    LOG.warnf(
-        "Batcher %s: an engine call of %d row(s) failed: %s",
-        name, r.rows, EngineFailedException.forLog(e));
-    LOG.debugf(e, "Batcher %s: the failed engine call", name);
     long waited = now - r.enqueuedNanos;
     r.completeOnCaller(
         () -> {
+          LOG.warnf(
+              "Batcher %s: an engine call of %d row(s) failed: %s",
+              name, r.rows, EngineFailedException.forLog(e));
+          LOG.debugf(e, "Batcher %s: the failed engine call", name);
           listener.dequeued(waited);
           r.result.completeExceptionally(e);
         });

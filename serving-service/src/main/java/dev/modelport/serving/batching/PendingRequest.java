@@ -1,6 +1,7 @@
 package dev.modelport.serving.batching;
 
 import dev.modelport.protocol.tensor.Tensor;
+import io.opentelemetry.api.trace.SpanContext;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -15,15 +16,25 @@ final class PendingRequest {
   final long deadlineNanos;
   final long enqueuedNanos;
   final Executor completer;
+
+  /** The request's span context; invalid (and unsampled) when the request is not traced. */
+  final SpanContext trace;
+
   final CompletableFuture<List<Tensor>> result = new CompletableFuture<>();
 
   PendingRequest(
-      List<Tensor> inputs, int rows, long deadlineNanos, long enqueuedNanos, Executor completer) {
+      List<Tensor> inputs,
+      int rows,
+      long deadlineNanos,
+      long enqueuedNanos,
+      Executor completer,
+      SpanContext trace) {
     this.inputs = inputs;
     this.rows = rows;
     this.deadlineNanos = deadlineNanos;
     this.enqueuedNanos = enqueuedNanos;
     this.completer = completer;
+    this.trace = trace;
   }
 
   /**

@@ -18,6 +18,8 @@ import dev.modelport.serving.metrics.ServingMetrics;
 import dev.modelport.serving.model.Role;
 import dev.modelport.serving.statistics.ServingStatistics;
 import dev.modelport.serving.statistics.VersionStatistics;
+import dev.modelport.serving.tracing.ServingTracer;
+import io.opentelemetry.api.trace.Span;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +51,7 @@ public final class InferenceService {
   private final long defaultTimeoutMicros;
   private final ShadowMirror shadows;
   private final ServingStatistics statistics;
+  private final ServingTracer tracer;
 
   /**
    * A service without shadows and without inference events.
@@ -86,6 +89,25 @@ public final class InferenceService {
       ShadowMirror shadows,
       InferenceEventSink events,
       ServingStatistics statistics) {
+    this(models, metrics, defaultTimeoutMicros, shadows, events, statistics, ServingTracer.OFF);
+  }
+
+  /**
+   * @param defaultTimeoutMicros timeout for requests without one; 0 for none
+   * @param shadows sends copies of primary requests to the deployment's shadow
+   * @param events where answered requests go to become inference events
+   * @param statistics where each request's outcome is counted (Triton's statistics)
+   * @param tracer makes each sampled request's span
+   */
+  public InferenceService(
+      ModelManager models,
+      ServingMetrics metrics,
+      long defaultTimeoutMicros,
+      ShadowMirror shadows,
+      InferenceEventSink events,
+      ServingStatistics statistics,
+      ServingTracer tracer) {
+    this.tracer = tracer;
     this.statistics = statistics;
     this.models = models;
     this.metrics = metrics;
@@ -104,11 +126,16 @@ public final class InferenceService {
     String protocol = call.protocol().tag();
     RequestMeters meters = null;
     AtomicInteger inflight = null;
+    Span span = tracer.startRequest(protocol, call.model());
     try {
       Route route = routeReady(call);
       ServedVersion version = route.version();
       String m = version.model();
       VersionNumber number = version.version();
+      if (span.isRecording()) {
+        span.setAttribute(ServingTracer.VERSION, number.toString());
+        span.setAttribute(ServingTracer.ROLE, route.role().tag());
+      }
       meters = metrics.requestMeters(m, number);
       inflight = meters.inflight();
       inflight.incrementAndGet();
@@ -128,7 +155,8 @@ public final class InferenceService {
                   ? TimeUnit.MICROSECONDS.toNanos(timeoutMicros)
                   : NO_DEADLINE_NANOS);
       Route[] used = {route};
-      CompletableFuture<List<Tensor>> outputs = submit(call, used, inputs, deadline, completer);
+      CompletableFuture<List<Tensor>> outputs =
+          submit(call, used, inputs, deadline, completer, span);
       ServedVersion answering = used[0].version();
       if (timeoutMicros > 0) {
         outputs =
@@ -158,13 +186,15 @@ public final class InferenceService {
               }
               long failedAfter = System.nanoTime() - start;
               stats.failed(failedAfter);
-              requestMeters.finished(
-                  protocol, ErrorStatus.classify(cause).kind().outcome(), failedAfter);
+              String outcome = ErrorStatus.classify(cause).kind().outcome();
+              requestMeters.finished(protocol, outcome, failedAfter);
+              ServingTracer.endRequest(span, outcome, cause);
               throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
             }
             long nanos = System.nanoTime() - start;
             stats.succeeded(nanos);
             requestMeters.finished(protocol, ServingMetrics.SUCCESS, nanos);
+            ServingTracer.endRequest(span, ServingMetrics.SUCCESS, null);
             String requestId = requestId(call);
             if (events.wants(m)) {
               events.record(
@@ -178,7 +208,9 @@ public final class InferenceService {
                       nowMicros(),
                       TimeUnit.NANOSECONDS.toMicros(nanos)));
             }
-            route.shadow().ifPresent(s -> shadows.mirror(s, requestId, call.inputs()));
+            route
+                .shadow()
+                .ifPresent(s -> shadows.mirror(s, requestId, call.inputs(), span.getSpanContext()));
             return new InferResult(m, answering.version(), call.id(), select(out, call));
           });
     } catch (RuntimeException e) {
@@ -186,6 +218,7 @@ public final class InferenceService {
         inflight.decrementAndGet();
       }
       String outcome = ErrorStatus.classify(e).kind().outcome();
+      ServingTracer.endRequest(span, outcome, e);
       if (meters != null) {
         meters.finished(protocol, outcome, System.nanoTime() - start);
       } else {
@@ -223,11 +256,20 @@ public final class InferenceService {
    * routed again, so that a switch never fails a request.
    */
   private CompletableFuture<List<Tensor>> submit(
-      InferCall call, Route[] used, List<Tensor> inputs, long deadline, Executor completer) {
+      InferCall call,
+      Route[] used,
+      List<Tensor> inputs,
+      long deadline,
+      Executor completer,
+      Span span) {
     for (int attempt = 1; ; attempt++) {
       Route current = used[0];
       try {
-        return current.version().readyRuntime().batcher().submit(inputs, deadline, completer);
+        return current
+            .version()
+            .readyRuntime()
+            .batcher()
+            .submit(inputs, deadline, completer, span.getSpanContext());
       } catch (ModelNotReadyException e) {
         if (!retryable(call, attempt)) {
           throw e;

@@ -7,6 +7,9 @@ import dev.modelport.serving.lifecycle.ModelRuntime;
 import dev.modelport.serving.lifecycle.ServedVersion;
 import dev.modelport.serving.metrics.ServingMetrics;
 import dev.modelport.serving.model.Role;
+import dev.modelport.serving.tracing.ServingTracer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +30,8 @@ public class ShadowMirror implements AutoCloseable {
   public static final ShadowMirror NONE =
       new ShadowMirror() {
         @Override
-        public void mirror(ServedVersion shadow, String requestId, List<Tensor> inputs) {}
+        public void mirror(
+            ServedVersion shadow, String requestId, List<Tensor> inputs, SpanContext primary) {}
       };
 
   /** How long a shadow request may take before it counts as timed out. */
@@ -36,8 +40,10 @@ public class ShadowMirror implements AutoCloseable {
   private final ServingMetrics metrics;
   private final InferenceEventSink events;
   private final ThreadPoolExecutor executor;
+  private final ServingTracer tracer;
 
   private ShadowMirror() {
+    this.tracer = ServingTracer.OFF;
     this.metrics = null;
     this.events = InferenceEventSink.OFF;
     this.executor = null;
@@ -48,6 +54,17 @@ public class ShadowMirror implements AutoCloseable {
    * @param events where the shadow's answers go to become inference events
    */
   public ShadowMirror(ServingMetrics metrics, int queueSize, InferenceEventSink events) {
+    this(metrics, queueSize, events, ServingTracer.OFF);
+  }
+
+  /**
+   * @param queueSize copies that may wait; beyond it they are dropped
+   * @param events where the shadow's answers go to become inference events
+   * @param tracer makes the shadow call's span when the primary request is sampled
+   */
+  public ShadowMirror(
+      ServingMetrics metrics, int queueSize, InferenceEventSink events, ServingTracer tracer) {
+    this.tracer = tracer;
     if (queueSize < 1) {
       throw new IllegalArgumentException(
           "modelport.serving.shadow.queue-size must be at least 1, got " + queueSize);
@@ -72,32 +89,45 @@ public class ShadowMirror implements AutoCloseable {
    * Queues a copy of {@code inputs} for {@code shadow}; drops it (counted) when the queue is full.
    *
    * @param requestId the primary request's id, which the shadow's event carries too
+   * @param primary the primary request's span context: a sampled one gets a shadow span
    */
-  public void mirror(ServedVersion shadow, String requestId, List<Tensor> inputs) {
+  public void mirror(
+      ServedVersion shadow, String requestId, List<Tensor> inputs, SpanContext primary) {
     try {
-      executor.execute(() -> run(shadow, requestId, inputs));
+      executor.execute(() -> run(shadow, requestId, inputs, primary));
     } catch (RejectedExecutionException e) {
       metrics.shadowDropped(shadow.model());
     }
   }
 
-  private void run(ServedVersion shadow, String requestId, List<Tensor> inputs) {
+  private void run(
+      ServedVersion shadow, String requestId, List<Tensor> inputs, SpanContext primary) {
     long start = System.nanoTime();
     String model = shadow.model();
     String version = shadow.version().toString();
+    Span span = tracer.startShadow(primary, model, version);
     CompletableFuture<List<Tensor>> result;
     List<Tensor> ordered;
     try {
       ModelRuntime runtime = shadow.readyRuntime();
       ordered = SignatureCheck.orderedInputs(runtime.signature(), inputs);
-      result = runtime.batcher().submit(ordered, start + SHADOW_TIMEOUT_NANOS);
+      result =
+          runtime
+              .batcher()
+              .submit(
+                  ordered,
+                  start + SHADOW_TIMEOUT_NANOS,
+                  CallerThreads.DIRECT,
+                  span.getSpanContext());
     } catch (RuntimeException e) {
       metrics.shadowRequest(model, version, false, System.nanoTime() - start);
+      ServingTracer.end(span, e);
       return;
     }
     result.whenComplete(
         (out, failure) -> {
           long nanos = System.nanoTime() - start;
+          ServingTracer.end(span, failure);
           metrics.shadowRequest(model, version, failure == null, nanos);
           if (failure == null && events.wants(model)) {
             events.record(

@@ -17,6 +17,7 @@ import dev.modelport.serving.model.BatchingSettings;
 import dev.modelport.serving.model.ModelArtifact;
 import dev.modelport.serving.model.ModelConfigException;
 import dev.modelport.serving.model.ModelDefinition;
+import dev.modelport.serving.tracing.ServingTracer;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
@@ -42,14 +43,27 @@ public final class VersionLoader {
   private final DjlEngines engines;
   private final boolean batchingEnabled;
   private final LifecycleObserver observer;
+  private final ServingTracer tracer;
 
   /**
    * @param batchingEnabled false serves every model unbatched (service-wide switch)
    */
   public VersionLoader(DjlEngines engines, boolean batchingEnabled, LifecycleObserver observer) {
+    this(engines, batchingEnabled, observer, ServingTracer.OFF);
+  }
+
+  /**
+   * @param tracer makes the spans of the batches of the versions loaded
+   */
+  public VersionLoader(
+      DjlEngines engines,
+      boolean batchingEnabled,
+      LifecycleObserver observer,
+      ServingTracer tracer) {
     this.engines = engines;
     this.batchingEnabled = batchingEnabled;
     this.observer = observer;
+    this.tracer = tracer;
   }
 
   /** Loads and warms up {@code artifact}; the result serves requests. */
@@ -67,7 +81,8 @@ public final class VersionLoader {
               artifact.model() + " version " + artifact.version(),
               policy,
               runner::newExecutor,
-              observer.batchListener(artifact.model(), artifact.version()));
+              observer.batchListener(artifact.model(), artifact.version()),
+              tracer);
       ModelRuntime runtime = new ModelRuntime(artifact, runner, batcher);
       warmUp(definition, runtime);
       batcher.warmedUp();

@@ -18,7 +18,9 @@ import dev.modelport.serving.model.ModelDefinition;
 import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.repository.ModelSource;
 import dev.modelport.serving.statistics.ServingStatistics;
+import dev.modelport.serving.tracing.ServingTracer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -43,6 +45,13 @@ public class ServingBeans {
   @Singleton
   ServingMetrics metrics(MeterRegistry registry) {
     return new ServingMetrics(registry);
+  }
+
+  /** The serving spans (no-ops when the OpenTelemetry SDK is disabled or a trace unsampled). */
+  @Produces
+  @Singleton
+  ServingTracer servingTracer(Tracer tracer) {
+    return new ServingTracer(tracer);
   }
 
   @Produces
@@ -103,9 +112,10 @@ public class ServingBeans {
       ModelSource source,
       DjlEngines engines,
       ServingMetrics metrics,
-      ServingStatistics statistics) {
+      ServingStatistics statistics,
+      ServingTracer tracer) {
     LifecycleObserver observer = LifecycleObserver.both(metrics, statistics);
-    VersionLoader loader = new VersionLoader(engines, config.batchingEnabled(), observer);
+    VersionLoader loader = new VersionLoader(engines, config.batchingEnabled(), observer, tracer);
     RandomGenerator random =
         config.canarySeed().isPresent()
             ? new Random(config.canarySeed().getAsLong())
@@ -122,8 +132,11 @@ public class ServingBeans {
   @Produces
   @Singleton
   ShadowMirror shadowMirror(
-      ServingConfig config, ServingMetrics metrics, InferenceEventSink events) {
-    return new ShadowMirror(metrics, config.shadow().queueSize(), events);
+      ServingConfig config,
+      ServingMetrics metrics,
+      InferenceEventSink events,
+      ServingTracer tracer) {
+    return new ShadowMirror(metrics, config.shadow().queueSize(), events, tracer);
   }
 
   void closeShadowMirror(@Disposes ShadowMirror mirror) {
@@ -152,13 +165,15 @@ public class ServingBeans {
       ServingMetrics metrics,
       ShadowMirror shadows,
       InferenceEventSink events,
-      ServingStatistics statistics) {
+      ServingStatistics statistics,
+      ServingTracer tracer) {
     return new InferenceService(
         models,
         metrics,
         TimeUnit.NANOSECONDS.toMicros(config.defaultTimeout().toNanos()),
         shadows,
         events,
-        statistics);
+        statistics,
+        tracer);
   }
 }

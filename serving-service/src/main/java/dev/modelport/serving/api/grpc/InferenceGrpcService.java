@@ -48,11 +48,13 @@ import dev.modelport.serving.inference.RequestTimeouts;
 import dev.modelport.serving.lifecycle.ModelManager;
 import dev.modelport.serving.lifecycle.ServingLifecycle;
 import dev.modelport.serving.statistics.ServingStatistics;
+import dev.modelport.serving.tracing.ServingTracer;
 import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.grpc.GrpcService;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
@@ -83,6 +85,7 @@ public class InferenceGrpcService
   @Inject ServingLifecycle lifecycle;
   @Inject TensorLimits limits;
   @Inject ManagedExecutor workers;
+  @Inject ServingTracer tracer;
   @Inject RepositoryAdmin repository;
   @Inject ServingStatistics statistics;
 
@@ -272,10 +275,19 @@ public class InferenceGrpcService
             });
   }
 
-  private static void send(
-      StreamObserver<ModelInferResponse> response, InferResult result, boolean raw) {
+  private void send(StreamObserver<ModelInferResponse> response, InferResult result, boolean raw) {
+    Span span = tracer.startEncode();
+    ModelInferResponse encoded;
     try {
-      response.onNext(encode(result, raw));
+      encoded = encode(result, raw);
+      ServingTracer.end(span, null);
+    } catch (RuntimeException e) {
+      ServingTracer.end(span, e);
+      fail(response, e);
+      return;
+    }
+    try {
+      response.onNext(encoded);
       response.onCompleted();
     } catch (RuntimeException e) {
       fail(response, e);

@@ -16,6 +16,8 @@ import dev.modelport.serving.inference.InferenceService;
 import dev.modelport.serving.inference.Offload;
 import dev.modelport.serving.inference.Protocol;
 import dev.modelport.serving.inference.RequestTimeouts;
+import dev.modelport.serving.tracing.ServingTracer;
+import io.opentelemetry.api.trace.Span;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -56,6 +58,7 @@ public class InferenceResource {
   @Inject InferenceService inference;
   @Inject ManagedExecutor workers;
   @Inject ServingConfig config;
+  @Inject ServingTracer tracer;
 
   @POST
   @Path("/infer")
@@ -151,9 +154,22 @@ public class InferenceResource {
    */
   private CompletionStage<Response> encode(InferResult result, Predicate<String> binary) {
     if (!Offload.encodeOnWorker(result.outputs())) {
-      return CompletableFuture.completedFuture(ok(result, binary));
+      return CompletableFuture.completedFuture(traced(result, binary));
     }
-    return CompletableFuture.supplyAsync(() -> ok(result, binary), workers);
+    return CompletableFuture.supplyAsync(() -> traced(result, binary), workers);
+  }
+
+  /** {@link #ok}, inside a {@link ServingTracer#ENCODE} span when the request is sampled. */
+  private Response traced(InferResult result, Predicate<String> binary) {
+    Span span = tracer.startEncode();
+    try {
+      Response response = ok(result, binary);
+      ServingTracer.end(span, null);
+      return response;
+    } catch (RuntimeException e) {
+      ServingTracer.end(span, e);
+      throw e;
+    }
   }
 
   private static Response ok(InferResult result, Predicate<String> binary) {

@@ -1,0 +1,186 @@
+package dev.modelport.serving.tracing;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The serving spans beyond the transports' own server spans (which Quarkus' OpenTelemetry extension
+ * makes, following a caller's W3C {@code traceparent}): each is made only when the trace it belongs
+ * to is sampled, so that an unsampled request costs one context lookup and no span at all.
+ *
+ * <p>The spans: {@value #REQUEST} (one per inference, child of the server span, with model,
+ * version, role, protocol and outcome), {@value #QUEUE} (the time the request waited in the
+ * batcher's queue), {@value #BATCH} (one per engine batch, child of the first sampled request it
+ * carries and linked to every sampled request in it, since one batch serves many traces), {@value
+ * #ENGINE} (the engine call inside the batch), {@value #ENCODE} (the response encoding) and {@value
+ * #SHADOW} (a shadow copy's call, child of and linked to the primary request). Thread-safe.
+ */
+public final class ServingTracer {
+
+  public static final String REQUEST = "modelport.request";
+  public static final String QUEUE = "modelport.queue";
+  public static final String BATCH = "modelport.batch";
+  public static final String ENGINE = "modelport.engine";
+  public static final String ENCODE = "modelport.encode";
+  public static final String SHADOW = "modelport.shadow";
+
+  public static final AttributeKey<String> MODEL = AttributeKey.stringKey("modelport.model");
+  public static final AttributeKey<String> VERSION = AttributeKey.stringKey("modelport.version");
+  public static final AttributeKey<String> ROLE = AttributeKey.stringKey("modelport.role");
+  public static final AttributeKey<String> PROTOCOL = AttributeKey.stringKey("modelport.protocol");
+  public static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("modelport.outcome");
+  public static final AttributeKey<Long> BATCH_REQUESTS =
+      AttributeKey.longKey("modelport.batch.requests");
+  public static final AttributeKey<Long> BATCH_ROWS = AttributeKey.longKey("modelport.batch.rows");
+  public static final AttributeKey<String> BATCHER = AttributeKey.stringKey("modelport.batcher");
+
+  /** A batch span links to at most this many requests (a batch is at most a few hundred). */
+  static final int MAX_BATCH_LINKS = 128;
+
+  /** Makes no span (tests and tools without OpenTelemetry). */
+  public static final ServingTracer OFF =
+      new ServingTracer(OpenTelemetry.noop().getTracer("dev.modelport.serving"));
+
+  private final Tracer tracer;
+
+  public ServingTracer(Tracer tracer) {
+    this.tracer = tracer;
+  }
+
+  /**
+   * The {@value #REQUEST} span, child of the current context (the transport's server span), or
+   * {@link Span#getInvalid()} when that trace is not sampled.
+   */
+  public Span startRequest(String protocol, String model) {
+    Context parent = Context.current();
+    if (!Span.fromContext(parent).getSpanContext().isSampled()) {
+      return Span.getInvalid();
+    }
+    return tracer
+        .spanBuilder(REQUEST)
+        .setParent(parent)
+        .setSpanKind(SpanKind.INTERNAL)
+        .setAttribute(PROTOCOL, protocol)
+        .setAttribute(MODEL, model)
+        .startSpan();
+  }
+
+  /** Ends a {@value #REQUEST} span with its outcome; an error outcome marks the span failed. */
+  public static void endRequest(Span span, String outcome, Throwable failure) {
+    if (!span.isRecording()) {
+      return;
+    }
+    span.setAttribute(OUTCOME, outcome);
+    if (failure != null) {
+      span.setStatus(StatusCode.ERROR, outcome);
+    }
+    span.end();
+  }
+
+  /**
+   * A {@value #QUEUE} span under {@code request} from {@code enqueuedNanos} to {@code
+   * dequeuedNanos} ({@link System#nanoTime()} values); nothing when the request is not sampled.
+   */
+  public void queued(SpanContext request, String batcher, long enqueuedNanos, long dequeuedNanos) {
+    if (!request.isSampled()) {
+      return;
+    }
+    long now = System.nanoTime();
+    long epochNow = epochNanos();
+    tracer
+        .spanBuilder(QUEUE)
+        .setParent(Context.root().with(Span.wrap(request)))
+        .setAttribute(BATCHER, batcher)
+        .setStartTimestamp(epochNow - (now - enqueuedNanos), TimeUnit.NANOSECONDS)
+        .startSpan()
+        .end(epochNow - (now - dequeuedNanos), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * The {@value #BATCH} span of a batch carrying {@code sampled} (the contexts of its sampled
+   * requests, in queue order), or {@link Span#getInvalid()} when none is sampled.
+   */
+  public Span startBatch(List<SpanContext> sampled, String batcher, int requests) {
+    if (sampled.isEmpty()) {
+      return Span.getInvalid();
+    }
+    SpanBuilder b =
+        tracer
+            .spanBuilder(BATCH)
+            .setParent(Context.root().with(Span.wrap(sampled.get(0))))
+            .setAttribute(BATCHER, batcher)
+            .setAttribute(BATCH_REQUESTS, (long) requests);
+    int links = Math.min(sampled.size(), MAX_BATCH_LINKS);
+    for (int i = 0; i < links; i++) {
+      b.addLink(sampled.get(i));
+    }
+    return b.startSpan();
+  }
+
+  /** The {@value #ENGINE} span inside {@code batch}; invalid when the batch is not traced. */
+  public Span startEngine(Span batch, int rows) {
+    if (!batch.isRecording()) {
+      return Span.getInvalid();
+    }
+    batch.setAttribute(BATCH_ROWS, (long) rows);
+    return tracer
+        .spanBuilder(ENGINE)
+        .setParent(Context.root().with(batch))
+        .setAttribute(BATCH_ROWS, (long) rows)
+        .startSpan();
+  }
+
+  /** Ends a batch or engine span, failed when {@code failure} is not null. */
+  public static void end(Span span, Throwable failure) {
+    if (!span.isRecording()) {
+      return;
+    }
+    if (failure != null) {
+      span.recordException(failure);
+      span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+    }
+    span.end();
+  }
+
+  /** The {@value #ENCODE} span under the current context, or invalid when it is not sampled. */
+  public Span startEncode() {
+    Context parent = Context.current();
+    if (!Span.fromContext(parent).getSpanContext().isSampled()) {
+      return Span.getInvalid();
+    }
+    return tracer.spanBuilder(ENCODE).setParent(parent).startSpan();
+  }
+
+  /**
+   * The {@value #SHADOW} span of a shadow copy of {@code primary}: its child, linked to it; invalid
+   * when the primary is not sampled.
+   */
+  public Span startShadow(SpanContext primary, String model, String version) {
+    if (!primary.isSampled()) {
+      return Span.getInvalid();
+    }
+    return tracer
+        .spanBuilder(SHADOW)
+        .setParent(Context.root().with(Span.wrap(primary)))
+        .addLink(primary)
+        .setAttribute(MODEL, model)
+        .setAttribute(VERSION, version)
+        .setAttribute(ROLE, "shadow")
+        .startSpan();
+  }
+
+  private static long epochNanos() {
+    Instant now = Instant.now();
+    return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+  }
+}

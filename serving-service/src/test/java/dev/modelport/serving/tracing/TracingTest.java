@@ -1,0 +1,267 @@
+package dev.modelport.serving.tracing;
+
+import static dev.modelport.serving.Fixtures.fp32;
+import static dev.modelport.serving.Fixtures.int64;
+import static dev.modelport.testsupport.ExampleModels.csv;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.modelport.protocol.codec.GrpcTensorMapper;
+import dev.modelport.protocol.grpc.ModelInferRequest;
+import dev.modelport.protocol.rest.InferenceJsonEncoder;
+import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.serving.Fixtures;
+import dev.modelport.serving.api.GrpcClient;
+import dev.modelport.testsupport.CsvTable;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.stream.Collectors;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Traces of inference requests whose caller sends a W3C {@code traceparent}: the server follows a
+ * sampled caller even at the 1 % ratio the tests run at, returns the trace context, and makes the
+ * request, queue, batch (linked to the request), engine and encoding spans in the caller's trace;
+ * an unsampled caller gets no span; a log line inside a traced request carries its trace id.
+ */
+@QuarkusTest
+class TracingTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @Inject InMemorySpanExporter exporter;
+
+  private static String hex(int bytes) {
+    byte[] b = new byte[bytes];
+    ThreadLocalRandom.current().nextBytes(b);
+    b[0] |= 1; // never all zero
+    return HexFormat.of().formatHex(b);
+  }
+
+  private static List<Tensor> breastRow() {
+    return List.of(fp32("input", Fixtures.row(csv("breast-cancer-mlp", "test.csv"), 0), 0, 30));
+  }
+
+  private List<SpanData> spansOf(String traceId) {
+    return exporter.getFinishedSpanItems().stream()
+        .filter(s -> s.getTraceId().equals(traceId))
+        .toList();
+  }
+
+  /** Waits for the trace's spans named {@code names}, then returns them all, by name. */
+  private Map<String, SpanData> awaitSpans(String traceId, String... names) {
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(spansOf(traceId)).extracting(SpanData::getName).contains(names));
+    return spansOf(traceId).stream()
+        .collect(Collectors.toMap(SpanData::getName, s -> s, (a, b) -> a));
+  }
+
+  /** The server span: the one whose parent is the caller's span. */
+  private static SpanData serverSpan(List<SpanData> spans, String callerSpanId) {
+    return spans.stream()
+        .filter(s -> s.getParentSpanId().equals(callerSpanId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no span has the caller's span as parent: " + spans));
+  }
+
+  private void assertInferenceTrace(String traceId, String callerSpanId, String protocol) {
+    Map<String, SpanData> spans =
+        awaitSpans(
+            traceId,
+            ServingTracer.REQUEST,
+            ServingTracer.QUEUE,
+            ServingTracer.BATCH,
+            ServingTracer.ENGINE,
+            ServingTracer.ENCODE);
+    SpanData server = serverSpan(spansOf(traceId), callerSpanId);
+    assertThat(server.getKind()).isEqualTo(SpanKind.SERVER);
+    SpanData request = spans.get(ServingTracer.REQUEST);
+    assertThat(request.getParentSpanId()).isEqualTo(server.getSpanId());
+    assertThat(request.getAttributes().get(ServingTracer.MODEL)).isEqualTo("breast-cancer-mlp");
+    assertThat(request.getAttributes().get(ServingTracer.VERSION)).isEqualTo("1");
+    assertThat(request.getAttributes().get(ServingTracer.ROLE)).isEqualTo("primary");
+    assertThat(request.getAttributes().get(ServingTracer.PROTOCOL)).isEqualTo(protocol);
+    assertThat(request.getAttributes().get(ServingTracer.OUTCOME)).isEqualTo("success");
+    assertThat(spans.get(ServingTracer.QUEUE).getParentSpanId()).isEqualTo(request.getSpanId());
+    SpanData batch = spans.get(ServingTracer.BATCH);
+    assertThat(batch.getLinks())
+        .extracting(LinkData::getSpanContext)
+        .anySatisfy(
+            link -> {
+              assertThat(link.getTraceId()).isEqualTo(traceId);
+              assertThat(link.getSpanId()).isEqualTo(request.getSpanId());
+            });
+    assertThat(batch.getAttributes().get(ServingTracer.BATCH_ROWS)).isPositive();
+    assertThat(spans.get(ServingTracer.ENGINE).getParentSpanId()).isEqualTo(batch.getSpanId());
+    assertThat(spans.get(ServingTracer.ENCODE).getTraceId()).isEqualTo(traceId);
+  }
+
+  @Test
+  void aRestInferenceFollowsTheCallersSampledTraceAndReturnsItsContext() {
+    String traceId = hex(16);
+    String callerSpan = hex(8);
+    Response r =
+        given()
+            .contentType("application/json")
+            .header(TraceParent.HEADER, "00-" + traceId + "-" + callerSpan + "-01")
+            .body(InferenceJsonEncoder.encodeRequest(breastRow()).bytes())
+            .post("/v2/models/breast-cancer-mlp/infer");
+    r.then().statusCode(200);
+
+    String returned = r.getHeader(TraceParent.HEADER);
+    assertThat(returned).startsWith("00-" + traceId + "-").endsWith("-01");
+    assertThat(returned).doesNotContain(callerSpan);
+    assertInferenceTrace(traceId, callerSpan, "rest");
+  }
+
+  @Test
+  void aGrpcInferenceFollowsTheCallersSampledTraceAndReturnsItsContext() {
+    String traceId = hex(16);
+    String callerSpan = hex(8);
+    Metadata headers = new Metadata();
+    Metadata.Key<String> key =
+        Metadata.Key.of(TraceParent.HEADER, Metadata.ASCII_STRING_MARSHALLER);
+    headers.put(key, "00-" + traceId + "-" + callerSpan + "-01");
+    AtomicReference<Metadata> responseHeaders = new AtomicReference<>();
+    AtomicReference<Metadata> trailers = new AtomicReference<>();
+    ModelInferRequest request =
+        GrpcTensorMapper.addInputs(
+                ModelInferRequest.newBuilder().setModelName("breast-cancer-mlp"), breastRow(), true)
+            .build();
+
+    GrpcClient.stub()
+        .withInterceptors(
+            MetadataUtils.newAttachHeadersInterceptor(headers),
+            MetadataUtils.newCaptureMetadataInterceptor(responseHeaders, trailers))
+        .modelInfer(request);
+
+    assertThat(responseHeaders.get().get(key)).startsWith("00-" + traceId + "-").endsWith("-01");
+    assertInferenceTrace(traceId, callerSpan, "grpc");
+  }
+
+  @Test
+  void theRequestDurationHistogramCarriesTheTracesIdAsAnExemplar() {
+    String traceId = hex(16);
+    given()
+        .contentType("application/json")
+        .header(TraceParent.HEADER, "00-" + traceId + "-" + hex(8) + "-01")
+        .body(InferenceJsonEncoder.encodeRequest(breastRow()).bytes())
+        .post("/v2/models/breast-cancer-mlp/infer")
+        .then()
+        .statusCode(200);
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              String metrics =
+                  given()
+                      .accept("application/openmetrics-text; version=1.0.0; charset=utf-8")
+                      .get("/q/metrics")
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .asString();
+              assertThat(metrics.lines())
+                  .anyMatch(
+                      l ->
+                          l.startsWith("modelport_inference_request_duration_seconds_bucket{")
+                              && l.contains("model=\"breast-cancer-mlp\"")
+                              && l.contains("trace_id=\"" + traceId + "\""));
+            });
+  }
+
+  @Test
+  void anUnsampledCallerGetsItsContextBackAndNoSpan() {
+    String unsampled = hex(16);
+    Response r =
+        given()
+            .contentType("application/json")
+            .header(TraceParent.HEADER, "00-" + unsampled + "-" + hex(8) + "-00")
+            .body(InferenceJsonEncoder.encodeRequest(breastRow()).bytes())
+            .post("/v2/models/breast-cancer-mlp/infer");
+    r.then().statusCode(200);
+    assertThat(r.getHeader(TraceParent.HEADER)).startsWith("00-" + unsampled + "-").endsWith("-00");
+
+    // a sampled request after it: once its spans are exported, the unsampled one's would have been
+    String sampled = hex(16);
+    given()
+        .contentType("application/json")
+        .header(TraceParent.HEADER, "00-" + sampled + "-" + hex(8) + "-01")
+        .body(InferenceJsonEncoder.encodeRequest(breastRow()).bytes())
+        .post("/v2/models/breast-cancer-mlp/infer")
+        .then()
+        .statusCode(200);
+    awaitSpans(sampled, ServingTracer.REQUEST, ServingTracer.ENCODE);
+    assertThat(spansOf(unsampled)).isEmpty();
+  }
+
+  @Test
+  void aFailedRequestsLogLineCarriesItsTraceIdAndItsSpanIsFailed() {
+    List<String> traceIds = new CopyOnWriteArrayList<>(); // of the engine-failure lines
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record instanceof ExtLogRecord ext
+                && String.valueOf(ext.getMessage()).contains("engine call")) {
+              // the MDC as it was where the line was logged (read here, on the logging thread)
+              traceIds.add(Optional.ofNullable(ext.getMdcCopy().get("traceId")).orElse(""));
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      String traceId = hex(16);
+      CsvTable one = Fixtures.row(csv("credit-risk-mixed", "test.csv"), 0);
+      Tensor categorical = int64("categorical", one, 4, 6);
+      ((long[]) categorical.values())[0] = 5; // the embedding has 4 rows: the engine refuses
+      given()
+          .contentType("application/json")
+          .header(TraceParent.HEADER, "00-" + traceId + "-" + hex(8) + "-01")
+          .body(
+              InferenceJsonEncoder.encodeRequest(List.of(fp32("numeric", one, 0, 4), categorical))
+                  .bytes())
+          .post("/v2/models/credit-risk-mixed/versions/1/infer")
+          .then()
+          .statusCode(400);
+
+      Map<String, SpanData> spans = awaitSpans(traceId, ServingTracer.REQUEST);
+      SpanData request = spans.get(ServingTracer.REQUEST);
+      assertThat(request.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+      assertThat(request.getAttributes().get(ServingTracer.OUTCOME)).isNotEqualTo("success");
+      await().atMost(WAIT).untilAsserted(() -> assertThat(traceIds).contains(traceId));
+    } finally {
+      root.removeHandler(capture);
+    }
+  }
+}
