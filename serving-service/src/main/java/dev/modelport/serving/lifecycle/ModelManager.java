@@ -10,6 +10,7 @@ import dev.modelport.serving.model.ModelDefinition;
 import dev.modelport.serving.model.ResolvedDeployment;
 import dev.modelport.serving.model.Role;
 import dev.modelport.serving.repository.ModelSource;
+import dev.modelport.serving.tracing.ServingTracer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -212,7 +213,16 @@ public final class ModelManager {
       }
       String failure = failures.isEmpty() ? "" : String.join("; ", failures);
       Routing previous = current;
-      entry.routing = new Routing(Collections.unmodifiableMap(next), effective, failure);
+      ResolvedDeployment live = effective;
+      loader
+          .tracer()
+          .step(
+              ServingTracer.SWITCH,
+              name,
+              effective == null ? null : effective.primary(),
+              () -> {
+                entry.routing = new Routing(Collections.unmodifiableMap(next), live, failure);
+              });
       Set<ServedVersion> kept = Collections.newSetFromMap(new IdentityHashMap<>());
       kept.addAll(next.values());
       List<ServedVersion> retired = new ArrayList<>();
@@ -245,7 +255,14 @@ public final class ModelManager {
     ServedVersion version = new ServedVersion(artifact);
     long start = System.nanoTime();
     try {
-      ModelRuntime runtime = loader.load(definition, artifact);
+      ModelRuntime runtime =
+          loader
+              .tracer()
+              .step(
+                  ServingTracer.LOAD,
+                  name,
+                  artifact.version(),
+                  () -> loader.load(definition, artifact));
       version.markReady(runtime);
       observer.loaded(name, artifact.version(), runtime.batcher(), System.nanoTime() - start);
     } catch (RuntimeException e) {
@@ -539,7 +556,13 @@ public final class ModelManager {
     for (Map.Entry<ServedVersion, ModelRuntime> e : draining.entrySet()) {
       ServedVersion v = e.getKey();
       try {
-        e.getValue().close(drainTimeout);
+        loader
+            .tracer()
+            .step(
+                ServingTracer.DRAIN,
+                v.model(),
+                v.version(),
+                () -> e.getValue().close(drainTimeout));
       } finally {
         v.markUnloaded();
         observer.unloaded(v.model(), v.version(), e.getValue().batcher());

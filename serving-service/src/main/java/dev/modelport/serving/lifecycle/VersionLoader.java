@@ -66,6 +66,11 @@ public final class VersionLoader {
     this.tracer = tracer;
   }
 
+  /** The tracer of the batches and rollout steps of the versions this loader loads. */
+  public ServingTracer tracer() {
+    return tracer;
+  }
+
   /** Loads and warms up {@code artifact}; the result serves requests. */
   public ModelRuntime load(ModelDefinition definition, ModelArtifact artifact) {
     ModelRunner runner =
@@ -84,7 +89,11 @@ public final class VersionLoader {
               observer.batchListener(artifact.model(), artifact.version()),
               tracer);
       ModelRuntime runtime = new ModelRuntime(artifact, runner, batcher);
-      warmUp(definition, runtime);
+      tracer.step(
+          ServingTracer.WARMUP,
+          artifact.model(),
+          artifact.version(),
+          () -> warmUp(definition, runtime));
       batcher.warmedUp();
       LOG.infof(
           "Loaded model '%s' version %s (%s), %s",

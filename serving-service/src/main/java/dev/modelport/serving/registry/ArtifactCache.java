@@ -1,6 +1,7 @@
 package dev.modelport.serving.registry;
 
 import dev.modelport.serving.model.ModelFormat;
+import dev.modelport.serving.tracing.ServingTracer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,10 +29,19 @@ public final class ArtifactCache {
 
   private final Path blobs;
   private final Path tmp;
+  private final ServingTracer tracer;
 
   public ArtifactCache(Path dir) {
+    this(dir, ServingTracer.OFF);
+  }
+
+  /**
+   * @param tracer makes the {@link ServingTracer#VERIFY} spans of the checksum checks
+   */
+  public ArtifactCache(Path dir, ServingTracer tracer) {
     this.blobs = dir.resolve("blobs");
     this.tmp = dir.resolve("tmp");
+    this.tracer = tracer;
   }
 
   /** Where the blob of {@code sha256} lies (whether or not it is there). */
@@ -48,7 +58,7 @@ public final class ArtifactCache {
    */
   public Path fetch(String sha256, ModelFormat format, Function<OutputStream, ?> download) {
     Path target = blob(sha256, format);
-    if (verified(target, sha256)) {
+    if (tracer.step(ServingTracer.VERIFY, null, null, () -> verified(target, sha256))) {
       return target;
     }
     try {
@@ -61,13 +71,19 @@ public final class ArtifactCache {
           download.apply(out);
         }
         String actual = HexFormat.of().formatHex(digest.digest());
-        if (!actual.equalsIgnoreCase(sha256)) {
-          throw new ArtifactRefusedException(
-              "checksum mismatch: the registry announced sha256 "
-                  + sha256
-                  + ", the bytes hash to "
-                  + actual);
-        }
+        tracer.step(
+            ServingTracer.VERIFY,
+            null,
+            null,
+            () -> {
+              if (!actual.equalsIgnoreCase(sha256)) {
+                throw new ArtifactRefusedException(
+                    "checksum mismatch: the registry announced sha256 "
+                        + sha256
+                        + ", the bytes hash to "
+                        + actual);
+              }
+            });
         Files.move(
             part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return target;

@@ -14,6 +14,9 @@ import dev.modelport.serving.model.ModelArtifact;
 import dev.modelport.serving.model.ModelDefinition;
 import dev.modelport.serving.model.ResolvedDeployment;
 import dev.modelport.serving.model.Selector;
+import dev.modelport.serving.tracing.ServingTracer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -52,6 +55,7 @@ public class RegistrySync {
   @Inject RegistryGateway registry;
   @Inject ModelManager models;
   @Inject ServingMetrics metrics;
+  @Inject ServingTracer tracer;
 
   private final Map<String, ModelVersion> metadata = new ConcurrentHashMap<>();
 
@@ -75,7 +79,7 @@ public class RegistrySync {
 
   /** First reconciliation (or the persisted deployments), then the feed and the periodic one. */
   public void start() {
-    cache = new ArtifactCache(config.cacheDir());
+    cache = new ArtifactCache(config.cacheDir(), tracer);
     metrics.cacheBytes(cache::bytes);
     Map<String, Deployment> configured = configured();
     LOG.infof(
@@ -176,6 +180,19 @@ public class RegistrySync {
 
   /** Rolls {@code name} out; returns its state entry, null when nothing of it could be served. */
   private ResolvedState.Entry rollOut(String name, ResolvedDeployment target, boolean online) {
+    Span span = tracer.startRollout(name);
+    try (Scope ignored = span.makeCurrent()) {
+      ResolvedState.Entry entry = rollOutTraced(name, target, online);
+      ServingTracer.end(span, null);
+      return entry;
+    } catch (RuntimeException | Error e) {
+      ServingTracer.end(span, e);
+      throw e;
+    }
+  }
+
+  private ResolvedState.Entry rollOutTraced(
+      String name, ResolvedDeployment target, boolean online) {
     TreeMap<VersionNumber, ModelArtifact> artifacts = new TreeMap<>();
     Map<VersionNumber, String> unavailable = new HashMap<>();
     List<ModelVersion> versions = new ArrayList<>();
@@ -194,7 +211,11 @@ public class RegistrySync {
         Path file =
             online
                 ? cache.fetch(
-                    mv.artifact().sha256(), format(mv), out -> registry.download(name, v, out))
+                    mv.artifact().sha256(),
+                    format(mv),
+                    out ->
+                        tracer.step(
+                            ServingTracer.DOWNLOAD, name, v, () -> registry.download(name, v, out)))
                 : cachedOnly(mv);
         artifacts.put(v, artifact(mv, file));
         versions.add(mv);

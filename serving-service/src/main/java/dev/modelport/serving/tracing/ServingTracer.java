@@ -9,9 +9,11 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The serving spans beyond the transports' own server spans (which Quarkus' OpenTelemetry extension
@@ -23,7 +25,13 @@ import java.util.concurrent.TimeUnit;
  * batcher's queue), {@value #BATCH} (one per engine batch, child of the first sampled request it
  * carries and linked to every sampled request in it, since one batch serves many traces), {@value
  * #ENGINE} (the engine call inside the batch), {@value #ENCODE} (the response encoding) and {@value
- * #SHADOW} (a shadow copy's call, child of and linked to the primary request). Thread-safe.
+ * #SHADOW} (a shadow copy's call, child of and linked to the primary request).
+ *
+ * <p>Rollouts from the registry: {@value #ROLLOUT} (a root span per model and reconciliation that
+ * changes it, sampled at the configured ratio like any root span), with the steps {@value
+ * #DOWNLOAD}, {@value #VERIFY} (the SHA-256 check of a downloaded or cached artifact), {@value
+ * #LOAD} (with {@value #WARMUP} inside), {@value #SWITCH} (the new routing goes live) and {@value
+ * #DRAIN} (a retired version finishes its requests and closes). Thread-safe.
  */
 public final class ServingTracer {
 
@@ -33,6 +41,13 @@ public final class ServingTracer {
   public static final String ENGINE = "modelport.engine";
   public static final String ENCODE = "modelport.encode";
   public static final String SHADOW = "modelport.shadow";
+  public static final String ROLLOUT = "modelport.rollout";
+  public static final String DOWNLOAD = "modelport.rollout.download";
+  public static final String VERIFY = "modelport.rollout.verify";
+  public static final String LOAD = "modelport.rollout.load";
+  public static final String WARMUP = "modelport.rollout.warmup";
+  public static final String SWITCH = "modelport.rollout.switch";
+  public static final String DRAIN = "modelport.rollout.drain";
 
   public static final AttributeKey<String> MODEL = AttributeKey.stringKey("modelport.model");
   public static final AttributeKey<String> VERSION = AttributeKey.stringKey("modelport.version");
@@ -177,6 +192,48 @@ public final class ServingTracer {
         .setAttribute(VERSION, version)
         .setAttribute(ROLE, "shadow")
         .startSpan();
+  }
+
+  /**
+   * The {@value #ROLLOUT} root span of a reconciliation of {@code model}; end it with {@link #end}.
+   */
+  public Span startRollout(String model) {
+    return tracer.spanBuilder(ROLLOUT).setNoParent().setAttribute(MODEL, model).startSpan();
+  }
+
+  /**
+   * Runs {@code body} inside a rollout step's span, child of the current context (the rollout, when
+   * one is current; a root span otherwise) and current while {@code body} runs, so that the steps
+   * inside it nest; the span records a failure thrown by {@code body}.
+   *
+   * @param version the version the step works on, null for a step about the whole model
+   */
+  public <T> T step(String step, String model, Object version, Supplier<T> body) {
+    SpanBuilder b = tracer.spanBuilder(step).setAttribute(MODEL, model);
+    if (version != null) {
+      b.setAttribute(VERSION, version.toString());
+    }
+    Span span = b.startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      T result = body.get();
+      span.end();
+      return result;
+    } catch (RuntimeException | Error e) {
+      end(span, e);
+      throw e;
+    }
+  }
+
+  /** {@link #step(String, String, Object, Supplier)} for a body without a result. */
+  public void step(String step, String model, Object version, Runnable body) {
+    step(
+        step,
+        model,
+        version,
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   private static long epochNanos() {

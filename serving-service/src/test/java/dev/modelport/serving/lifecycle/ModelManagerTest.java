@@ -18,6 +18,14 @@ import dev.modelport.serving.error.ModelNotReadyException;
 import dev.modelport.serving.model.EngineSettings;
 import dev.modelport.serving.model.ModelArtifact;
 import dev.modelport.serving.repository.LocalModelRepository;
+import dev.modelport.serving.tracing.ServingTracer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,6 +231,58 @@ class ModelManagerTest {
     assertThatThrownBy(() -> manager.resolve("r", Optional.of(VersionNumber.of(1))))
         .isInstanceOf(ModelNotFoundException.class)
         .hasMessageContaining("loaded versions: [2]");
+  }
+
+  @Test
+  void aTracedRolloutHasItsLoadWarmUpSwitchAndDrainSpansInOneTrace() throws IOException {
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    try (SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(spans))
+            .setSampler(Sampler.alwaysOn())
+            .build()) {
+      ServingTracer tracer = new ServingTracer(provider.get("test"));
+      manager =
+          new ModelManager(
+              new LocalModelRepository(List.of(root)),
+              new VersionLoader(fakeEngines, true, LifecycleObserver.NONE, tracer),
+              LifecycleObserver.NONE,
+              Duration.ofSeconds(5),
+              trimmer);
+      var definition = registryModel("one.onnx", "two.onnx");
+      manager.apply("r", definition, primary(1), false, java.util.Map.of());
+      spans.reset();
+
+      Span rollout = tracer.startRollout("r");
+      try (Scope ignored = rollout.makeCurrent()) {
+        manager.apply("r", definition, primary(2), false, java.util.Map.of());
+      }
+      rollout.end();
+
+      java.util.Map<String, SpanData> byName =
+          spans.getFinishedSpanItems().stream()
+              .collect(java.util.stream.Collectors.toMap(SpanData::getName, d -> d));
+      assertThat(byName)
+          .containsKeys(
+              ServingTracer.ROLLOUT,
+              ServingTracer.LOAD,
+              ServingTracer.WARMUP,
+              ServingTracer.SWITCH,
+              ServingTracer.DRAIN);
+      String rolloutId = byName.get(ServingTracer.ROLLOUT).getSpanId();
+      assertThat(byName.values())
+          .allSatisfy(
+              d -> assertThat(d.getTraceId()).isEqualTo(rollout.getSpanContext().getTraceId()));
+      assertThat(byName.get(ServingTracer.LOAD).getParentSpanId()).isEqualTo(rolloutId);
+      assertThat(byName.get(ServingTracer.LOAD).getAttributes().get(ServingTracer.VERSION))
+          .isEqualTo("2");
+      assertThat(byName.get(ServingTracer.WARMUP).getParentSpanId())
+          .isEqualTo(byName.get(ServingTracer.LOAD).getSpanId());
+      assertThat(byName.get(ServingTracer.SWITCH).getParentSpanId()).isEqualTo(rolloutId);
+      assertThat(byName.get(ServingTracer.DRAIN).getParentSpanId()).isEqualTo(rolloutId);
+      assertThat(byName.get(ServingTracer.DRAIN).getAttributes().get(ServingTracer.VERSION))
+          .isEqualTo("1");
+    }
   }
 
   @Test
