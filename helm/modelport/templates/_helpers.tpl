@@ -122,3 +122,18 @@ readinessProbe:
 {{- include "modelport.apiKeys" . | sha256sum -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The tracing environment of every service (values "tracing"): the Quarkus OpenTelemetry SDK on or
+off, the OTLP endpoint and the ratio of the parent-based sampler.
+*/}}
+{{- define "modelport.tracingEnv" -}}
+- name: QUARKUS_OTEL_SDK_DISABLED
+  value: {{ (not .Values.tracing.enabled) | quote }}
+{{- if .Values.tracing.enabled }}
+- name: QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+  value: {{ required "tracing.otlpEndpoint is required when tracing.enabled" .Values.tracing.otlpEndpoint | quote }}
+- name: QUARKUS_OTEL_TRACES_SAMPLER_ARG
+  value: {{ .Values.tracing.samplerRatio | quote }}
+{{- end }}
+{{- end }}

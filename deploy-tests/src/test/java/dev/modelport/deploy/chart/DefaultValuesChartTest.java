@@ -157,6 +157,19 @@ class DefaultValuesChartTest {
   }
 
   @Test
+  void tracingIsOffByDefaultAndNoCollectorIsNamed() {
+    for (String service : List.of("serving", "registry", "drift-monitor")) {
+      Deployment d = manifests.deployment(service);
+      assertThat(ProductionValuesChartTest.env(d, "QUARKUS_OTEL_SDK_DISABLED").getValue())
+          .as(service)
+          .isEqualTo("true");
+      assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+          .as(service)
+          .noneMatch(e -> e.getName().equals("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+    }
+  }
+
+  @Test
   void theOtherServicesKeepTheirReplicaCounts() {
     assertThat(manifests.deployment("registry").getSpec().getReplicas()).isEqualTo(1);
     assertThat(manifests.deployment("registry").getSpec().getStrategy().getType())

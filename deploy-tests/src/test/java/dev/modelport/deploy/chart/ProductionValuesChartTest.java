@@ -81,6 +81,20 @@ class ProductionValuesChartTest {
   }
 
   @Test
+  void everyServiceExportsItsTracesToTheConfiguredCollectorAtTheConfiguredRatio() {
+    for (String service : List.of("serving", "registry", "drift-monitor")) {
+      Deployment d = m.deployment(service);
+      assertThat(env(d, "QUARKUS_OTEL_SDK_DISABLED").getValue()).as(service).isEqualTo("false");
+      assertThat(env(d, "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT").getValue())
+          .as(service)
+          .isEqualTo("http://tempo-distributor.observability.svc:4317");
+      assertThat(env(d, "QUARKUS_OTEL_TRACES_SAMPLER_ARG").getValue())
+          .as(service)
+          .isEqualTo("0.05");
+    }
+  }
+
+  @Test
   void gatewayRoutesSplitACanaryByWeightAndMirrorAShadow() {
     HTTPRoute http = m.named(HTTPRoute.class, Names.of("serving"));
     HTTPRouteRule rule = http.getSpec().getRules().get(0);
