@@ -10,7 +10,6 @@ import dev.modelport.testsupport.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +55,9 @@ public final class EventsOutsideBenchmark {
     System.exit(0);
   }
 
-  /** One measured slice. */
-  private record Slice(
-      double cpuMicros, double throughput, double p99Micros, long errors, double switches) {}
-
   void run() throws Exception {
     Files.createDirectories(work);
+    GrpcSlices slices = new GrpcSlices(generatorCpus, work, EventsOutsideBenchmark::log);
     float[] data = new float[30];
     for (int i = 0; i < data.length; i++) {
       data[i] = (i % 7) / 7f;
@@ -92,21 +88,23 @@ public final class EventsOutsideBenchmark {
       try {
         long response = responseBytes(onPorts, row);
         log("JIT warm-up: " + warmupSeconds + " s per server");
-        grpc(on, onPorts, body, warmupSeconds, response);
+        slices.grpc(on, onPorts[1], body, warmupSeconds, response);
         if (off != null) {
-          grpc(off, offPorts, body, warmupSeconds, response);
+          slices.grpc(off, offPorts[1], body, warmupSeconds, response);
         }
-        List<Slice> onSlices = new ArrayList<>();
-        List<Slice> offSlices = new ArrayList<>();
+        List<GrpcSlices.Slice> onSlices = new ArrayList<>();
+        List<GrpcSlices.Slice> offSlices = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
           if (off != null) {
             offSlices.add(
-                report("round " + round + " off", grpc(off, offPorts, body, seconds, response)));
+                slices.report(
+                    "round " + round + " off",
+                    slices.grpc(off, offPorts[1], body, seconds, response)));
           }
           double published0 = published(onPorts, "modelport_events_published_total");
           double dropped0 = published(onPorts, "modelport_events_dropped_total");
-          Slice s = grpc(on, onPorts, body, seconds, response);
-          report("round " + round + " on ", s);
+          GrpcSlices.Slice s = slices.grpc(on, onPorts[1], body, seconds, response);
+          slices.report("round " + round + " on ", s);
           log(
               String.format(
                   Locale.ROOT,
@@ -116,9 +114,9 @@ public final class EventsOutsideBenchmark {
           onSlices.add(s);
         }
         if (off != null) {
-          summary("off", offSlices);
+          slices.summary("events off", offSlices);
         }
-        summary("on ", onSlices);
+        slices.summary("events on ", onSlices);
         log("load average " + loadAverage());
       } finally {
         on.close();
@@ -127,102 +125,6 @@ public final class EventsOutsideBenchmark {
         }
       }
     }
-  }
-
-  private Slice grpc(ServerProcess server, int[] ports, Path body, int duration, long response)
-      throws Exception {
-    Path requestLog = work.resolve("h2load-requests.tsv");
-    Files.deleteIfExists(requestLog);
-    List<String> cmd =
-        List.of(
-            "h2load",
-            "-t1",
-            "-D",
-            Integer.toString(duration),
-            "-c4",
-            "-m16",
-            "-d",
-            body.toString(),
-            "-H",
-            "content-type: application/grpc",
-            "-H",
-            "te: trailers",
-            "--log-file=" + requestLog,
-            "http://127.0.0.1:" + ports[1] + GrpcFrame.MODEL_INFER_PATH);
-    long switches0 = contextSwitches(server.pid());
-    ProcStat before = ProcStat.read(server.pid());
-    GeneratorRun g = GeneratorRun.run(generatorCpus, cmd, work, duration + 120L);
-    ProcStat after = ProcStat.read(server.pid());
-    long switches = contextSwitches(server.pid()) - switches0;
-    H2loadOutput h = H2loadOutput.parse(g.output());
-    double[] p = H2loadOutput.percentiles(requestLog, 99);
-    long errors = h.grpcErrors(response);
-    long completed = h.done() - errors;
-    double cpu =
-        ClockTicks.seconds(after.ownTicks() - before.ownTicks()) * 1e6 / Math.max(1, completed);
-    return new Slice(
-        cpu,
-        completed / h.seconds(),
-        p.length > 0 ? p[0] : Double.NaN,
-        errors,
-        switches / (double) Math.max(1, completed));
-  }
-
-  /**
-   * Context switches (voluntary and not) of all of the process's threads so far, from {@code
-   * /proc/<pid>/task/<tid>/status}; threads that ended are not counted.
-   */
-  private static long contextSwitches(long pid) throws java.io.IOException {
-    long total = 0;
-    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-      for (Path task : (Iterable<Path>) tasks::iterator) {
-        try {
-          for (String line : Files.readAllLines(task.resolve("status"))) {
-            if (line.startsWith("voluntary_ctxt_switches:")
-                || line.startsWith("nonvoluntary_ctxt_switches:")) {
-              total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-            }
-          }
-        } catch (java.io.IOException e) {
-          // the thread ended meanwhile
-        }
-      }
-    }
-    return total;
-  }
-
-  private static Slice report(String label, Slice s) {
-    log(
-        String.format(
-            Locale.ROOT,
-            "  %s: server CPU %.1f µs/request, %.0f req/s, p99 %.2f ms, errors %d, %.2f context"
-                + " switches/request",
-            label,
-            s.cpuMicros(),
-            s.throughput(),
-            s.p99Micros() / 1000,
-            s.errors(),
-            s.switches()));
-    return s;
-  }
-
-  private static void summary(String label, List<Slice> slices) {
-    log(
-        String.format(
-            Locale.ROOT,
-            "median events %s: server CPU %.1f µs/request, %.0f req/s, p99 %.2f ms, %.2f context"
-                + " switches/request",
-            label,
-            median(slices.stream().mapToDouble(Slice::cpuMicros).toArray()),
-            median(slices.stream().mapToDouble(Slice::throughput).toArray()),
-            median(slices.stream().mapToDouble(Slice::p99Micros).toArray()) / 1000,
-            median(slices.stream().mapToDouble(Slice::switches).toArray())));
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
   private static double published(int[] ports, String metric) throws Exception {

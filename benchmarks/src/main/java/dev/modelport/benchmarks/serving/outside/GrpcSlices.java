@@ -1,0 +1,133 @@
+package dev.modelport.benchmarks.serving.outside;
+
+import dev.modelport.benchmarks.serving.ServerProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * One measured slice of gRPC load on a packaged server, as the outside benchmarks that compare
+ * server variants take it: {@code h2load} on the generator's cores (4 connections × 16 streams, a
+ * prebuilt 1-row {@code ModelInfer} body), the server's CPU time per answered request from {@code
+ * /proc/<pid>/stat} around the run, throughput, p99 and context switches per request.
+ */
+final class GrpcSlices {
+
+  /** One measured slice. */
+  record Slice(
+      double cpuMicros, double throughput, double p99Micros, long errors, double switches) {}
+
+  private final String generatorCpus;
+  private final Path work;
+  private final Consumer<String> log;
+
+  /**
+   * @param work folder for h2load's request log
+   * @param log where slice lines go
+   */
+  GrpcSlices(String generatorCpus, Path work, Consumer<String> log) {
+    this.generatorCpus = generatorCpus;
+    this.work = work;
+    this.log = log;
+  }
+
+  /** A slice of {@code duration} seconds against {@code grpcPort}; {@code response} bytes each. */
+  Slice grpc(ServerProcess server, int grpcPort, Path body, int duration, long response)
+      throws Exception {
+    Path requestLog = work.resolve("h2load-requests.tsv");
+    Files.deleteIfExists(requestLog);
+    List<String> cmd =
+        List.of(
+            "h2load",
+            "-t1",
+            "-D",
+            Integer.toString(duration),
+            "-c4",
+            "-m16",
+            "-d",
+            body.toString(),
+            "-H",
+            "content-type: application/grpc",
+            "-H",
+            "te: trailers",
+            "--log-file=" + requestLog,
+            "http://127.0.0.1:" + grpcPort + GrpcFrame.MODEL_INFER_PATH);
+    long switches0 = contextSwitches(server.pid());
+    ProcStat before = ProcStat.read(server.pid());
+    GeneratorRun g = GeneratorRun.run(generatorCpus, cmd, work, duration + 120L);
+    ProcStat after = ProcStat.read(server.pid());
+    long switches = contextSwitches(server.pid()) - switches0;
+    H2loadOutput h = H2loadOutput.parse(g.output());
+    double[] p = H2loadOutput.percentiles(requestLog, 99);
+    long errors = h.grpcErrors(response);
+    long completed = h.done() - errors;
+    double cpu =
+        ClockTicks.seconds(after.ownTicks() - before.ownTicks()) * 1e6 / Math.max(1, completed);
+    return new Slice(
+        cpu,
+        completed / h.seconds(),
+        p.length > 0 ? p[0] : Double.NaN,
+        errors,
+        switches / (double) Math.max(1, completed));
+  }
+
+  /**
+   * Context switches (voluntary and not) of all of the process's threads so far, from {@code
+   * /proc/<pid>/task/<tid>/status}; threads that ended are not counted.
+   */
+  private static long contextSwitches(long pid) throws java.io.IOException {
+    long total = 0;
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")
+                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+              total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+        } catch (java.io.IOException e) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return total;
+  }
+
+  Slice report(String label, Slice s) {
+    log.accept(
+        String.format(
+            Locale.ROOT,
+            "  %s: server CPU %.1f µs/request, %.0f req/s, p99 %.2f ms, errors %d, %.2f context"
+                + " switches/request",
+            label,
+            s.cpuMicros(),
+            s.throughput(),
+            s.p99Micros() / 1000,
+            s.errors(),
+            s.switches()));
+    return s;
+  }
+
+  void summary(String label, List<Slice> slices) {
+    log.accept(
+        String.format(
+            Locale.ROOT,
+            "median %s: server CPU %.1f µs/request, %.0f req/s, p99 %.2f ms, %.2f context"
+                + " switches/request",
+            label,
+            median(slices.stream().mapToDouble(Slice::cpuMicros).toArray()),
+            median(slices.stream().mapToDouble(Slice::throughput).toArray()),
+            median(slices.stream().mapToDouble(Slice::p99Micros).toArray()) / 1000,
+            median(slices.stream().mapToDouble(Slice::switches).toArray())));
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+}
