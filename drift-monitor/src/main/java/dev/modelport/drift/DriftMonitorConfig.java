@@ -48,6 +48,19 @@ public interface DriftMonitorConfig {
   /** The readiness checks ({@code /q/health/ready}). */
   Readiness readiness();
 
+  /** How evaluation spans link to the traces of a window's events. */
+  Tracing tracing();
+
+  /** Links of the {@code drift.window.evaluate} span. */
+  interface Tracing {
+    /**
+     * Most span links per window evaluation: the first this many events of the window that carry a
+     * valid sampled {@code traceparent} are linked (first come), the rest are only counted.
+     */
+    @WithDefault("32")
+    int maxLinks();
+  }
+
   /** Readiness checks of the broker and the registry. */
   interface Readiness {
     /** Longest wait of each readiness check for the broker or the registry to answer. */

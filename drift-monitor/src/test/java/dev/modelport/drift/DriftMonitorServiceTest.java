@@ -509,7 +509,11 @@ class DriftMonitorServiceTest {
         all &= line.contains(l);
       }
       if (all) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        // a counter increased inside a traced evaluation carries an exemplar: "value # {...} 1.0
+        // ts"
+        int exemplar = line.indexOf(" # ");
+        String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
       }
     }
     return null;

@@ -58,11 +58,18 @@ public class DriftMonitorBeans {
     return new DriftMetrics(registry);
   }
 
-  /** The open windows: the consumer owns them, the API reads their snapshots. */
+  /**
+   * The open windows: the consumer owns them, the API reads their snapshots. Each keeps up to
+   * {@code modelport.drift.tracing.max-links} trace contexts for its evaluation span.
+   */
   @Produces
   @Singleton
   WindowBook windowBook(DriftMonitorConfig config) {
-    return new WindowBook(new WindowPolicies(config), ProfileOptions.DEFAULTS);
+    return new WindowBook(
+        new WindowPolicies(config),
+        ProfileOptions.DEFAULTS,
+        Clock.systemUTC(),
+        config.tracing().maxLinks());
   }
 
   @Produces

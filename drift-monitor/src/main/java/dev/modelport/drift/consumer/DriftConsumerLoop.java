@@ -13,6 +13,7 @@ import dev.modelport.drift.window.EventRows;
 import dev.modelport.drift.window.WindowBook;
 import dev.modelport.drift.window.WindowSink;
 import dev.modelport.protocol.event.InferenceEvent;
+import dev.modelport.protocol.event.TraceParent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -352,6 +353,8 @@ public final class DriftConsumerLoop implements Runnable {
               record.offset(),
               micros,
               rows,
+              // a malformed traceparent is no reason to drop the event: it counts as untraced
+              TraceParent.parse(event.getTraceparent()).orElse(null),
               System.nanoTime());
       metrics.rows(key, rows.rows());
       for (ClosedWindow w : closed) {

@@ -12,6 +12,7 @@ import dev.modelport.drift.metrics.DriftMetrics;
 import dev.modelport.drift.metrics.MetricsRecorder;
 import dev.modelport.drift.window.WindowBook;
 import dev.modelport.protocol.tensor.TensorLimits;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,7 @@ public class DriftConsumerService {
   @Inject DriftConfigs driftConfigs;
   @Inject DriftActions actions;
   @Inject WindowBook windows;
+  @Inject Tracer tracer;
 
   private DriftConsumerLoop loop;
 
@@ -69,7 +71,8 @@ public class DriftConsumerService {
             driftConfigs,
             new HistogramBuilder(20),
             List.of(results, new MetricsRecorder(metrics), actions),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            tracer);
     loop =
         new DriftConsumerLoop(
                 settings,

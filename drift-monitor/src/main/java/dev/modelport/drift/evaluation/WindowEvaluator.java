@@ -12,6 +12,10 @@ import dev.modelport.featurestats.drift.DriftDetector;
 import dev.modelport.featurestats.profile.DatasetProfile;
 import dev.modelport.featurestats.profile.FeatureProfile;
 import dev.modelport.featurestats.profile.NumericProfile;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +29,8 @@ import java.util.function.Function;
  * Compares each closed window with its version's baseline ({@link DriftDetector} with the model's
  * {@link DriftConfig}), builds the histograms and tells the listeners. Runs on the consumer thread;
  * the cost is that of the drift statistics (KS on up to the reservoir size per numeric feature), a
- * few milliseconds per window of 30 features.
+ * few milliseconds per window of 30 features. Each evaluation, listeners included, runs in a {@code
+ * drift.window.evaluate} span ({@link EvaluationSpans}).
  */
 public final class WindowEvaluator implements WindowSink {
 
@@ -34,26 +39,54 @@ public final class WindowEvaluator implements WindowSink {
   private final HistogramBuilder histograms;
   private final List<WindowReportListener> listeners;
   private final Clock clock;
+  private final EvaluationSpans spans;
   private final Map<ModelVersionKey, AtomicLong> sequences = new ConcurrentHashMap<>();
 
+  /** Without tracing (a no-op tracer). */
   public WindowEvaluator(
       BaselineSource baselines,
       Function<String, DriftConfig> configs,
       HistogramBuilder histograms,
       List<WindowReportListener> listeners,
       Clock clock) {
+    this(
+        baselines,
+        configs,
+        histograms,
+        listeners,
+        clock,
+        OpenTelemetry.noop().getTracer(WindowEvaluator.class.getName()));
+  }
+
+  public WindowEvaluator(
+      BaselineSource baselines,
+      Function<String, DriftConfig> configs,
+      HistogramBuilder histograms,
+      List<WindowReportListener> listeners,
+      Clock clock,
+      Tracer tracer) {
     this.baselines = baselines;
     this.configs = configs;
     this.histograms = histograms;
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
+    this.spans = new EvaluationSpans(tracer);
   }
 
   @Override
   public void windowClosed(ClosedWindow window) {
-    WindowReport report = evaluate(window);
-    for (WindowReportListener l : listeners) {
-      l.windowEvaluated(report);
+    Span span = spans.start(window);
+    try (Scope scope = span.makeCurrent()) {
+      WindowReport report = evaluate(window);
+      spans.evaluated(span, report);
+      for (WindowReportListener l : listeners) {
+        l.windowEvaluated(report);
+      }
+    } catch (RuntimeException e) {
+      spans.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
     }
   }
 

@@ -2,7 +2,9 @@ package dev.modelport.drift.window;
 
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.featurestats.profile.DatasetProfile;
+import dev.modelport.protocol.event.TraceParent;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A window that stopped taking events, ready to be compared with the baseline. The profile is
@@ -20,6 +22,9 @@ import java.time.Instant;
  * @param profile the live profile
  * @param outputs the live profile of the output columns (prediction drift); null when the version
  *     profiles no output
+ * @param traceLinks the sampled trace contexts of its events the evaluation span links to, in event
+ *     order, at most {@code modelport.drift.tracing.max-links} (see {@link TraceLinks})
+ * @param tracedEvents its events that carried a sampled trace context, linked or not
  */
 public record ClosedWindow(
     ModelVersionKey key,
@@ -32,9 +37,44 @@ public record ClosedWindow(
     Instant lastEventAt,
     CloseReason reason,
     DatasetProfile profile,
-    DatasetProfile outputs) {
+    DatasetProfile outputs,
+    List<TraceParent> traceLinks,
+    int tracedEvents) {
 
-  /** Without outputs. */
+  public ClosedWindow {
+    traceLinks = List.copyOf(traceLinks);
+  }
+
+  /** Without trace links (no event was traced). */
+  public ClosedWindow(
+      ModelVersionKey key,
+      int partition,
+      long firstOffset,
+      long lastOffset,
+      long rows,
+      int events,
+      Instant firstEventAt,
+      Instant lastEventAt,
+      CloseReason reason,
+      DatasetProfile profile,
+      DatasetProfile outputs) {
+    this(
+        key,
+        partition,
+        firstOffset,
+        lastOffset,
+        rows,
+        events,
+        firstEventAt,
+        lastEventAt,
+        reason,
+        profile,
+        outputs,
+        List.of(),
+        0);
+  }
+
+  /** Without outputs and trace links. */
   public ClosedWindow(
       ModelVersionKey key,
       int partition,

@@ -4,6 +4,7 @@ import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.featurestats.profile.DatasetProfile;
 import dev.modelport.featurestats.profile.FeatureSchema;
 import dev.modelport.featurestats.profile.ProfileOptions;
+import dev.modelport.protocol.event.TraceParent;
 import java.time.Instant;
 
 /**
@@ -17,6 +18,7 @@ public final class DriftWindow {
   private final WindowPolicy policy;
   private final DatasetProfile profile;
   private final DatasetProfile outputs;
+  private final TraceLinks traces;
   private final Instant openedAt;
   private final long firstOffset;
   private final long firstEventMicros;
@@ -33,6 +35,7 @@ public final class DriftWindow {
       FeatureSchema schema,
       FeatureSchema outputSchema,
       ProfileOptions options,
+      int maxLinks,
       long firstOffset,
       long firstEventMicros,
       long openedAtNanos,
@@ -42,6 +45,7 @@ public final class DriftWindow {
     this.policy = policy;
     this.profile = DatasetProfile.create(schema, options);
     this.outputs = outputSchema == null ? null : DatasetProfile.create(outputSchema, options);
+    this.traces = new TraceLinks(maxLinks);
     this.openedAt = openedAt;
     this.firstOffset = firstOffset;
     this.firstEventMicros = firstEventMicros;
@@ -86,7 +90,13 @@ public final class DriftWindow {
         micros(lastEventMicros));
   }
 
-  void add(EventRows eventRows, long offset, long eventMicros) {
+  /**
+   * Adds an event's rows.
+   *
+   * @param trace the event's trace context, or null when it carried none (kept by {@link
+   *     TraceLinks} while sampled and there is room)
+   */
+  void add(EventRows eventRows, TraceParent trace, long offset, long eventMicros) {
     for (RowBlock b : eventRows.blocks()) {
       if (b.data() instanceof float[] f) {
         profile.addRows(f, b.firstFeature(), b.columns());
@@ -107,6 +117,7 @@ public final class DriftWindow {
         }
       }
     }
+    traces.offer(trace);
     rows += eventRows.rows();
     events++;
     lastOffset = offset;
@@ -125,7 +136,9 @@ public final class DriftWindow {
         micros(lastEventMicros),
         reason,
         profile,
-        outputs);
+        outputs,
+        traces.links(),
+        traces.tracedEvents());
   }
 
   public ModelVersionKey key() {

@@ -3,6 +3,7 @@ package dev.modelport.drift.window;
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.featurestats.profile.FeatureSchema;
 import dev.modelport.featurestats.profile.ProfileOptions;
+import dev.modelport.protocol.event.TraceParent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,7 @@ public final class WindowBook {
   private final Map<Slot, DriftWindow> open = new HashMap<>();
   private final Map<Slot, OpenWindow> snapshots = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final int maxLinks;
 
   public WindowBook(Function<ModelVersionKey, WindowPolicy> policies, ProfileOptions options) {
     this(policies, options, Clock.systemUTC());
@@ -37,9 +39,24 @@ public final class WindowBook {
 
   public WindowBook(
       Function<ModelVersionKey, WindowPolicy> policies, ProfileOptions options, Clock clock) {
+    this(policies, options, clock, TraceLinks.DEFAULT_MAX_LINKS);
+  }
+
+  /**
+   * @param maxLinks most trace contexts each window keeps for its evaluation span's links
+   */
+  public WindowBook(
+      Function<ModelVersionKey, WindowPolicy> policies,
+      ProfileOptions options,
+      Clock clock,
+      int maxLinks) {
+    if (maxLinks < 0) {
+      throw new IllegalArgumentException("maxLinks must not be negative: " + maxLinks);
+    }
     this.policies = policies;
     this.options = options;
     this.clock = clock;
+    this.maxLinks = maxLinks;
   }
 
   /** The open windows of {@code key} (one per partition), as of the latest event. Thread-safe. */
@@ -71,10 +88,27 @@ public final class WindowBook {
   }
 
   /**
+   * As {@link #add(int, ModelVersionKey, FeatureSchema, FeatureSchema, long, long, EventRows,
+   * TraceParent, long)} for an event without trace context.
+   */
+  public List<ClosedWindow> add(
+      int partition,
+      ModelVersionKey key,
+      FeatureSchema schema,
+      FeatureSchema outputSchema,
+      long offset,
+      long eventMicros,
+      EventRows rows,
+      long nowNanos) {
+    return add(partition, key, schema, outputSchema, offset, eventMicros, rows, null, nowNanos);
+  }
+
+  /**
    * Adds an event's rows to its window, opening one if needed.
    *
    * @param schema the version's features (a window whose schema differs is closed first)
    * @param outputSchema the version's output columns, or null when it profiles no output
+   * @param trace the event's trace context, or null when it carried none
    * @return windows closed by this event, oldest first (usually none)
    */
   public List<ClosedWindow> add(
@@ -85,6 +119,7 @@ public final class WindowBook {
       long offset,
       long eventMicros,
       EventRows rows,
+      TraceParent trace,
       long nowNanos) {
     List<ClosedWindow> closed = new ArrayList<>(1);
     Slot slot = new Slot(partition, key);
@@ -106,13 +141,14 @@ public final class WindowBook {
               schema,
               outputSchema,
               options,
+              maxLinks,
               offset,
               eventMicros,
               nowNanos,
               clock.instant());
       open.put(slot, w);
     }
-    w.add(rows, offset, eventMicros);
+    w.add(rows, trace, offset, eventMicros);
     if (w.isFull()) {
       closed.add(w.close(CloseReason.ROWS));
       open.remove(slot);
