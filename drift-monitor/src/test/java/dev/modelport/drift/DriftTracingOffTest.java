@@ -52,9 +52,14 @@ class DriftTracingOffTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of(
-          "modelport.drift.models.breast-cancer-mlp.window.max-rows", "114",
-          "modelport.drift.consumer.poll-timeout", "100ms",
-          "modelport.tracing.ratio", "0");
+          "modelport.drift.models.breast-cancer-mlp.window.max-rows",
+          "114",
+          "modelport.drift.consumer.poll-timeout",
+          "100ms",
+          "quarkus.otel.sdk.disabled",
+          "false",
+          "quarkus.otel.traces.sampler.arg",
+          "0");
     }
   }
 

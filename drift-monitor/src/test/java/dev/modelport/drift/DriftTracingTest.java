@@ -51,10 +51,16 @@ class DriftTracingTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of(
-          "modelport.drift.models.breast-cancer-mlp.window.max-rows", "114",
-          "modelport.drift.consumer.poll-timeout", "100ms",
-          "modelport.tracing.ratio", "1",
-          "quarkus.otel.bsp.schedule.delay", "100ms");
+          "modelport.drift.models.breast-cancer-mlp.window.max-rows",
+          "114",
+          "modelport.drift.consumer.poll-timeout",
+          "100ms",
+          "quarkus.otel.sdk.disabled",
+          "false",
+          "quarkus.otel.traces.sampler.arg",
+          "1",
+          "quarkus.otel.bsp.schedule.delay",
+          "100ms");
     }
   }
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param outputs every output of the model, in signature order
  * @param timestampMicros when the inference completed, microseconds since the Unix epoch
  * @param latencyMicros wall time of the inference (queue plus compute)
+ * @param traceparent the W3C {@code traceparent} of the request's span when it was sampled, else ""
+ *     (the event's field, which drift-monitor links its window span to)
  */
 public record CompletedInference(
     String model,
@@ -28,9 +30,24 @@ public record CompletedInference(
     List<Tensor> inputs,
     List<Tensor> outputs,
     long timestampMicros,
-    long latencyMicros) {
+    long latencyMicros,
+    String traceparent) {
+
+  /** An inference that was not traced. */
+  public CompletedInference(
+      String model,
+      VersionNumber version,
+      String route,
+      String requestId,
+      List<Tensor> inputs,
+      List<Tensor> outputs,
+      long timestampMicros,
+      long latencyMicros) {
+    this(model, version, route, requestId, inputs, outputs, timestampMicros, latencyMicros, "");
+  }
 
   public CompletedInference {
+    traceparent = traceparent == null ? "" : traceparent;
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(route, "route");

@@ -18,7 +18,8 @@ public final class InferenceEventEncoder {
             .setRequestId(inference.requestId())
             .setTimestampMicros(inference.timestampMicros())
             .setRoute(inference.route())
-            .setLatencyMicros(inference.latencyMicros());
+            .setLatencyMicros(inference.latencyMicros())
+            .setTraceparent(inference.traceparent());
     for (Tensor t : inference.inputs()) {
       b.addInputs(EventTensors.toEvent(t));
     }

@@ -27,6 +27,7 @@ final class InferenceEventWriter {
   private static final int EVENT_OUTPUTS = 6;
   private static final int EVENT_ROUTE = 7;
   private static final int EVENT_LATENCY = 8;
+  private static final int EVENT_TRACEPARENT = 9;
   private static final int TENSOR_NAME = 1;
   private static final int TENSOR_DATATYPE = 2;
   private static final int TENSOR_SHAPE = 3;
@@ -48,7 +49,8 @@ final class InferenceEventWriter {
             + tensorsSize(EVENT_INPUTS, inference.inputs())
             + tensorsSize(EVENT_OUTPUTS, inference.outputs())
             + stringSize(EVENT_ROUTE, inference.route())
-            + int64Size(EVENT_LATENCY, inference.latencyMicros());
+            + int64Size(EVENT_LATENCY, inference.latencyMicros())
+            + stringSize(EVENT_TRACEPARENT, inference.traceparent());
     if (size > maxBytes) {
       return null;
     }
@@ -70,6 +72,7 @@ final class InferenceEventWriter {
       }
       out.string(EVENT_ROUTE, inference.route());
       out.int64(EVENT_LATENCY, inference.latencyMicros());
+      out.string(EVENT_TRACEPARENT, inference.traceparent());
     } catch (IOException e) {
       throw new IllegalStateException("the event's computed size was too small", e);
     }

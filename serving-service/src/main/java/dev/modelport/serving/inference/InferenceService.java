@@ -19,6 +19,7 @@ import dev.modelport.serving.model.Role;
 import dev.modelport.serving.statistics.ServingStatistics;
 import dev.modelport.serving.statistics.VersionStatistics;
 import dev.modelport.serving.tracing.ServingTracer;
+import dev.modelport.serving.tracing.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import java.time.Instant;
 import java.util.List;
@@ -206,7 +207,8 @@ public final class InferenceService {
                       inputs,
                       out,
                       nowMicros(),
-                      TimeUnit.NANOSECONDS.toMicros(nanos)));
+                      TimeUnit.NANOSECONDS.toMicros(nanos),
+                      TraceParent.ofSampled(span.getSpanContext())));
             }
             route
                 .shadow()

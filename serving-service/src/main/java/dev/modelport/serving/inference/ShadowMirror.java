@@ -8,6 +8,7 @@ import dev.modelport.serving.lifecycle.ServedVersion;
 import dev.modelport.serving.metrics.ServingMetrics;
 import dev.modelport.serving.model.Role;
 import dev.modelport.serving.tracing.ServingTracer;
+import dev.modelport.serving.tracing.TraceParent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import java.util.List;
@@ -139,7 +140,8 @@ public class ShadowMirror implements AutoCloseable {
                     ordered,
                     out,
                     InferenceService.nowMicros(),
-                    TimeUnit.NANOSECONDS.toMicros(nanos)));
+                    TimeUnit.NANOSECONDS.toMicros(nanos),
+                    TraceParent.ofSampled(span.getSpanContext())));
           }
         });
   }

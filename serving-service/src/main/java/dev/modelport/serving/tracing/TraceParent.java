@@ -13,16 +13,22 @@ public final class TraceParent {
 
   private TraceParent() {}
 
-  /** The value for {@code context}, or null when it is not valid (the request is not traced). */
+  /** The value of a sampled {@code context}, "" otherwise: the inference event's field. */
+  public static String ofSampled(SpanContext context) {
+    return context.isSampled() ? of(context) : "";
+  }
+
+  /**
+   * The value for {@code context} (formatted by the protocol's {@link
+   * dev.modelport.protocol.event.TraceParent}, as the inference events carry it), or null when it
+   * is not valid (the request is not traced).
+   */
   public static String of(SpanContext context) {
     if (!context.isValid()) {
       return null;
     }
-    return "00-"
-        + context.getTraceId()
-        + "-"
-        + context.getSpanId()
-        + "-"
-        + context.getTraceFlags().asHex();
+    return new dev.modelport.protocol.event.TraceParent(
+            context.getTraceId(), context.getSpanId(), context.isSampled())
+        .format();
   }
 }

@@ -35,6 +35,24 @@ class InferenceEventWriterTest {
   }
 
   @Test
+  void writesTheTraceparentAsTheGeneratedMessageDoes() {
+    CompletedInference traced =
+        new CompletedInference(
+            "m",
+            new VersionNumber(3),
+            "primary",
+            "r-1",
+            List.of(new Tensor("x", DataType.FP32, new long[] {1}, new float[] {1f})),
+            List.of(),
+            17,
+            5,
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    assertSameBytes(traced);
+    assertThat(InferenceEventEncoder.encode(traced).getTraceparent())
+        .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+  }
+
+  @Test
   void writesTheGeneratedMessagesBytesForEveryDatatype() {
     List<Tensor> tensors =
         List.of(

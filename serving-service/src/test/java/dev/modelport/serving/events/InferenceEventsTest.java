@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.modelport.protocol.event.EventTensors;
 import dev.modelport.protocol.event.InferenceEvent;
+import dev.modelport.protocol.event.TraceParent;
 import dev.modelport.protocol.rest.InferenceJsonEncoder;
 import dev.modelport.protocol.rest.InferenceRequest;
 import dev.modelport.protocol.rest.RequestInput;
@@ -84,6 +85,46 @@ class InferenceEventsTest {
     assertThat(event.getRequestId()).isNotBlank();
     assertThat(event.getVersion()).isEqualTo("1");
     assertThat(event.getRoute()).isEqualTo("primary");
+  }
+
+  @Test
+  void aTracedRequestsEventCarriesItsTraceparentAndAnUntracedOneNone() throws IOException {
+    Tensor input = fp32("input", Fixtures.firstRows(csv(MODEL, "test.csv"), 1), 0, 30);
+    String traceId =
+        "4bf92f3577b34da6a3ce929d0e0e"
+            + Integer.toHexString(0x1000 + (int) (System.nanoTime() & 0xfff));
+    byte[] traced =
+        InferenceJsonEncoder.encodeRequest(
+                new InferenceRequest("evt-traced", null, List.of(RequestInput.of(input)), null),
+                name -> false)
+            .bytes();
+    RestAssured.given()
+        .contentType("application/json")
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .body(traced)
+        .post(V2Client.path(MODEL, null))
+        .then()
+        .statusCode(200);
+    byte[] untraced =
+        InferenceJsonEncoder.encodeRequest(
+                new InferenceRequest("evt-untraced", null, List.of(RequestInput.of(input)), null),
+                name -> false)
+            .bytes();
+    RestAssured.given()
+        .contentType("application/json")
+        .header("traceparent", "00-" + traceId.replace('4', '5') + "-00f067aa0ba902b7-00")
+        .body(untraced)
+        .post(V2Client.path(MODEL, null))
+        .then()
+        .statusCode(200);
+
+    InferenceEvent event = InferenceEvent.parseFrom(awaitEvent("evt-traced").value());
+    TraceParent parent = TraceParent.parse(event.getTraceparent()).orElseThrow();
+    assertThat(parent.traceId()).isEqualTo(traceId);
+    assertThat(parent.sampled()).isTrue();
+    assertThat(parent.spanId()).isNotEqualTo("00f067aa0ba902b7"); // the server's request span
+    assertThat(InferenceEvent.parseFrom(awaitEvent("evt-untraced").value()).getTraceparent())
+        .isEmpty();
   }
 
   private static final float MARKER = 12345.625f;
