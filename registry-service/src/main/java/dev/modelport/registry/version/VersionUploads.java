@@ -4,6 +4,7 @@ import dev.modelport.registry.api.MultipartStream;
 import dev.modelport.registry.baseline.BaselineBuilder;
 import dev.modelport.registry.model.ModelName;
 import dev.modelport.registry.security.Caller;
+import dev.modelport.registry.tracing.RegistrySpans;
 import dev.modelport.registryclient.api.ModelVersion;
 import dev.modelport.registryclient.api.VersionMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
  * signature and check the metadata, {@link BaselineBuilder} profiles the training data, {@link
  * VersionCommit} writes the version. Whatever fails, the upload leaves no blob, temporary file or
  * row behind, and the rest of the body is read off so the client gets the answer. Counted by {@link
- * UploadMetrics}. Thread-safe.
+ * UploadMetrics}; traced by {@link RegistrySpans} (spool, baseline, commit) when the request's
+ * trace is sampled. Thread-safe.
  */
 @ApplicationScoped
 public class VersionUploads {
@@ -29,6 +31,7 @@ public class VersionUploads {
   private final VersionCommit commit;
   private final UploadMetrics metrics;
   private final ArtifactFormatCheck formats;
+  private final RegistrySpans spans;
 
   @Inject
   VersionUploads(
@@ -36,12 +39,14 @@ public class VersionUploads {
       BaselineBuilder baselines,
       VersionCommit commit,
       UploadMetrics metrics,
-      ArtifactFormatCheck formats) {
+      ArtifactFormatCheck formats,
+      RegistrySpans spans) {
     this.receiver = receiver;
     this.baselines = baselines;
     this.commit = commit;
     this.metrics = metrics;
     this.formats = formats;
+    this.spans = spans;
   }
 
   /**
@@ -68,7 +73,15 @@ public class VersionUploads {
   }
 
   private ModelVersion store(ModelName model, MultipartStream form, Caller caller) {
-    try (ReceivedUpload received = receiver.receive(form)) {
+    String name = model.value();
+    try (ReceivedUpload received =
+        spans.inSpan(
+            RegistrySpans.UPLOAD_SPOOL,
+            name,
+            () -> receiver.receive(form),
+            (span, r) ->
+                span.setAttribute(RegistrySpans.BYTES, r.blob().size())
+                    .setAttribute(RegistrySpans.SHA256, r.blob().sha256().hex()))) {
       VersionMetadata metadata =
           MetadataCheck.check(
               received
@@ -77,13 +90,29 @@ public class VersionUploads {
                       SignatureSource.resolve(
                           received.metadata().signature(), received.modelYaml())));
       formats.check(metadata.format(), received.blob());
+      long bytes = received.blob().size();
       Optional<String> baseline =
-          baselines.build(metadata.signature(), received.trainingCsv(), received.profileJson());
+          received.trainingCsv().isEmpty() && received.profileJson().isEmpty()
+              ? Optional.empty()
+              : spans.inSpan(
+                  RegistrySpans.UPLOAD_BASELINE,
+                  name,
+                  () ->
+                      baselines.build(
+                          metadata.signature(), received.trainingCsv(), received.profileJson()),
+                  (span, b) -> span.setAttribute(RegistrySpans.BYTES, bytes));
       ModelVersion created =
-          commit.commit(
-              model,
-              new NewVersion(metadata, received.blob(), received.fileName(), baseline),
-              caller);
+          spans.inSpan(
+              RegistrySpans.UPLOAD_COMMIT,
+              name,
+              () ->
+                  commit.commit(
+                      model,
+                      new NewVersion(metadata, received.blob(), received.fileName(), baseline),
+                      caller),
+              (span, v) ->
+                  span.setAttribute(RegistrySpans.VERSION, String.valueOf(v.version().value()))
+                      .setAttribute(RegistrySpans.BYTES, bytes));
       received.committed();
       return created;
     }
