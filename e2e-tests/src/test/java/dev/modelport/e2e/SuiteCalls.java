@@ -50,11 +50,17 @@ final class SuiteCalls {
   }
 
   static Answer postJson(URI uri, byte[] body) {
-    return send(
+    return postJson(uri, body, java.util.Map.of());
+  }
+
+  /** A JSON POST with extra headers (e.g. {@code traceparent}). */
+  static Answer postJson(URI uri, byte[] body, java.util.Map<String, String> headers) {
+    HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(b::header);
+    return send(b.build());
   }
 
   private static Answer send(HttpRequest request) {

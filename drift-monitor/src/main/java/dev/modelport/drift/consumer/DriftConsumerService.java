@@ -12,6 +12,7 @@ import dev.modelport.drift.metrics.DriftMetrics;
 import dev.modelport.drift.metrics.MetricsRecorder;
 import dev.modelport.drift.window.WindowBook;
 import dev.modelport.protocol.tensor.TensorLimits;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +43,13 @@ public class DriftConsumerService {
   @Inject DriftActions actions;
   @Inject WindowBook windows;
   @Inject Tracer tracer;
+
+  /**
+   * While the SDK is disabled (the default) no span is made: Quarkus' tracer would still record the
+   * root evaluation spans, and the metrics recorded inside them would carry exemplars.
+   */
+  @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
+  boolean sdkDisabled;
 
   private DriftConsumerLoop loop;
 
@@ -72,7 +81,7 @@ public class DriftConsumerService {
             new HistogramBuilder(20),
             List.of(results, new MetricsRecorder(metrics), actions),
             Clock.systemUTC(),
-            tracer);
+            sdkDisabled ? OpenTelemetry.noop().getTracer("dev.modelport.drift") : tracer);
     loop =
         new DriftConsumerLoop(
                 settings,

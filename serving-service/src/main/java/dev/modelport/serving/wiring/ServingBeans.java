@@ -47,11 +47,18 @@ public class ServingBeans {
     return new ServingMetrics(registry);
   }
 
-  /** The serving spans (no-ops when the OpenTelemetry SDK is disabled or a trace unsampled). */
+  /**
+   * The serving spans; none at all while the OpenTelemetry SDK is disabled (the default): Quarkus'
+   * tracer would still record the root spans made here (rollouts), and metrics recorded inside them
+   * would carry exemplars of traces that go nowhere.
+   */
   @Produces
   @Singleton
-  ServingTracer servingTracer(Tracer tracer) {
-    return new ServingTracer(tracer);
+  ServingTracer servingTracer(
+      Tracer tracer,
+      @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
+          boolean sdkDisabled) {
+    return sdkDisabled ? ServingTracer.OFF : new ServingTracer(tracer);
   }
 
   @Produces
