@@ -15,11 +15,16 @@ import dev.modelport.serving.engine.ModelRunner;
 import dev.modelport.serving.error.InvalidRequestException;
 import dev.modelport.serving.error.ModelNotFoundException;
 import dev.modelport.serving.error.ModelNotReadyException;
+import dev.modelport.serving.events.InferenceEventSink;
+import dev.modelport.serving.inference.ShadowMirror;
+import dev.modelport.serving.metrics.ServingMetrics;
 import dev.modelport.serving.model.EngineSettings;
 import dev.modelport.serving.model.ModelArtifact;
 import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.tracing.ServingTracer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -282,6 +287,54 @@ class ModelManagerTest {
       assertThat(byName.get(ServingTracer.DRAIN).getParentSpanId()).isEqualTo(rolloutId);
       assertThat(byName.get(ServingTracer.DRAIN).getAttributes().get(ServingTracer.VERSION))
           .isEqualTo("1");
+    }
+  }
+
+  @Test
+  void aShadowCopyOfASampledRequestIsItsOwnSpanChildOfAndLinkedToThePrimary() throws Exception {
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    try (SdkTracerProvider provider =
+            SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                .setSampler(Sampler.alwaysOn())
+                .build();
+        ShadowMirror mirror =
+            new ShadowMirror(
+                new ServingMetrics(new SimpleMeterRegistry()),
+                4,
+                InferenceEventSink.OFF,
+                new ServingTracer(provider.get("test")))) {
+      manager.apply("r", registryModel("one.onnx"), primary(1), false, java.util.Map.of());
+      ServedVersion shadow = manager.resolve("r", Optional.empty());
+      Span primary = provider.get("test").spanBuilder("primary").startSpan();
+      primary.end();
+      Tensor in = new Tensor("x", DataType.FP32, new long[] {1, 1}, new float[] {2f});
+
+      mirror.mirror(shadow, "req-1", List.of(in), primary.getSpanContext());
+      mirror.mirror(shadow, "req-2", List.of(in), SpanContext.getInvalid()); // not traced
+
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(spans.getFinishedSpanItems())
+                      .extracting(SpanData::getName)
+                      .contains(ServingTracer.SHADOW));
+      List<SpanData> shadows =
+          spans.getFinishedSpanItems().stream()
+              .filter(d -> d.getName().equals(ServingTracer.SHADOW))
+              .toList();
+      assertThat(shadows).as("only the sampled primary's copy is traced").hasSize(1);
+      SpanData span = shadows.get(0);
+      assertThat(span.getTraceId()).isEqualTo(primary.getSpanContext().getTraceId());
+      assertThat(span.getParentSpanId()).isEqualTo(primary.getSpanContext().getSpanId());
+      assertThat(span.getLinks())
+          .singleElement()
+          .satisfies(
+              l ->
+                  assertThat(l.getSpanContext().getSpanId())
+                      .isEqualTo(primary.getSpanContext().getSpanId()));
+      assertThat(span.getAttributes().get(ServingTracer.ROLE)).isEqualTo("shadow");
     }
   }
 
