@@ -12,7 +12,9 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +30,7 @@ import java.util.function.Supplier;
  * #SHADOW} (a shadow copy's call, child of and linked to the primary request).
  *
  * <p>Rollouts from the registry: {@value #ROLLOUT} (a root span per model and reconciliation that
- * changes it, sampled at the configured ratio like any root span), with the steps {@value
+ * changes it, always kept whatever the ratio: rollouts are rare), with the steps {@value
  * #DOWNLOAD}, {@value #VERIFY} (the SHA-256 check of a downloaded or cached artifact), {@value
  * #LOAD} (with {@value #WARMUP} inside), {@value #SWITCH} (the new routing goes live) and {@value
  * #DRAIN} (a retired version finishes its requests and closes). Thread-safe.
@@ -64,12 +66,51 @@ public final class ServingTracer {
 
   /** Makes no span (tests and tools without OpenTelemetry). */
   public static final ServingTracer OFF =
-      new ServingTracer(OpenTelemetry.noop().getTracer("dev.modelport.serving"));
+      new ServingTracer(OpenTelemetry.noop().getTracer("dev.modelport.serving"), 0);
 
   private final Tracer tracer;
+  private final double ratio;
 
-  public ServingTracer(Tracer tracer) {
+  /**
+   * @param tracer makes the spans; its provider's sampler is a {@link ServingSampler}, which keeps
+   *     the roots marked {@link ServingSampler#KEEP}
+   * @param ratio the ratio at which {@link #sampleRoot()} keeps a root (the sampler's)
+   */
+  public ServingTracer(Tracer tracer, double ratio) {
     this.tracer = tracer;
+    this.ratio = ratio;
+  }
+
+  /** Whether spans are made at all: false for {@link #OFF} (the SDK is disabled). */
+  public boolean isOn() {
+    return this != OFF;
+  }
+
+  /**
+   * Whether a call without a caller's trace context is traced: true at the configured ratio. A
+   * transport asks this before any span work and then makes a {@linkplain #startServerRoot kept
+   * root}, so that an unsampled call costs one random number.
+   */
+  public boolean sampleRoot() {
+    return isOn() && ThreadLocalRandom.current().nextDouble() < ratio;
+  }
+
+  /** A transport's server span named {@code name}, a root the sampler keeps (see sampleRoot). */
+  public Span startServerRoot(String name) {
+    return tracer
+        .spanBuilder(name)
+        .setNoParent()
+        .setSpanKind(SpanKind.SERVER)
+        .setAttribute(ServingSampler.KEEP, true)
+        .startSpan();
+  }
+
+  /**
+   * A transport's server span named {@code name}, child of {@code parent} (the caller's context as
+   * the propagator extracted it); not recording when the caller's trace is not sampled.
+   */
+  public Span startServer(String name, Context parent) {
+    return tracer.spanBuilder(name).setParent(parent).setSpanKind(SpanKind.SERVER).startSpan();
   }
 
   /**
@@ -167,6 +208,24 @@ public final class ServingTracer {
     span.end();
   }
 
+  /**
+   * {@code callback} running in the current context when that context is sampled (a completion that
+   * runs later, on another thread or task, still sees the request's trace); {@code callback} itself
+   * otherwise, so that an unsampled request pays no context switch.
+   */
+  public static <T, U> BiConsumer<T, U> inCurrentTrace(BiConsumer<T, U> callback) {
+    Context current = Context.current();
+    return Span.fromContext(current).getSpanContext().isSampled()
+        ? current.wrapConsumer(callback)
+        : callback;
+  }
+
+  /** {@link #inCurrentTrace(BiConsumer)} for a task. */
+  public static Runnable inCurrentTrace(Runnable task) {
+    Context current = Context.current();
+    return Span.fromContext(current).getSpanContext().isSampled() ? current.wrap(task) : task;
+  }
+
   /** The {@value #ENCODE} span under the current context, or invalid when it is not sampled. */
   public Span startEncode() {
     Context parent = Context.current();
@@ -198,7 +257,12 @@ public final class ServingTracer {
    * The {@value #ROLLOUT} root span of a reconciliation of {@code model}; end it with {@link #end}.
    */
   public Span startRollout(String model) {
-    return tracer.spanBuilder(ROLLOUT).setNoParent().setAttribute(MODEL, model).startSpan();
+    return tracer
+        .spanBuilder(ROLLOUT)
+        .setNoParent()
+        .setAttribute(MODEL, model)
+        .setAttribute(ServingSampler.KEEP, true)
+        .startSpan();
   }
 
   /**

@@ -19,16 +19,18 @@ public final class TraceParent {
   }
 
   /**
-   * The value for {@code context} (formatted by the protocol's {@link
-   * dev.modelport.protocol.event.TraceParent}, as the inference events carry it), or null when it
-   * is not valid (the request is not traced).
+   * The value for {@code context}, or null when it is not valid (the request is not traced). The
+   * same text as the protocol's {@link dev.modelport.protocol.event.TraceParent#format()}, written
+   * directly: the ids of a valid span context are already lower-case hex of the right length.
    */
   public static String of(SpanContext context) {
     if (!context.isValid()) {
       return null;
     }
-    return new dev.modelport.protocol.event.TraceParent(
-            context.getTraceId(), context.getSpanId(), context.isSampled())
-        .format();
+    return "00-"
+        + context.getTraceId()
+        + '-'
+        + context.getSpanId()
+        + (context.isSampled() ? "-01" : "-00");
   }
 }

@@ -18,6 +18,7 @@ import dev.modelport.serving.model.ModelDefinition;
 import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.repository.ModelSource;
 import dev.modelport.serving.statistics.ServingStatistics;
+import dev.modelport.serving.tracing.ServingSampler;
 import dev.modelport.serving.tracing.ServingTracer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
@@ -56,9 +57,19 @@ public class ServingBeans {
   @Singleton
   ServingTracer servingTracer(
       Tracer tracer,
+      ServingSampler sampler,
       @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
           boolean sdkDisabled) {
-    return sdkDisabled ? ServingTracer.OFF : new ServingTracer(tracer);
+    return sdkDisabled ? ServingTracer.OFF : new ServingTracer(tracer, sampler.ratio());
+  }
+
+  /** Quarkus' OpenTelemetry SDK takes this sampler bean in place of the configured kind. */
+  @Produces
+  @Singleton
+  ServingSampler sampler(
+      @ConfigProperty(name = "quarkus.otel.traces.sampler.arg", defaultValue = "0.01")
+          double ratio) {
+    return new ServingSampler(ratio);
   }
 
   @Produces

@@ -246,7 +246,7 @@ class ModelManagerTest {
             .addSpanProcessor(SimpleSpanProcessor.create(spans))
             .setSampler(Sampler.alwaysOn())
             .build()) {
-      ServingTracer tracer = new ServingTracer(provider.get("test"));
+      ServingTracer tracer = new ServingTracer(provider.get("test"), 1.0);
       manager =
           new ModelManager(
               new LocalModelRepository(List.of(root)),
@@ -303,7 +303,7 @@ class ModelManagerTest {
                 new ServingMetrics(new SimpleMeterRegistry()),
                 4,
                 InferenceEventSink.OFF,
-                new ServingTracer(provider.get("test")))) {
+                new ServingTracer(provider.get("test"), 1.0))) {
       manager.apply("r", registryModel("one.onnx"), primary(1), false, java.util.Map.of());
       ServedVersion shadow = manager.resolve("r", Optional.empty());
       Span primary = provider.get("test").spanBuilder("primary").startSpan();

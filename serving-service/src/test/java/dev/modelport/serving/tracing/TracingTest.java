@@ -5,8 +5,12 @@ import static dev.modelport.serving.Fixtures.int64;
 import static dev.modelport.testsupport.ExampleModels.csv;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelport.protocol.codec.GrpcTensorMapper;
 import dev.modelport.protocol.grpc.ModelInferRequest;
 import dev.modelport.protocol.rest.InferenceJsonEncoder;
@@ -15,27 +19,32 @@ import dev.modelport.serving.Fixtures;
 import dev.modelport.serving.api.GrpcClient;
 import dev.modelport.testsupport.CsvTable;
 import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
-import org.jboss.logmanager.ExtLogRecord;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,8 +57,12 @@ import org.junit.jupiter.api.Test;
 class TracingTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Path JSON_LOG = Path.of("target/quarkus-test-log.json");
+  private static final Metadata.Key<String> TRACEPARENT =
+      Metadata.Key.of(TraceParent.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
   @Inject InMemorySpanExporter exporter;
+  @Inject Tracer tracer;
 
   private static String hex(int bytes) {
     byte[] b = new byte[bytes];
@@ -140,25 +153,80 @@ class TracingTest {
   void aGrpcInferenceFollowsTheCallersSampledTraceAndReturnsItsContext() {
     String traceId = hex(16);
     String callerSpan = hex(8);
-    Metadata headers = new Metadata();
-    Metadata.Key<String> key =
-        Metadata.Key.of(TraceParent.HEADER, Metadata.ASCII_STRING_MARSHALLER);
-    headers.put(key, "00-" + traceId + "-" + callerSpan + "-01");
     AtomicReference<Metadata> responseHeaders = new AtomicReference<>();
-    AtomicReference<Metadata> trailers = new AtomicReference<>();
+    grpcInfer("00-" + traceId + "-" + callerSpan + "-01", responseHeaders);
+
+    assertThat(responseHeaders.get().get(TRACEPARENT))
+        .startsWith("00-" + traceId + "-")
+        .endsWith("-01");
+    assertInferenceTrace(traceId, callerSpan, "grpc");
+    SpanData server = serverSpan(spansOf(traceId), callerSpan);
+    assertThat(server.getName()).isEqualTo("inference.GRPCInferenceService/ModelInfer");
+    assertThat(server.getAttributes().get(AttributeKey.stringKey("rpc.system"))).isEqualTo("grpc");
+    assertThat(server.getAttributes().get(AttributeKey.stringKey("rpc.method")))
+        .isEqualTo("ModelInfer");
+    assertThat(server.getAttributes().get(AttributeKey.longKey("rpc.grpc.status_code")))
+        .isEqualTo(0L);
+    assertThat(responseHeaders.get().get(TRACEPARENT)).contains(server.getSpanId());
+  }
+
+  @Test
+  void aFailedGrpcCallsServerSpanCarriesItsStatus() {
+    String traceId = hex(16);
+    String callerSpan = hex(8);
+    ModelInferRequest unknown =
+        GrpcTensorMapper.addInputs(
+                ModelInferRequest.newBuilder().setModelName("no-such-model"), breastRow(), true)
+            .build();
+    Metadata headers = new Metadata();
+    headers.put(TRACEPARENT, "00-" + traceId + "-" + callerSpan + "-01");
+    assertThatThrownBy(
+            () ->
+                GrpcClient.stub()
+                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                    .modelInfer(unknown))
+        .isInstanceOf(StatusRuntimeException.class);
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              SpanData server = serverSpan(spansOf(traceId), callerSpan);
+              assertThat(server.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+              assertThat(server.getAttributes().get(AttributeKey.longKey("rpc.grpc.status_code")))
+                  .isEqualTo((long) Status.Code.NOT_FOUND.value());
+            });
+  }
+
+  /** A gRPC inference of one breast-cancer row with {@code traceparent}; keeps its headers. */
+  private static void grpcInfer(String traceparent, AtomicReference<Metadata> responseHeaders) {
+    Metadata headers = new Metadata();
+    headers.put(TRACEPARENT, traceparent);
     ModelInferRequest request =
         GrpcTensorMapper.addInputs(
                 ModelInferRequest.newBuilder().setModelName("breast-cancer-mlp"), breastRow(), true)
             .build();
-
     GrpcClient.stub()
         .withInterceptors(
             MetadataUtils.newAttachHeadersInterceptor(headers),
-            MetadataUtils.newCaptureMetadataInterceptor(responseHeaders, trailers))
+            MetadataUtils.newCaptureMetadataInterceptor(responseHeaders, new AtomicReference<>()))
         .modelInfer(request);
+  }
 
-    assertThat(responseHeaders.get().get(key)).startsWith("00-" + traceId + "-").endsWith("-01");
-    assertInferenceTrace(traceId, callerSpan, "grpc");
+  @Test
+  void theSdkSamplesWithServingsSamplerSoAMarkedRootIsKeptAtTheOnePercentRatio() {
+    // with the configured parentbased_traceidratio alone, about 1 of these 50 would be sampled
+    assertThat(
+            IntStream.range(0, 50)
+                .filter(
+                    i ->
+                        tracer
+                            .spanBuilder("kept-root")
+                            .setNoParent()
+                            .setAttribute(ServingSampler.KEEP, true)
+                            .startSpan()
+                            .isRecording()))
+        .hasSize(50);
   }
 
   @Test
@@ -199,74 +267,78 @@ class TracingTest {
   }
 
   @Test
-  void anUnsampledCallerGetsItsContextBackAndNoSpan() {
-    String unsampled = hex(16);
+  void anUnsampledCallerGetsNoTraceContextBackAndNoSpanOverRestOrGrpc() {
+    String unsampledRest = hex(16);
     Response r =
         given()
             .contentType("application/json")
-            .header(TraceParent.HEADER, "00-" + unsampled + "-" + hex(8) + "-00")
+            .header(TraceParent.HEADER, "00-" + unsampledRest + "-" + hex(8) + "-00")
             .body(InferenceJsonEncoder.encodeRequest(breastRow()).bytes())
             .post("/v2/models/breast-cancer-mlp/infer");
     r.then().statusCode(200);
-    assertThat(r.getHeader(TraceParent.HEADER)).startsWith("00-" + unsampled + "-").endsWith("-00");
+    assertThat(r.getHeader(TraceParent.HEADER)).isNull();
 
-    // a sampled request after it: once its spans are exported, the unsampled one's would have been
+    String unsampledGrpc = hex(16);
+    AtomicReference<Metadata> responseHeaders = new AtomicReference<>();
+    grpcInfer("00-" + unsampledGrpc + "-" + hex(8) + "-00", responseHeaders);
+    assertThat(responseHeaders.get().get(TRACEPARENT)).isNull();
+
+    // a sampled request after them: once its spans are exported, theirs would have been
     String sampled = hex(16);
-    given()
-        .contentType("application/json")
-        .header(TraceParent.HEADER, "00-" + sampled + "-" + hex(8) + "-01")
-        .body(InferenceJsonEncoder.encodeRequest(breastRow()).bytes())
-        .post("/v2/models/breast-cancer-mlp/infer")
-        .then()
-        .statusCode(200);
+    grpcInfer("00-" + sampled + "-" + hex(8) + "-01", new AtomicReference<>());
     awaitSpans(sampled, ServingTracer.REQUEST, ServingTracer.ENCODE);
-    assertThat(spansOf(unsampled)).isEmpty();
+    assertThat(spansOf(unsampledRest)).isEmpty();
+    assertThat(spansOf(unsampledGrpc)).isEmpty();
   }
 
   @Test
-  void aFailedRequestsLogLineCarriesItsTraceIdAndItsSpanIsFailed() {
-    List<String> traceIds = new CopyOnWriteArrayList<>(); // of the engine-failure lines
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            if (record instanceof ExtLogRecord ext
-                && String.valueOf(ext.getMessage()).contains("engine call")) {
-              // the MDC as it was where the line was logged (read here, on the logging thread)
-              traceIds.add(Optional.ofNullable(ext.getMdcCopy().get("traceId")).orElse(""));
-            }
-          }
+  void aFailedRequestsJsonLogLineCarriesItsTraceIdAndItsSpanIsFailed() {
+    String traceId = hex(16);
+    CsvTable one = Fixtures.row(csv("credit-risk-mixed", "test.csv"), 0);
+    Tensor categorical = int64("categorical", one, 4, 6);
+    ((long[]) categorical.values())[0] = 5; // the embedding has 4 rows: the engine refuses
+    given()
+        .contentType("application/json")
+        .header(TraceParent.HEADER, "00-" + traceId + "-" + hex(8) + "-01")
+        .body(
+            InferenceJsonEncoder.encodeRequest(List.of(fp32("numeric", one, 0, 4), categorical))
+                .bytes())
+        .post("/v2/models/credit-risk-mixed/versions/1/infer")
+        .then()
+        .statusCode(400);
 
-          @Override
-          public void flush() {}
+    Map<String, SpanData> spans = awaitSpans(traceId, ServingTracer.REQUEST);
+    SpanData request = spans.get(ServingTracer.REQUEST);
+    assertThat(request.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(request.getAttributes().get(ServingTracer.OUTCOME)).isNotEqualTo("success");
+    // the line as Quarkus' JSON formatter wrote it (the file handler of the tests' configuration)
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(jsonLogLines())
+                    .anySatisfy(
+                        line -> {
+                          assertThat(line.path("message").asText()).contains("engine call");
+                          assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(traceId);
+                          assertThat(line.path("mdc").path("spanId").asText()).hasSize(16);
+                        }));
+  }
 
-          @Override
-          public void close() {}
-        };
-    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-    root.addHandler(capture);
-    try {
-      String traceId = hex(16);
-      CsvTable one = Fixtures.row(csv("credit-risk-mixed", "test.csv"), 0);
-      Tensor categorical = int64("categorical", one, 4, 6);
-      ((long[]) categorical.values())[0] = 5; // the embedding has 4 rows: the engine refuses
-      given()
-          .contentType("application/json")
-          .header(TraceParent.HEADER, "00-" + traceId + "-" + hex(8) + "-01")
-          .body(
-              InferenceJsonEncoder.encodeRequest(List.of(fp32("numeric", one, 0, 4), categorical))
-                  .bytes())
-          .post("/v2/models/credit-risk-mixed/versions/1/infer")
-          .then()
-          .statusCode(400);
-
-      Map<String, SpanData> spans = awaitSpans(traceId, ServingTracer.REQUEST);
-      SpanData request = spans.get(ServingTracer.REQUEST);
-      assertThat(request.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-      assertThat(request.getAttributes().get(ServingTracer.OUTCOME)).isNotEqualTo("success");
-      await().atMost(WAIT).untilAsserted(() -> assertThat(traceIds).contains(traceId));
-    } finally {
-      root.removeHandler(capture);
+  /**
+   * The JSON log lines written so far (see the tests' {@code quarkus.log.file.*} settings); a line
+   * still being written does not parse and is left for the next poll.
+   */
+  private static List<JsonNode> jsonLogLines() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(JSON_LOG)) {
+      try {
+        lines.add(json.readTree(line));
+      } catch (JsonProcessingException partial) {
+        // not a whole line yet
+      }
     }
+    return lines;
   }
 }

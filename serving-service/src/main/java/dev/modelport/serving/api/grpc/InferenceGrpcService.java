@@ -262,17 +262,19 @@ public class InferenceGrpcService
     inference
         .infer(call, CallerThreads.current())
         .whenComplete(
-            (result, failure) -> {
-              if (failure != null) {
-                fail(response, failure);
-                return;
-              }
-              if (!Offload.encodeOnWorker(result.outputs())) {
-                send(response, result, raw); // here: the event loop the request came in on
-              } else {
-                workers.execute(() -> send(response, result, raw));
-              }
-            });
+            ServingTracer.inCurrentTrace(
+                (result, failure) -> {
+                  if (failure != null) {
+                    fail(response, failure);
+                    return;
+                  }
+                  if (!Offload.encodeOnWorker(result.outputs())) {
+                    send(response, result, raw); // here: the event loop the request came in on
+                  } else {
+                    workers.execute(
+                        ServingTracer.inCurrentTrace(() -> send(response, result, raw)));
+                  }
+                }));
   }
 
   private void send(StreamObserver<ModelInferResponse> response, InferResult result, boolean raw) {
