@@ -11,6 +11,7 @@ import dev.modelport.drift.metrics.DriftMetrics;
 import dev.modelport.drift.window.ClosedWindow;
 import dev.modelport.drift.window.EventRows;
 import dev.modelport.drift.window.WindowBook;
+import dev.modelport.drift.window.WindowEvent;
 import dev.modelport.drift.window.WindowSink;
 import dev.modelport.protocol.event.InferenceEvent;
 import dev.modelport.protocol.event.TraceParent;
@@ -344,8 +345,8 @@ public final class DriftConsumerLoop implements Runnable {
             BadEventReason.UNKNOWN_MODEL, "the registry does not know model version " + key);
       }
       EventRows rows = reader.read(event, version.get().signature());
-      List<ClosedWindow> closed =
-          windows.add(
+      WindowEvent windowEvent =
+          new WindowEvent(
               tp.partition(),
               key,
               version.get().signature().schema(),
@@ -354,8 +355,8 @@ public final class DriftConsumerLoop implements Runnable {
               micros,
               rows,
               // a malformed traceparent is no reason to drop the event: it counts as untraced
-              TraceParent.parse(event.getTraceparent()).orElse(null),
-              System.nanoTime());
+              TraceParent.parse(event.getTraceparent()).orElse(null));
+      List<ClosedWindow> closed = windows.add(windowEvent, System.nanoTime());
       metrics.rows(key, rows.rows());
       for (ClosedWindow w : closed) {
         finish(w);

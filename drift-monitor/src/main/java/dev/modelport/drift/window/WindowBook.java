@@ -1,9 +1,7 @@
 package dev.modelport.drift.window;
 
 import dev.modelport.drift.ModelVersionKey;
-import dev.modelport.featurestats.profile.FeatureSchema;
 import dev.modelport.featurestats.profile.ProfileOptions;
-import dev.modelport.protocol.event.TraceParent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,13 +31,9 @@ public final class WindowBook {
   private final Clock clock;
   private final int maxLinks;
 
+  /** On the system clock, keeping {@link TraceLinks#DEFAULT_MAX_LINKS} trace contexts a window. */
   public WindowBook(Function<ModelVersionKey, WindowPolicy> policies, ProfileOptions options) {
-    this(policies, options, Clock.systemUTC());
-  }
-
-  public WindowBook(
-      Function<ModelVersionKey, WindowPolicy> policies, ProfileOptions options, Clock clock) {
-    this(policies, options, clock, TraceLinks.DEFAULT_MAX_LINKS);
+    this(policies, options, Clock.systemUTC(), TraceLinks.DEFAULT_MAX_LINKS);
   }
 
   /**
@@ -73,82 +67,42 @@ public final class WindowBook {
   }
 
   /**
-   * As {@link #add(int, ModelVersionKey, FeatureSchema, FeatureSchema, long, long, EventRows,
-   * long)} without output columns.
-   */
-  public List<ClosedWindow> add(
-      int partition,
-      ModelVersionKey key,
-      FeatureSchema schema,
-      long offset,
-      long eventMicros,
-      EventRows rows,
-      long nowNanos) {
-    return add(partition, key, schema, null, offset, eventMicros, rows, nowNanos);
-  }
-
-  /**
-   * As {@link #add(int, ModelVersionKey, FeatureSchema, FeatureSchema, long, long, EventRows,
-   * TraceParent, long)} for an event without trace context.
-   */
-  public List<ClosedWindow> add(
-      int partition,
-      ModelVersionKey key,
-      FeatureSchema schema,
-      FeatureSchema outputSchema,
-      long offset,
-      long eventMicros,
-      EventRows rows,
-      long nowNanos) {
-    return add(partition, key, schema, outputSchema, offset, eventMicros, rows, null, nowNanos);
-  }
-
-  /**
    * Adds an event's rows to its window, opening one if needed.
    *
-   * @param schema the version's features (a window whose schema differs is closed first)
-   * @param outputSchema the version's output columns, or null when it profiles no output
-   * @param trace the event's trace context, or null when it carried none
+   * @param nowNanos {@link System#nanoTime()} now; a window this event opens counts its duration on
+   *     the wall clock from it
    * @return windows closed by this event, oldest first (usually none)
    */
-  public List<ClosedWindow> add(
-      int partition,
-      ModelVersionKey key,
-      FeatureSchema schema,
-      FeatureSchema outputSchema,
-      long offset,
-      long eventMicros,
-      EventRows rows,
-      TraceParent trace,
-      long nowNanos) {
+  public List<ClosedWindow> add(WindowEvent event, long nowNanos) {
     List<ClosedWindow> closed = new ArrayList<>(1);
-    Slot slot = new Slot(partition, key);
+    Slot slot = new Slot(event.partition(), event.key());
     DriftWindow w = open.get(slot);
     if (w != null
-        && (!w.schema().equals(schema) || !Objects.equals(w.outputSchema(), outputSchema))) {
+        && (!w.schema().equals(event.schema())
+            || !Objects.equals(w.outputSchema(), event.outputSchema()))) {
       closed.add(w.close(CloseReason.SIGNATURE_CHANGED));
       w = null;
-    } else if (w != null && w.isPastByEventTime(eventMicros)) {
+    } else if (w != null && w.isPastByEventTime(event.eventMicros())) {
       closed.add(w.close(CloseReason.EVENT_TIME));
       w = null;
     }
     if (w == null) {
       w =
           new DriftWindow(
-              key,
-              partition,
-              policies.apply(key),
-              schema,
-              outputSchema,
+              event.key(),
+              event.partition(),
+              policies.apply(event.key()),
+              event.schema(),
+              event.outputSchema(),
               options,
               maxLinks,
-              offset,
-              eventMicros,
+              event.offset(),
+              event.eventMicros(),
               nowNanos,
               clock.instant());
       open.put(slot, w);
     }
-    w.add(rows, trace, offset, eventMicros);
+    w.add(event.rows(), event.trace(), event.offset(), event.eventMicros());
     if (w.isFull()) {
       closed.add(w.close(CloseReason.ROWS));
       open.remove(slot);

@@ -11,6 +11,7 @@ import dev.modelport.drift.window.ClosedWindow;
 import dev.modelport.drift.window.EventRows;
 import dev.modelport.drift.window.RowBlock;
 import dev.modelport.drift.window.WindowBook;
+import dev.modelport.drift.window.WindowEvent;
 import dev.modelport.drift.window.WindowPolicy;
 import dev.modelport.featurestats.drift.DriftConfig;
 import dev.modelport.featurestats.profile.CsvProfileReader;
@@ -106,7 +107,7 @@ class EvaluationSpansTest {
             maxLinks);
     List<ClosedWindow> closed = new ArrayList<>();
     for (int i = 0; i < traces.size(); i++) {
-      closed.addAll(book.add(0, KEY, SCHEMA, null, i, 1_000L * i, rows(1), traces.get(i), 0));
+      closed.addAll(book.add(event(i, 1_000L * i, traces.get(i)), 0));
     }
     assertThat(closed).hasSize(1);
     return closed.get(0);
@@ -166,7 +167,7 @@ class EvaluationSpansTest {
         new WindowBook(k -> new WindowPolicy(3, Duration.ofMinutes(5)), ProfileOptions.DEFAULTS);
     List<ClosedWindow> closed = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      closed.addAll(book.add(0, KEY, SCHEMA, null, i, 0, rows(1), 0));
+      closed.addAll(book.add(event(i, 0, null), 0));
     }
     List<WindowReport> reports = new ArrayList<>();
 
@@ -234,7 +235,7 @@ class EvaluationSpansTest {
   private static ClosedWindow oneRowWindow() {
     WindowBook book =
         new WindowBook(k -> new WindowPolicy(1, Duration.ofMinutes(5)), ProfileOptions.DEFAULTS);
-    return book.add(0, KEY, SCHEMA, null, 0, 0, rows(1), trace(0, true), 0).get(0);
+    return book.add(event(0, 0, trace(0, true)), 0).get(0);
   }
 
   static TraceParent trace(int i, boolean sampled) {
@@ -253,12 +254,10 @@ class EvaluationSpansTest {
     return traces.stream().map(t -> t.traceId() + "/" + t.spanId()).toList();
   }
 
-  private static EventRows rows(int n) {
-    float[] data = new float[n * 2];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = i;
-    }
-    return new EventRows(n, List.of(new RowBlock(data, 0, 2)));
+  /** A one-row event of KEY on partition 0, without outputs; {@code trace} may be null. */
+  private static WindowEvent event(long offset, long eventMicros, TraceParent trace) {
+    EventRows row = new EventRows(1, List.of(new RowBlock(new float[] {0, 1}, 0, 2)));
+    return new WindowEvent(0, KEY, SCHEMA, null, offset, eventMicros, row, trace);
   }
 
   private static DatasetProfile drifted(DatasetProfile train) {

@@ -13,6 +13,7 @@ import dev.modelport.drift.support.ExampleModels;
 import dev.modelport.drift.support.InferenceEvents;
 import dev.modelport.drift.window.ClosedWindow;
 import dev.modelport.drift.window.WindowBook;
+import dev.modelport.drift.window.WindowEvent;
 import dev.modelport.drift.window.WindowPolicy;
 import dev.modelport.featurestats.drift.DriftConfig;
 import dev.modelport.featurestats.profile.DatasetProfile;
@@ -162,13 +163,15 @@ class PredictionDriftTest {
   private static List<ClosedWindow> add(WindowBook book, EventRowsReader reader, InferenceEvent e)
       throws BadEventException {
     return book.add(
-        0,
-        KEY,
-        SIGNATURE.schema(),
-        SIGNATURE.outputSchema(),
-        0,
-        1,
-        reader.read(e, SIGNATURE),
+        new WindowEvent(
+            0,
+            KEY,
+            SIGNATURE.schema(),
+            SIGNATURE.outputSchema(),
+            0,
+            1,
+            reader.read(e, SIGNATURE),
+            null),
         System.nanoTime());
   }
 

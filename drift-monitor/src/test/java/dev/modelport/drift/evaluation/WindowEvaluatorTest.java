@@ -94,7 +94,19 @@ class WindowEvaluatorTest {
 
   private static ClosedWindow window(DatasetProfile profile) {
     return new ClosedWindow(
-        KEY, 0, 0, 9, 800, 10, Instant.EPOCH, Instant.EPOCH, CloseReason.ROWS, profile);
+        KEY,
+        0,
+        0,
+        9,
+        800,
+        10,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        CloseReason.ROWS,
+        profile,
+        null,
+        List.of(),
+        0);
   }
 
   private static double mean(List<Double> fractions, List<Double> edges) {

@@ -1,6 +1,7 @@
 package dev.modelport.drift.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.modelport.drift.ModelVersionKey;
 import dev.modelport.featurestats.profile.FeatureSchema;
@@ -19,9 +20,9 @@ class WindowBookTest {
 
   @Test
   void aWindowClosesOnceItHoldsTheRowLimitWithTheOffsetsItCovers() {
-    assertThat(book.add(0, KEY, SCHEMA, 5, 0, rows(4), 0)).isEmpty();
-    assertThat(book.add(0, KEY, SCHEMA, 6, 0, rows(4), 0)).isEmpty();
-    List<ClosedWindow> closed = book.add(0, KEY, SCHEMA, 9, 0, rows(4), 0);
+    assertThat(book.add(event(0, KEY, 5, 0, 4), 0)).isEmpty();
+    assertThat(book.add(event(0, KEY, 6, 0, 4), 0)).isEmpty();
+    List<ClosedWindow> closed = book.add(event(0, KEY, 9, 0, 4), 0);
 
     assertThat(closed)
         .singleElement()
@@ -38,8 +39,8 @@ class WindowBookTest {
 
   @Test
   void anEventPastTheDurationClosesTheWindowBeforeStartingTheNext() {
-    book.add(0, KEY, SCHEMA, 1, 1_000_000, rows(1), 0);
-    List<ClosedWindow> closed = book.add(0, KEY, SCHEMA, 2, 61_000_000, rows(1), 0);
+    book.add(event(0, KEY, 1, 1_000_000, 1), 0);
+    List<ClosedWindow> closed = book.add(event(0, KEY, 2, 61_000_000, 1), 0);
 
     assertThat(closed)
         .singleElement()
@@ -53,8 +54,8 @@ class WindowBookTest {
 
   @Test
   void theWallClockClosesWindowsThatStayedOpenTooLong() {
-    book.add(0, KEY, SCHEMA, 1, 0, rows(1), 0);
-    book.add(0, OTHER, SCHEMA, 2, 0, rows(1), Duration.ofSeconds(30).toNanos());
+    book.add(event(0, KEY, 1, 0, 1), 0);
+    book.add(event(0, OTHER, 2, 0, 1), Duration.ofSeconds(30).toNanos());
 
     List<ClosedWindow> closed = book.closeExpired(Duration.ofSeconds(61).toNanos());
 
@@ -65,9 +66,9 @@ class WindowBookTest {
 
   @Test
   void theFirstOpenOffsetIsTheOldestWindowOfThePartition() {
-    book.add(0, KEY, SCHEMA, 7, 0, rows(1), 0);
-    book.add(0, OTHER, SCHEMA, 3, 0, rows(1), 0);
-    book.add(1, KEY, SCHEMA, 1, 0, rows(1), 0);
+    book.add(event(0, KEY, 7, 0, 1), 0);
+    book.add(event(0, OTHER, 3, 0, 1), 0);
+    book.add(event(1, KEY, 1, 0, 1), 0);
 
     assertThat(book.firstOpenOffset(0)).hasValue(3);
     book.dropPartition(0);
@@ -75,7 +76,25 @@ class WindowBookTest {
     assertThat(book.firstOpenOffset(1)).hasValue(1);
   }
 
-  private static EventRows rows(int n) {
-    return new EventRows(n, List.of(new RowBlock(new float[n * 2], 0, 2)));
+  @Test
+  void anEventWithoutItsKeySchemaOrRowsIsRefusedWhereItIsMade() {
+    EventRows one = new EventRows(1, List.of(new RowBlock(new float[2], 0, 2)));
+
+    assertThatNullPointerException()
+        .isThrownBy(() -> new WindowEvent(0, null, SCHEMA, null, 1, 0, one, null))
+        .withMessage("key");
+    assertThatNullPointerException()
+        .isThrownBy(() -> new WindowEvent(0, KEY, null, null, 1, 0, one, null))
+        .withMessage("schema");
+    assertThatNullPointerException()
+        .isThrownBy(() -> new WindowEvent(0, KEY, SCHEMA, null, 1, 0, null, null))
+        .withMessage("rows");
+  }
+
+  /** An untraced event of {@code rows} rows of SCHEMA, without outputs. */
+  private static WindowEvent event(
+      int partition, ModelVersionKey key, long offset, long eventMicros, int rows) {
+    EventRows data = new EventRows(rows, List.of(new RowBlock(new float[rows * 2], 0, 2)));
+    return new WindowEvent(partition, key, SCHEMA, null, offset, eventMicros, data, null);
   }
 }

@@ -3,7 +3,6 @@ package dev.modelport.benchmarks.serving.outside;
 import dev.modelport.benchmarks.serving.BrokerProcess;
 import dev.modelport.benchmarks.serving.ServerProcess;
 import dev.modelport.benchmarks.serving.V2Clients;
-import dev.modelport.protocol.grpc.ModelInferResponse;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.testsupport.FreePorts;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The server CPU cost of inference events, measured from outside: two packaged servers pinned to
@@ -37,17 +35,9 @@ public final class EventsOutsideBenchmark {
   private static final String MODEL = "breast-cancer-mlp";
   private static final String TOPIC = "modelport.inference-events";
 
-  private final String serverCpus = System.getProperty("bench.outside.server-cpus", "1");
-  private final String generatorCpus = System.getProperty("bench.outside.generator-cpus", "0");
-  private final int rounds = Integer.getInteger("bench.outside.rounds", 3);
-  private final int seconds = Integer.getInteger("bench.outside.seconds", 10);
-  private final int warmupSeconds = Integer.getInteger("bench.outside.warmup-seconds", 20);
+  private final OutsideSettings settings = OutsideSettings.fromSystemProperties();
   private final String onJvmOptions = System.getProperty("bench.events.on-jvm-options", "");
   private final boolean onlyOn = Boolean.getBoolean("bench.events.only-on");
-  private final Path jar =
-      Path.of(
-          System.getProperty("bench.jar", "serving-service/target/quarkus-app/quarkus-run.jar"));
-  private final Path models = Path.of(System.getProperty("bench.models", "examples/models"));
   private final Path work = Path.of("benchmarks/target/events-outside");
 
   public static void main(String[] args) throws Exception {
@@ -57,7 +47,7 @@ public final class EventsOutsideBenchmark {
 
   void run() throws Exception {
     Files.createDirectories(work);
-    GrpcSlices slices = new GrpcSlices(generatorCpus, work, EventsOutsideBenchmark::log);
+    GrpcSlices slices = new GrpcSlices(settings.generatorCpus(), work, EventsOutsideBenchmark::log);
     float[] data = new float[30];
     for (int i = 0; i < data.length; i++) {
       data[i] = (i % 7) / 7f;
@@ -66,8 +56,8 @@ public final class EventsOutsideBenchmark {
     Path body = work.resolve("breast.grpc");
     Files.write(body, GrpcFrame.modelInfer(MODEL, row));
     Path brokerDir = Files.createTempDirectory(work, "broker-");
-    log("load average " + loadAverage());
-    try (BrokerProcess broker = BrokerProcess.start(brokerDir, TOPIC, generatorCpus)) {
+    log("load average " + HostLoad.averages());
+    try (BrokerProcess broker = BrokerProcess.start(brokerDir, TOPIC, settings.generatorCpus())) {
       Map<String, String> common =
           Map.of("modelport.serving.models", MODEL, "modelport.serving.batching-enabled", "true");
       Map<String, String> onProps = new HashMap<>(common);
@@ -76,34 +66,28 @@ public final class EventsOutsideBenchmark {
       int[] offPorts = FreePorts.next(2);
       String saved = System.getProperty("bench.server.jvm-options", "");
       System.setProperty("bench.server.jvm-options", saved + " " + onJvmOptions);
-      ServerProcess on =
-          ServerProcess.start(
-              jar, models, "events-on", onProps, onPorts[0], onPorts[1], serverCpus);
+      ServerProcess on = settings.startServer("events-on", onProps, onPorts);
       System.setProperty("bench.server.jvm-options", saved);
-      ServerProcess off =
-          onlyOn
-              ? null
-              : ServerProcess.start(
-                  jar, models, "events-off", common, offPorts[0], offPorts[1], serverCpus);
+      ServerProcess off = onlyOn ? null : settings.startServer("events-off", common, offPorts);
       try {
-        long response = responseBytes(onPorts, row);
-        log("JIT warm-up: " + warmupSeconds + " s per server");
-        slices.grpc(on, onPorts[1], body, warmupSeconds, response);
+        long response = GrpcSlices.responseBytes(onPorts[1], MODEL, row);
+        log("JIT warm-up: " + settings.warmupSeconds() + " s per server");
+        slices.grpc(on, onPorts[1], body, settings.warmupSeconds(), response);
         if (off != null) {
-          slices.grpc(off, offPorts[1], body, warmupSeconds, response);
+          slices.grpc(off, offPorts[1], body, settings.warmupSeconds(), response);
         }
         List<GrpcSlices.Slice> onSlices = new ArrayList<>();
         List<GrpcSlices.Slice> offSlices = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
+        for (int round = 1; round <= settings.rounds(); round++) {
           if (off != null) {
             offSlices.add(
                 slices.report(
                     "round " + round + " off",
-                    slices.grpc(off, offPorts[1], body, seconds, response)));
+                    slices.grpc(off, offPorts[1], body, settings.seconds(), response)));
           }
           double published0 = published(onPorts, "modelport_events_published_total");
           double dropped0 = published(onPorts, "modelport_events_dropped_total");
-          GrpcSlices.Slice s = slices.grpc(on, onPorts[1], body, seconds, response);
+          GrpcSlices.Slice s = slices.grpc(on, onPorts[1], body, settings.seconds(), response);
           slices.report("round " + round + " on ", s);
           log(
               String.format(
@@ -117,7 +101,7 @@ public final class EventsOutsideBenchmark {
           slices.summary("events off", offSlices);
         }
         slices.summary("events on ", onSlices);
-        log("load average " + loadAverage());
+        log("load average " + HostLoad.averages());
       } finally {
         on.close();
         if (off != null) {
@@ -130,22 +114,6 @@ public final class EventsOutsideBenchmark {
   private static double published(int[] ports, String metric) throws Exception {
     try (V2Clients clients = new V2Clients("127.0.0.1", ports[0], ports[1], 1)) {
       return clients.metricSum(metric, "");
-    }
-  }
-
-  private static long responseBytes(int[] ports, List<Tensor> inputs) throws Exception {
-    try (V2Clients clients = new V2Clients("127.0.0.1", ports[0], ports[1], 1)) {
-      ModelInferResponse r =
-          (ModelInferResponse) clients.grpcRaw(MODEL, inputs).get().get(60, TimeUnit.SECONDS);
-      return r.getSerializedSize() + 5L;
-    }
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (java.io.IOException e) {
-      return "?";
     }
   }
 

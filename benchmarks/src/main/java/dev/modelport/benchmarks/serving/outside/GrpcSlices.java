@@ -1,11 +1,15 @@
 package dev.modelport.benchmarks.serving.outside;
 
 import dev.modelport.benchmarks.serving.ServerProcess;
+import dev.modelport.benchmarks.serving.V2Clients;
+import dev.modelport.protocol.grpc.ModelInferResponse;
+import dev.modelport.protocol.tensor.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +36,19 @@ final class GrpcSlices {
     this.generatorCpus = generatorCpus;
     this.work = work;
     this.log = log;
+  }
+
+  /**
+   * The size of the gRPC message frame (5-byte prefix and message) of {@code model}'s answer to
+   * {@code inputs} on {@code grpcPort}: {@link #grpc}'s {@code response}, by which h2load's data
+   * bytes tell answers from gRPC errors. Sends one request and waits up to 60 s for it.
+   */
+  static long responseBytes(int grpcPort, String model, List<Tensor> inputs) throws Exception {
+    try (V2Clients clients = new V2Clients("127.0.0.1", 0, grpcPort, 1)) {
+      ModelInferResponse r =
+          (ModelInferResponse) clients.grpcRaw(model, inputs).get().get(60, TimeUnit.SECONDS);
+      return r.getSerializedSize() + 5L;
+    }
   }
 
   /** A slice of {@code duration} seconds against {@code grpcPort}; {@code response} bytes each. */

@@ -1,8 +1,6 @@
 package dev.modelport.benchmarks.serving.outside;
 
 import dev.modelport.benchmarks.serving.ServerProcess;
-import dev.modelport.benchmarks.serving.V2Clients;
-import dev.modelport.protocol.grpc.ModelInferResponse;
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
 import dev.modelport.testsupport.FreePorts;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The cost of tracing (issue 18), measured from outside: three packaged servers pinned to the
@@ -37,15 +34,7 @@ public final class TracingOutsideBenchmark {
   static final String BLOCK = "serving-tracing";
   private static final String MODEL = "breast-cancer-mlp";
 
-  private final String serverCpus = System.getProperty("bench.outside.server-cpus", "1");
-  private final String generatorCpus = System.getProperty("bench.outside.generator-cpus", "0");
-  private final int rounds = Integer.getInteger("bench.outside.rounds", 3);
-  private final int seconds = Integer.getInteger("bench.outside.seconds", 10);
-  private final int warmupSeconds = Integer.getInteger("bench.outside.warmup-seconds", 20);
-  private final Path jar =
-      Path.of(
-          System.getProperty("bench.jar", "serving-service/target/quarkus-app/quarkus-run.jar"));
-  private final Path models = Path.of(System.getProperty("bench.models", "examples/models"));
+  private final OutsideSettings settings = OutsideSettings.fromSystemProperties();
   private final Path out = Path.of(System.getProperty("bench.out", "docs/benchmarks.md"));
   private final Path work = Path.of("benchmarks/target/tracing-outside");
 
@@ -56,7 +45,8 @@ public final class TracingOutsideBenchmark {
 
   void run() throws Exception {
     Files.createDirectories(work);
-    GrpcSlices slices = new GrpcSlices(generatorCpus, work, TracingOutsideBenchmark::log);
+    GrpcSlices slices =
+        new GrpcSlices(settings.generatorCpus(), work, TracingOutsideBenchmark::log);
     float[] data = new float[30];
     for (int i = 0; i < data.length; i++) {
       data[i] = (i % 7) / 7f;
@@ -66,7 +56,7 @@ public final class TracingOutsideBenchmark {
     Files.write(body, GrpcFrame.modelInfer(MODEL, row));
     String started =
         ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-    String loadBefore = loadAverage();
+    String loadBefore = HostLoad.oneMinute();
     String closedCollector = "http://127.0.0.1:" + FreePorts.next();
     Map<String, String> variants = new LinkedHashMap<>();
     variants.put("tracing off", null);
@@ -87,25 +77,24 @@ public final class TracingOutsideBenchmark {
         }
         int[] ports = FreePorts.next(2);
         String label = "tracing-" + servers.size();
-        servers.put(
-            v.getKey(),
-            ServerProcess.start(jar, models, label, props, ports[0], ports[1], serverCpus));
+        servers.put(v.getKey(), settings.startServer(label, props, ports));
         grpcPorts.put(v.getKey(), ports[1]);
         results.put(v.getKey(), new ArrayList<>());
       }
-      long response = responseBytes(grpcPorts.values().iterator().next(), row);
-      log("JIT warm-up: " + warmupSeconds + " s per server");
+      long response = GrpcSlices.responseBytes(grpcPorts.values().iterator().next(), MODEL, row);
+      log("JIT warm-up: " + settings.warmupSeconds() + " s per server");
       for (String v : variants.keySet()) {
-        slices.grpc(servers.get(v), grpcPorts.get(v), body, warmupSeconds, response);
+        slices.grpc(servers.get(v), grpcPorts.get(v), body, settings.warmupSeconds(), response);
       }
-      for (int round = 1; round <= rounds; round++) {
+      for (int round = 1; round <= settings.rounds(); round++) {
         for (String v : variants.keySet()) {
           results
               .get(v)
               .add(
                   slices.report(
                       "round " + round + " " + v,
-                      slices.grpc(servers.get(v), grpcPorts.get(v), body, seconds, response)));
+                      slices.grpc(
+                          servers.get(v), grpcPorts.get(v), body, settings.seconds(), response)));
         }
       }
     } finally {
@@ -129,13 +118,13 @@ public final class TracingOutsideBenchmark {
                 + " after %d s of warm-up per server; load average %s at the start, %s at the"
                 + " end.%n%n",
             started,
-            serverCpus,
-            generatorCpus,
-            rounds,
-            seconds,
-            warmupSeconds,
+            settings.serverCpus(),
+            settings.generatorCpus(),
+            settings.rounds(),
+            settings.seconds(),
+            settings.warmupSeconds(),
             loadBefore,
-            loadAverage()));
+            HostLoad.oneMinute()));
     md.append(
         "| tracing | server CPU per request (µs) | throughput (req/s) | p99 (ms) | errors |\n");
     md.append("|---|---|---|---|---|\n");
@@ -168,22 +157,6 @@ public final class TracingOutsideBenchmark {
   private static double median(
       List<GrpcSlices.Slice> slices, java.util.function.ToDoubleFunction<GrpcSlices.Slice> figure) {
     return GrpcSlices.median(slices.stream().mapToDouble(figure).toArray());
-  }
-
-  private static long responseBytes(int grpcPort, List<Tensor> inputs) throws Exception {
-    try (V2Clients clients = new V2Clients("127.0.0.1", 0, grpcPort, 1)) {
-      ModelInferResponse r =
-          (ModelInferResponse) clients.grpcRaw(MODEL, inputs).get().get(60, TimeUnit.SECONDS);
-      return r.getSerializedSize() + 5L;
-    }
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
-    } catch (java.io.IOException e) {
-      return "?";
-    }
   }
 
   static void log(String message) {
