@@ -37,11 +37,10 @@ import java.util.stream.Stream;
  *
  * <p>An unsampled call without a caller's context costs one header lookup and one random number:
  * the extension's instrumentation made, and made current around every handler, a span for every
- * call, which cost about 14 % of the throughput of a one-row model at a 1 % ratio (docs/
- * benchmarks.md, {@code serving-tracing}). The span follows OpenTelemetry's RPC conventions: named
- * {@code service/method}, kind SERVER, {@code rpc.system}, {@code rpc.service}, {@code rpc.method},
- * {@code rpc.grpc.status_code}, status ERROR for a status other than OK. Runs before the other
- * interceptors, so that a refused call is traced too. Stateless.
+ * call (docs/benchmarks.md, "Tracing overhead", has the figures). The span follows OpenTelemetry's
+ * RPC conventions: named {@code service/method}, kind SERVER, {@code rpc.system}, {@code
+ * rpc.service}, {@code rpc.method}, {@code rpc.grpc.status_code}, status ERROR for a status other
+ * than OK. Runs before the other interceptors, so that a refused call is traced too. Stateless.
  */
 @GlobalInterceptor
 @ApplicationScoped
