@@ -8,6 +8,7 @@ import dev.modelport.registryclient.RegistryClient;
 import dev.modelport.registryclient.api.ModelVersion;
 import dev.modelport.testsupport.ExampleModels;
 import dev.modelport.testsupport.Http;
+import dev.modelport.testsupport.OtlpReceiver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class TracingIT {
 
   @BeforeAll
   static void startTheSuite() throws IOException {
-    receiver = new OtlpReceiver();
+    receiver = OtlpReceiver.keeping();
     Suite.Builder b = Suite.in(work);
     for (String key :
         List.of(

@@ -81,8 +81,8 @@ public final class EventsOnOffBenchmark {
                 18280,
                 18281,
                 serverCpus);
-        V2Clients offClients = new V2Clients("localhost", 18180, 18181);
-        V2Clients onClients = new V2Clients("localhost", 18280, 18281)) {
+        V2Clients offClients = new V2Clients("127.0.0.1", 18180, 18181);
+        V2Clients onClients = new V2Clients("127.0.0.1", 18280, 18281)) {
       List<Tensor> row = List.of(row());
       Supplier<java.util.concurrent.CompletableFuture<?>> offCall = offClients.grpcRaw(MODEL, row);
       Supplier<java.util.concurrent.CompletableFuture<?>> onCall = onClients.grpcRaw(MODEL, row);

@@ -63,7 +63,7 @@ public final class LoadUnloadMemoryBenchmark {
     try (ServerProcess server =
             ServerProcess.start(jar, models, "memory", Map.of("modelport.serving.models", model));
         V2Clients clients =
-            new V2Clients("localhost", ServerProcess.REST_PORT, ServerProcess.GRPC_PORT)) {
+            new V2Clients("127.0.0.1", ServerProcess.REST_PORT, ServerProcess.GRPC_PORT)) {
       infer(clients, input);
       readings.add(read(server, 0, started));
       if (nativeMemoryTracking) {

@@ -102,7 +102,7 @@ public final class RegistryRolloutBenchmark {
                   "rollout",
                   props);
           V2Clients clients =
-              new V2Clients("localhost", ServerProcess.REST_PORT, ServerProcess.GRPC_PORT)) {
+              new V2Clients("127.0.0.1", ServerProcess.REST_PORT, ServerProcess.GRPC_PORT)) {
         switchMs.addAll(switchTimes(client, clients));
         memory.addAll(memoryOverRollouts(client, clients, server));
       }

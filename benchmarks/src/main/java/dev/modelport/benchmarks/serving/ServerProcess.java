@@ -69,7 +69,9 @@ public final class ServerProcess implements AutoCloseable {
         List.of(
             "-Dmodelport.serving.source=local",
             "-Dmodelport.serving.repository=" + models,
+            "-Dquarkus.http.host=127.0.0.1",
             "-Dquarkus.http.port=" + restPort,
+            "-Dquarkus.grpc.server.host=127.0.0.1",
             "-Dquarkus.grpc.server.port=" + grpcPort));
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-jar", jar.toString()));
@@ -80,7 +82,7 @@ public final class ServerProcess implements AutoCloseable {
         .putIfAbsent("MALLOC_ARENA_MAX", "2"); // as './modelport up' runs it (README, Operations)
     Process p = builder.start();
     ServerProcess server = new ServerProcess(p);
-    try (V2Clients probe = new V2Clients("localhost", restPort, grpcPort)) {
+    try (V2Clients probe = new V2Clients("127.0.0.1", restPort, grpcPort)) {
       long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (!probe.ready()) {
         if (!p.isAlive() || System.nanoTime() > until) {

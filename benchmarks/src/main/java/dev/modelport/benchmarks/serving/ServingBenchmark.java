@@ -211,7 +211,7 @@ public final class ServingBenchmark {
   }
 
   private static V2Clients clients() {
-    return new V2Clients("localhost", ServerProcess.REST_PORT, ServerProcess.GRPC_PORT);
+    return new V2Clients("127.0.0.1", ServerProcess.REST_PORT, ServerProcess.GRPC_PORT);
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.modelport.e2e;
+package dev.modelport.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -14,42 +14,58 @@ import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An OTLP/HTTP trace receiver inside the test, as a collector would be: the services export to
- * {@link #endpoint()} with {@code quarkus.otel.exporter.otlp.traces.protocol=http/protobuf}; every
- * span received is kept with the {@code service.name} of its resource.
+ * An OTLP/HTTP trace receiver inside the test or benchmark, as a collector would be: the services
+ * export to {@link #endpoint()} with {@code
+ * quarkus.otel.exporter.otlp.traces.protocol=http/protobuf} and every export is answered as a
+ * collector answers it. {@link #keeping()} keeps every span with the {@code service.name} of its
+ * resource; {@link #counting()} only counts them (for a load that exports millions).
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
 
   /** A received span, ids in lower-case hex as in {@code traceparent}. */
-  record Received(String service, Span span) {
-    String name() {
+  public record Received(String service, Span span) {
+    public String name() {
       return span.getName();
     }
 
-    String traceId() {
+    public String traceId() {
       return hex(span.getTraceId().toByteArray());
     }
 
-    String spanId() {
+    public String spanId() {
       return hex(span.getSpanId().toByteArray());
     }
 
-    String parentSpanId() {
+    public String parentSpanId() {
       return hex(span.getParentSpanId().toByteArray());
     }
 
-    List<String> linkedTraceIds() {
+    public List<String> linkedTraceIds() {
       return span.getLinksList().stream().map(l -> hex(l.getTraceId().toByteArray())).toList();
     }
   }
 
   private final HttpServer server;
+  private final boolean keep;
   private final List<Received> spans = new CopyOnWriteArrayList<>();
+  private final AtomicLong received = new AtomicLong();
 
-  OtlpReceiver() throws IOException {
+  /** A started receiver on a free loopback port that keeps every span; close it. */
+  public static OtlpReceiver keeping() throws IOException {
+    return new OtlpReceiver(true);
+  }
+
+  /** A started receiver on a free loopback port that only counts the spans; close it. */
+  public static OtlpReceiver counting() throws IOException {
+    return new OtlpReceiver(false);
+  }
+
+  private OtlpReceiver(boolean keep) throws IOException {
+    this.keep = keep;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
@@ -67,8 +83,11 @@ final class OtlpReceiver implements AutoCloseable {
                       .findFirst()
                       .orElse("");
               for (ScopeSpans ss : rs.getScopeSpansList()) {
-                for (Span s : ss.getSpansList()) {
-                  spans.add(new Received(service, s));
+                received.addAndGet(ss.getSpansCount());
+                if (keep) {
+                  for (Span s : ss.getSpansList()) {
+                    spans.add(new Received(service, s));
+                  }
                 }
               }
             }
@@ -87,15 +106,22 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   /** The base URL to export to. */
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Received> spans() {
+  /** How many spans arrived so far, kept or not. */
+  public long received() {
+    return received.get();
+  }
+
+  /** The spans kept so far (none for a {@linkplain #counting() counting} receiver). */
+  public List<Received> spans() {
     return List.copyOf(spans);
   }
 
-  List<Received> trace(String traceId) {
+  /** The kept spans of the trace {@code traceId} (lower-case hex). */
+  public List<Received> trace(String traceId) {
     return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
   }
 
