@@ -75,7 +75,7 @@ public final class TracingOutsideBenchmark {
     Map<String, Integer> grpcPorts = new LinkedHashMap<>();
     Map<String, List<GrpcSlices.Slice[]>> results = new LinkedHashMap<>();
     Map<String, OtlpReceiver> collectors = new LinkedHashMap<>();
-    Map<String, long[]> spansInRounds = new LinkedHashMap<>();
+    Map<String, Long> spansInRounds = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, String> v : variants.entrySet()) {
         Map<String, String> props = new LinkedHashMap<>();
@@ -86,7 +86,6 @@ public final class TracingOutsideBenchmark {
           props.put("quarkus.otel.traces.sampler.arg", v.getValue());
           OtlpReceiver collector = OtlpReceiver.counting();
           collectors.put(v.getKey(), collector);
-          spansInRounds.put(v.getKey(), new long[1]);
           props.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
           props.put("quarkus.otel.exporter.otlp.traces.endpoint", collector.endpoint());
         }
@@ -135,7 +134,7 @@ public final class TracingOutsideBenchmark {
             GrpcSlices.Slice[] pair = {offSlice.get(), variantSlice.get()};
             // the batch span processor exports up to seconds later: summed over the rounds, the
             // lag at the first round's start and the last round's end nearly cancel
-            spansInRounds.get(v)[0] += collectors.get(v).received() - spansBefore;
+            spansInRounds.merge(v, collectors.get(v).received() - spansBefore, Long::sum);
             slices.report("round " + round + " " + OFF + " (beside " + v + ")", pair[0]);
             slices.report("round " + round + " " + v, pair[1]);
             results.get(v).add(pair);
@@ -161,7 +160,7 @@ public final class TracingOutsideBenchmark {
       String started,
       String loadBefore,
       Map<String, List<GrpcSlices.Slice[]>> results,
-      Map<String, long[]> spansInRounds) {
+      Map<String, Long> spansInRounds) {
     StringBuilder md = new StringBuilder();
     md.append(
         String.format(
@@ -191,7 +190,7 @@ public final class TracingOutsideBenchmark {
       }
       long errors = pairs.stream().mapToLong(p -> p[0].errors() + p[1].errors()).sum();
       double served = pairs.stream().mapToDouble(p -> p[1].throughput() * settings.seconds()).sum();
-      double spansPerRequest = spansInRounds.get(e.getKey())[0] / Math.max(1, served);
+      double spansPerRequest = spansInRounds.getOrDefault(e.getKey(), 0L) / Math.max(1, served);
       md.append(
           String.format(
               Locale.ROOT,
