@@ -18,11 +18,15 @@ import dev.modelport.serving.model.ModelDefinition;
 import dev.modelport.serving.repository.LocalModelRepository;
 import dev.modelport.serving.repository.ModelSource;
 import dev.modelport.serving.statistics.ServingStatistics;
+import dev.modelport.serving.tracing.HistogramExemplarSampler;
 import dev.modelport.serving.tracing.ServingSampler;
 import dev.modelport.serving.tracing.ServingTracer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
+import io.prometheus.client.exemplars.ExemplarSampler;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -61,6 +65,21 @@ public class ServingBeans {
       @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
           boolean sdkDisabled) {
     return sdkDisabled ? ServingTracer.OFF : new ServingTracer(tracer, sampler.ratio());
+  }
+
+  /**
+   * The Prometheus registry's exemplars, in place of Quarkus' sampler for every meter: trace ids on
+   * histogram buckets only, and none at all while the OpenTelemetry SDK is disabled (no span is
+   * ever sampled then, and each record would still look for one).
+   */
+  @Produces
+  @Singleton
+  @Alternative
+  @Priority(1)
+  Optional<ExemplarSampler> exemplarSampler(
+      @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
+          boolean sdkDisabled) {
+    return sdkDisabled ? Optional.empty() : Optional.of(new HistogramExemplarSampler());
   }
 
   /** Quarkus' OpenTelemetry SDK takes this sampler bean in place of the configured kind. */

@@ -230,7 +230,7 @@ class TracingTest {
   }
 
   @Test
-  void theRequestDurationHistogramCarriesTheTracesIdAsAnExemplar() {
+  void theRequestDurationHistogramCarriesTheTracesIdAsAnExemplarAndTheCountersNone() {
     // a bucket keeps an exemplar for a while before a newer one replaces it (other tests' sampled
     // requests may hold them): each poll sends one more sampled request until one of ours shows
     List<String> sent = new CopyOnWriteArrayList<>();
@@ -263,6 +263,14 @@ class TracingTest {
                               && l.contains("model=\"breast-cancer-mlp\"")
                               && sent.stream()
                                   .anyMatch(id -> l.contains("trace_id=\"" + id + "\"")));
+              // exemplars on the latency histograms only: the counters of the same requests
+              // carry none
+              assertThat(
+                      metrics
+                          .lines()
+                          .filter(l -> l.startsWith("modelport_inference_requests_total{")))
+                  .isNotEmpty()
+                  .noneMatch(l -> l.contains("trace_id="));
             });
   }
 
