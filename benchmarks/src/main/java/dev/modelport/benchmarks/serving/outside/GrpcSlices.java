@@ -20,9 +20,22 @@ import java.util.function.Consumer;
  */
 final class GrpcSlices {
 
-  /** One measured slice. */
+  /**
+   * One measured slice.
+   *
+   * @param compilerShare the share of the server's CPU time in the slice that its JIT compiler
+   *     threads took (0 to 1)
+   */
   record Slice(
-      double cpuMicros, double throughput, double p99Micros, long errors, double switches) {}
+      double cpuMicros,
+      double throughput,
+      double p99Micros,
+      long errors,
+      double switches,
+      double compilerShare) {}
+
+  /** How a {@linkplain #warmUp warm-up} went: its seconds of load and whether the JIT settled. */
+  record WarmUp(int seconds, boolean settled) {}
 
   private final String generatorCpus;
   private final Path work;
@@ -74,8 +87,11 @@ final class GrpcSlices {
             "http://127.0.0.1:" + grpcPort + GrpcFrame.MODEL_INFER_PATH);
     long switches0 = contextSwitches(server.pid());
     ProcStat before = ProcStat.read(server.pid());
+    long compiler0 = CompilerThreads.ticks(server.pid());
     GeneratorRun g = GeneratorRun.run(generatorCpus, cmd, work, duration + 120L);
     ProcStat after = ProcStat.read(server.pid());
+    // a compiler thread that HotSpot stopped meanwhile takes its ticks along: never below zero
+    long compilerTicks = Math.max(0, CompilerThreads.ticks(server.pid()) - compiler0);
     long switches = contextSwitches(server.pid()) - switches0;
     H2loadOutput h = H2loadOutput.parse(g.output());
     double[] p = H2loadOutput.percentiles(requestLog, 99);
@@ -88,7 +104,39 @@ final class GrpcSlices {
         completed / h.seconds(),
         p.length > 0 ? p[0] : Double.NaN,
         errors,
-        switches / (double) Math.max(1, completed));
+        switches / (double) Math.max(1, completed),
+        compilerTicks / (double) Math.max(1, after.ownTicks() - before.ownTicks()));
+  }
+
+  /** Seconds of load per warm-up slice. */
+  static final int WARMUP_SLICE_SECONDS = 5;
+
+  /**
+   * Loads {@code grpcPort} in slices of {@value #WARMUP_SLICE_SECONDS} s until the server's JIT has
+   * settled (its compiler threads took under 2 % of its CPU in 3 slices running, see {@link
+   * JitSettling}) or {@code maxSeconds} have passed, logging each slice's compiler share; a fixed
+   * warm-up left the traced servers compiling through the measured rounds.
+   */
+  WarmUp warmUp(ServerProcess server, int grpcPort, Path body, long response, int maxSeconds)
+      throws Exception {
+    JitSettling settling = new JitSettling(0.02, 3);
+    int spent = 0;
+    while (spent < maxSeconds) {
+      Slice s = grpc(server, grpcPort, body, WARMUP_SLICE_SECONDS, response);
+      spent += WARMUP_SLICE_SECONDS;
+      log.accept(
+          String.format(
+              Locale.ROOT,
+              "  warm-up %3d s: %.0f req/s, JIT compiler threads %.1f %% of the server's CPU",
+              spent,
+              s.throughput(),
+              100 * s.compilerShare()));
+      if (settling.settledAfter(s.compilerShare())) {
+        return new WarmUp(spent, true);
+      }
+    }
+    log.accept("  JIT not settled after " + spent + " s: measuring anyway");
+    return new WarmUp(spent, false);
   }
 
   /**
@@ -119,13 +167,14 @@ final class GrpcSlices {
         String.format(
             Locale.ROOT,
             "  %s: server CPU %.1f µs/request, %.0f req/s, p99 %.2f ms, errors %d, %.2f context"
-                + " switches/request",
+                + " switches/request, JIT %.1f %% of CPU",
             label,
             s.cpuMicros(),
             s.throughput(),
             s.p99Micros() / 1000,
             s.errors(),
-            s.switches()));
+            s.switches(),
+            100 * s.compilerShare()));
     return s;
   }
 

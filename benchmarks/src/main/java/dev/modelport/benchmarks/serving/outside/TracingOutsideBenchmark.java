@@ -36,7 +36,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Properties: {@code bench.outside.server-cpus} (1), {@code bench.outside.generator-cpus} (0),
  * {@code bench.outside.rounds} (3), {@code bench.outside.seconds} (10), {@code
- * bench.outside.warmup-seconds} (20), {@code bench.jar}, {@code bench.models}, {@code bench.out}.
+ * bench.outside.warmup-seconds} (180, the most), {@code bench.jar}, {@code bench.models}, {@code
+ * bench.out}.
  */
 public final class TracingOutsideBenchmark {
 
@@ -76,6 +77,7 @@ public final class TracingOutsideBenchmark {
     Map<String, List<GrpcSlices.Slice[]>> results = new LinkedHashMap<>();
     Map<String, OtlpReceiver> collectors = new LinkedHashMap<>();
     Map<String, Long> spansInRounds = new LinkedHashMap<>();
+    Map<String, GrpcSlices.WarmUp> warmUps = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, String> v : variants.entrySet()) {
         Map<String, String> props = new LinkedHashMap<>();
@@ -96,9 +98,17 @@ public final class TracingOutsideBenchmark {
         results.put(v.getKey(), new ArrayList<>());
       }
       long response = GrpcSlices.responseBytes(grpcPorts.values().iterator().next(), MODEL, row);
-      log("JIT warm-up: " + settings.warmupSeconds() + " s per server");
       for (String v : variants.keySet()) {
-        slices.grpc(servers.get(v), grpcPorts.get(v), body, settings.warmupSeconds(), response);
+        log(
+            "warm-up of "
+                + v
+                + ": until its JIT settles, at most "
+                + settings.warmupSeconds()
+                + " s");
+        warmUps.put(
+            v,
+            slices.warmUp(
+                servers.get(v), grpcPorts.get(v), body, response, settings.warmupSeconds()));
       }
       GrpcSlices beside =
           new GrpcSlices(
@@ -151,7 +161,7 @@ public final class TracingOutsideBenchmark {
         c.close();
       }
     }
-    String block = markdown(started, loadBefore, results, spansInRounds);
+    String block = markdown(started, loadBefore, warmUps, results, spansInRounds);
     MarkedBlock.write(out, BLOCK, block);
     System.out.println(block);
   }
@@ -159,6 +169,7 @@ public final class TracingOutsideBenchmark {
   private String markdown(
       String started,
       String loadBefore,
+      Map<String, GrpcSlices.WarmUp> warmUps,
       Map<String, List<GrpcSlices.Slice[]>> results,
       Map<String, Long> spansInRounds) {
     StringBuilder md = new StringBuilder();
@@ -168,21 +179,25 @@ public final class TracingOutsideBenchmark {
             "Run of %s UTC: breast-cancer-mlp, 1-row gRPC raw, batching on; each traced server"
                 + " loaded at the same time as the untraced one, both `taskset -c %s`, by two"
                 + " h2load -c4 -m16 (64 streams each) `taskset -c %s`; %d rounds of %d s per pair"
-                + " after %d s of warm-up per server; load average %s at the start, %s at the"
-                + " end.%n%n",
+                + " after each server's warm-up, alone, until its JIT settled (compiler threads"
+                + " under 2 %% of its CPU in 3 slices of %d s running, at most %d s): %s; load"
+                + " average %s at the start, %s at the end.%n%n",
             started,
             settings.serverCpus(),
             settings.generatorCpus(),
             settings.rounds(),
             settings.seconds(),
+            GrpcSlices.WARMUP_SLICE_SECONDS,
             settings.warmupSeconds(),
+            warmUpSummary(warmUps),
             loadBefore,
             HostLoad.oneMinute()));
     md.append(
         "| tracing | server CPU per request (µs), untraced beside it | CPU per request vs"
             + " untraced | throughput (req/s), untraced beside it | throughput vs untraced |"
-            + " p99 (ms), untraced beside it | spans received per request | errors |\n");
-    md.append("|---|---|---|---|---|---|---|---|\n");
+            + " p99 (ms), untraced beside it | JIT share of CPU in the rounds, untraced beside it"
+            + " | spans received per request | errors |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, List<GrpcSlices.Slice[]>> e : results.entrySet()) {
       List<GrpcSlices.Slice[]> pairs = e.getValue();
       if (pairs.isEmpty()) {
@@ -194,7 +209,8 @@ public final class TracingOutsideBenchmark {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.1f, %.1f | %s | %.0f, %.0f | %s | %.2f, %.2f | %.3f | %d |%n",
+              "| %s | %.1f, %.1f | %s | %.0f, %.0f | %s | %.2f, %.2f | %.1f %%, %.1f %% | %.3f | %d"
+                  + " |%n",
               e.getKey(),
               median(pairs, 1, GrpcSlices.Slice::cpuMicros),
               median(pairs, 0, GrpcSlices.Slice::cpuMicros),
@@ -204,6 +220,8 @@ public final class TracingOutsideBenchmark {
               paired(pairs, GrpcSlices.Slice::throughput),
               median(pairs, 1, GrpcSlices.Slice::p99Micros) / 1000,
               median(pairs, 0, GrpcSlices.Slice::p99Micros) / 1000,
+              100 * median(pairs, 1, GrpcSlices.Slice::compilerShare),
+              100 * median(pairs, 0, GrpcSlices.Slice::compilerShare),
               spansPerRequest,
               errors));
     }
@@ -220,6 +238,14 @@ public final class TracingOutsideBenchmark {
             + " the rounds, over the requests the server answered in them."
             + " Target (issue 18): at ratio 0.01 within 3 % of tracing off.\n");
     return md.toString();
+  }
+
+  /** "tracing off 45 s, ..." with "(not settled)" where the cap ended a warm-up. */
+  private static String warmUpSummary(Map<String, GrpcSlices.WarmUp> warmUps) {
+    List<String> parts = new ArrayList<>();
+    warmUps.forEach(
+        (v, w) -> parts.add(v + " " + w.seconds() + " s" + (w.settled() ? "" : " (not settled)")));
+    return String.join(", ", parts);
   }
 
   private static double median(
