@@ -18,7 +18,11 @@ import java.util.function.Supplier;
  * latency histograms only, where a dashboard's spike links to a trace. As the Prometheus client's
  * {@code DefaultExemplarSampler} does, a bucket's exemplar is replaced at most every {@value
  * #MIN_RETENTION_MILLIS} ms, and the time is checked before the span, so that a bucket with a fresh
- * exemplar costs one clock read. Thread-safe.
+ * exemplar costs one clock read. The rule is restated rather than delegated to a {@code
+ * DefaultExemplarSampler}: that one asks its {@code SpanContextSupplier} for the span id and the
+ * trace id separately (two context lookups per exemplar) and takes its clock only through a
+ * package-private constructor, so the retention could not be tested without waiting 7 s.
+ * Thread-safe.
  */
 public final class HistogramExemplarSampler implements ExemplarSampler {
 

@@ -118,6 +118,9 @@ public final class ServingTracer {
    * {@link Span#getInvalid()} when that trace is not sampled.
    */
   public Span startRequest(String protocol, String model) {
+    if (!isOn()) {
+      return Span.getInvalid(); // no context lookup on every request with tracing off
+    }
     Context parent = Context.current();
     if (!Span.fromContext(parent).getSpanContext().isSampled()) {
       return Span.getInvalid();
@@ -228,6 +231,9 @@ public final class ServingTracer {
 
   /** The {@value #ENCODE} span under the current context, or invalid when it is not sampled. */
   public Span startEncode() {
+    if (!isOn()) {
+      return Span.getInvalid();
+    }
     Context parent = Context.current();
     if (!Span.fromContext(parent).getSpanContext().isSampled()) {
       return Span.getInvalid();

@@ -76,10 +76,8 @@ public class ServingBeans {
   @Singleton
   @Alternative
   @Priority(1)
-  Optional<ExemplarSampler> exemplarSampler(
-      @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
-          boolean sdkDisabled) {
-    return sdkDisabled ? Optional.empty() : Optional.of(new HistogramExemplarSampler());
+  Optional<ExemplarSampler> exemplarSampler(ServingTracer tracer) {
+    return tracer.isOn() ? Optional.of(new HistogramExemplarSampler()) : Optional.empty();
   }
 
   /** Quarkus' OpenTelemetry SDK takes this sampler bean in place of the configured kind. */
