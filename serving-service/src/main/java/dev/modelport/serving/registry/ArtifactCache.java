@@ -54,11 +54,18 @@ public final class ArtifactCache {
    * The verified blob of {@code sha256}, fetched with {@code download} (which writes the bytes to
    * the stream it gets) when it is missing or no longer hashes to {@code sha256}.
    *
+   * @param model the model the artifact is a version of, for the {@link ServingTracer#VERIFY} spans
+   * @param version that version, for the spans
    * @throws ArtifactRefusedException when the bytes do not hash to {@code sha256}
    */
-  public Path fetch(String sha256, ModelFormat format, Function<OutputStream, ?> download) {
+  public Path fetch(
+      String model,
+      Object version,
+      String sha256,
+      ModelFormat format,
+      Function<OutputStream, ?> download) {
     Path target = blob(sha256, format);
-    if (tracer.step(ServingTracer.VERIFY, null, null, () -> verified(target, sha256))) {
+    if (tracer.step(ServingTracer.VERIFY, model, version, () -> verified(target, sha256))) {
       return target;
     }
     try {
@@ -73,8 +80,8 @@ public final class ArtifactCache {
         String actual = HexFormat.of().formatHex(digest.digest());
         tracer.step(
             ServingTracer.VERIFY,
-            null,
-            null,
+            model,
+            version,
             () -> {
               if (!actual.equalsIgnoreCase(sha256)) {
                 throw new ArtifactRefusedException(

@@ -211,6 +211,8 @@ public class RegistrySync {
         Path file =
             online
                 ? cache.fetch(
+                    name,
+                    v,
                     mv.artifact().sha256(),
                     format(mv),
                     out ->

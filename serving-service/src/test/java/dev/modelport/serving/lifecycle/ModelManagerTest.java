@@ -21,6 +21,7 @@ import dev.modelport.serving.metrics.ServingMetrics;
 import dev.modelport.serving.model.EngineSettings;
 import dev.modelport.serving.model.ModelArtifact;
 import dev.modelport.serving.repository.LocalModelRepository;
+import dev.modelport.serving.tracing.RecordingTracers;
 import dev.modelport.serving.tracing.ServingTracer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -29,8 +30,6 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,11 +240,7 @@ class ModelManagerTest {
   @Test
   void aTracedRolloutHasItsLoadWarmUpSwitchAndDrainSpansInOneTrace() throws IOException {
     InMemorySpanExporter spans = InMemorySpanExporter.create();
-    try (SdkTracerProvider provider =
-        SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(spans))
-            .setSampler(Sampler.alwaysOn())
-            .build()) {
+    try (SdkTracerProvider provider = RecordingTracers.into(spans)) {
       ServingTracer tracer = new ServingTracer(provider.get("test"), 1.0);
       manager =
           new ModelManager(
@@ -293,11 +288,7 @@ class ModelManagerTest {
   @Test
   void aShadowCopyOfASampledRequestIsItsOwnSpanChildOfAndLinkedToThePrimary() throws Exception {
     InMemorySpanExporter spans = InMemorySpanExporter.create();
-    try (SdkTracerProvider provider =
-            SdkTracerProvider.builder()
-                .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                .setSampler(Sampler.alwaysOn())
-                .build();
+    try (SdkTracerProvider provider = RecordingTracers.into(spans);
         ShadowMirror mirror =
             new ShadowMirror(
                 new ServingMetrics(new SimpleMeterRegistry()),
