@@ -21,6 +21,7 @@ import dev.modelport.serving.statistics.VersionStatistics;
 import dev.modelport.serving.tracing.ServingTracer;
 import dev.modelport.serving.tracing.TraceParent;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -121,13 +122,16 @@ public final class InferenceService {
    * Runs {@code call}, completing its result (and the caller's stages behind it) on {@code
    * completer}, usually the caller's event loop ({@link CallerThreads#current()}); the future fails
    * with a {@link ServingException} or engine error.
+   *
+   * @param sampled the caller's sampled trace context ({@link ServingTracer#sampledContext()}),
+   *     null when the request is not traced
    */
-  public CompletableFuture<InferResult> infer(InferCall call, Executor completer) {
+  public CompletableFuture<InferResult> infer(InferCall call, Executor completer, Context sampled) {
     long start = System.nanoTime();
     String protocol = call.protocol().tag();
     RequestMeters meters = null;
     AtomicInteger inflight = null;
-    Span span = tracer.startRequest(protocol, call.model());
+    Span span = tracer.startRequest(sampled, protocol, call.model());
     try {
       Route route = routeReady(call);
       ServedVersion version = route.version();

@@ -114,20 +114,31 @@ public final class ServingTracer {
   }
 
   /**
-   * The {@value #REQUEST} span, child of the current context (the transport's server span), or
-   * {@link Span#getInvalid()} when that trace is not sampled.
+   * The current context when its span is sampled, else null (always null with tracing off). A
+   * transport looks it up once per request and hands it to {@link #startRequest}, {@link
+   * #startEncode} and {@link #inTrace}: with Quarkus' context storage each lookup costs about as
+   * much as the rest of an unsampled request's tracing together (docs/benchmarks.md, "Tracing
+   * overhead").
    */
-  public Span startRequest(String protocol, String model) {
+  public Context sampledContext() {
     if (!isOn()) {
-      return Span.getInvalid(); // no context lookup on every request with tracing off
+      return null;
     }
-    Context parent = Context.current();
-    if (!Span.fromContext(parent).getSpanContext().isSampled()) {
+    Context current = Context.current();
+    return Span.fromContext(current).getSpanContext().isSampled() ? current : null;
+  }
+
+  /**
+   * The {@value #REQUEST} span, child of {@code sampled} (the transport's server span, from {@link
+   * #sampledContext()}), or {@link Span#getInvalid()} when that is null.
+   */
+  public Span startRequest(Context sampled, String protocol, String model) {
+    if (sampled == null) {
       return Span.getInvalid();
     }
     return tracer
         .spanBuilder(REQUEST)
-        .setParent(parent)
+        .setParent(sampled)
         .setSpanKind(SpanKind.INTERNAL)
         .setAttribute(PROTOCOL, protocol)
         .setAttribute(MODEL, model)
@@ -212,33 +223,26 @@ public final class ServingTracer {
   }
 
   /**
-   * {@code callback} running in the current context when that context is sampled (a completion that
-   * runs later, on another thread or task, still sees the request's trace); {@code callback} itself
-   * otherwise, so that an unsampled request pays no context switch.
+   * {@code callback} running in {@code sampled} (from {@link #sampledContext()}), so that a
+   * completion that runs later, on another thread or task, still sees the request's trace; {@code
+   * callback} itself when {@code sampled} is null, so that an unsampled request pays no context
+   * switch.
    */
-  public static <T, U> BiConsumer<T, U> inCurrentTrace(BiConsumer<T, U> callback) {
-    Context current = Context.current();
-    return Span.fromContext(current).getSpanContext().isSampled()
-        ? current.wrapConsumer(callback)
-        : callback;
+  public static <T, U> BiConsumer<T, U> inTrace(Context sampled, BiConsumer<T, U> callback) {
+    return sampled == null ? callback : sampled.wrapConsumer(callback);
   }
 
-  /** {@link #inCurrentTrace(BiConsumer)} for a task. */
-  public static Runnable inCurrentTrace(Runnable task) {
-    Context current = Context.current();
-    return Span.fromContext(current).getSpanContext().isSampled() ? current.wrap(task) : task;
+  /** {@link #inTrace(Context, BiConsumer)} for a task. */
+  public static Runnable inTrace(Context sampled, Runnable task) {
+    return sampled == null ? task : sampled.wrap(task);
   }
 
-  /** The {@value #ENCODE} span under the current context, or invalid when it is not sampled. */
-  public Span startEncode() {
-    if (!isOn()) {
+  /** The {@value #ENCODE} span under {@code sampled}, or invalid when that is null. */
+  public Span startEncode(Context sampled) {
+    if (sampled == null) {
       return Span.getInvalid();
     }
-    Context parent = Context.current();
-    if (!Span.fromContext(parent).getSpanContext().isSampled()) {
-      return Span.getInvalid();
-    }
-    return tracer.spanBuilder(ENCODE).setParent(parent).startSpan();
+    return tracer.spanBuilder(ENCODE).setParent(sampled).startSpan();
   }
 
   /**

@@ -259,26 +259,34 @@ public class InferenceGrpcService
       return;
     }
     boolean raw = request.getRawInputContentsCount() > 0;
+    io.opentelemetry.context.Context sampled =
+        tracer.sampledContext(); // the one trace lookup of this request
     inference
-        .infer(call, CallerThreads.current())
+        .infer(call, CallerThreads.current(), sampled)
         .whenComplete(
-            ServingTracer.inCurrentTrace(
+            ServingTracer.inTrace(
+                sampled,
                 (result, failure) -> {
                   if (failure != null) {
                     fail(response, failure);
                     return;
                   }
                   if (!Offload.encodeOnWorker(result.outputs())) {
-                    send(response, result, raw); // here: the event loop the request came in on
+                    // here: the event loop the request came in on
+                    send(response, result, raw, sampled);
                   } else {
                     workers.execute(
-                        ServingTracer.inCurrentTrace(() -> send(response, result, raw)));
+                        ServingTracer.inTrace(sampled, () -> send(response, result, raw, sampled)));
                   }
                 }));
   }
 
-  private void send(StreamObserver<ModelInferResponse> response, InferResult result, boolean raw) {
-    Span span = tracer.startEncode();
+  private void send(
+      StreamObserver<ModelInferResponse> response,
+      InferResult result,
+      boolean raw,
+      io.opentelemetry.context.Context sampled) {
+    Span span = tracer.startEncode(sampled);
     ModelInferResponse encoded;
     try {
       encoded = encode(result, raw);

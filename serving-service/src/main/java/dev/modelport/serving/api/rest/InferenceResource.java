@@ -18,6 +18,7 @@ import dev.modelport.serving.inference.Protocol;
 import dev.modelport.serving.inference.RequestTimeouts;
 import dev.modelport.serving.tracing.ServingTracer;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -142,9 +143,10 @@ public class InferenceResource {
       return CompletableFuture.completedFuture(RestErrors.response(e));
     }
     Predicate<String> binary = InferenceJsonEncoder.binaryOutputsRequestedBy(request);
+    Context sampled = tracer.sampledContext(); // the one trace lookup of this request
     return inference
-        .infer(call, completer)
-        .thenCompose(result -> encode(result, binary))
+        .infer(call, completer, sampled)
+        .thenCompose(result -> encode(result, binary, sampled))
         .exceptionally(RestErrors::response);
   }
 
@@ -152,16 +154,17 @@ public class InferenceResource {
    * The response, encoded here (the event loop, as the result completes there) when the outputs are
    * small, else on the worker pool so that a large JSON tensor never stalls the event loop.
    */
-  private CompletionStage<Response> encode(InferResult result, Predicate<String> binary) {
+  private CompletionStage<Response> encode(
+      InferResult result, Predicate<String> binary, Context sampled) {
     if (!Offload.encodeOnWorker(result.outputs())) {
-      return CompletableFuture.completedFuture(traced(result, binary));
+      return CompletableFuture.completedFuture(traced(result, binary, sampled));
     }
-    return CompletableFuture.supplyAsync(() -> traced(result, binary), workers);
+    return CompletableFuture.supplyAsync(() -> traced(result, binary, sampled), workers);
   }
 
   /** {@link #ok}, inside a {@link ServingTracer#ENCODE} span when the request is sampled. */
-  private Response traced(InferResult result, Predicate<String> binary) {
-    Span span = tracer.startEncode();
+  private Response traced(InferResult result, Predicate<String> binary, Context sampled) {
+    Span span = tracer.startEncode(sampled);
     try {
       Response response = ok(result, binary);
       ServingTracer.end(span, null);
