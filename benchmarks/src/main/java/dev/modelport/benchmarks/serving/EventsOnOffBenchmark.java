@@ -2,6 +2,7 @@ package dev.modelport.benchmarks.serving;
 
 import dev.modelport.protocol.tensor.DataType;
 import dev.modelport.protocol.tensor.Tensor;
+import dev.modelport.testsupport.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,10 +65,13 @@ public final class EventsOnOffBenchmark {
     Path work = Files.createTempDirectory("events-bench");
     Path models = breastCancerOnly(work);
     List<Slice> slices = new ArrayList<>();
+    int[] offPorts = FreePorts.next(2);
+    int[] onPorts = FreePorts.next(2);
     try (BrokerProcess broker =
             BrokerProcess.start(work.resolve("kafka"), "modelport.inference-events", clientCpus);
         ServerProcess off =
-            ServerProcess.start(jar, models, "events-off", Map.of(), 18180, 18181, serverCpus);
+            ServerProcess.start(
+                jar, models, "events-off", Map.of(), offPorts[0], offPorts[1], serverCpus);
         ServerProcess on =
             ServerProcess.start(
                 jar,
@@ -78,11 +82,11 @@ public final class EventsOnOffBenchmark {
                     broker.bootstrapServers(),
                     "modelport.serving.events.sample-rate",
                     "1.0"),
-                18280,
-                18281,
+                onPorts[0],
+                onPorts[1],
                 serverCpus);
-        V2Clients offClients = new V2Clients("127.0.0.1", 18180, 18181);
-        V2Clients onClients = new V2Clients("127.0.0.1", 18280, 18281)) {
+        V2Clients offClients = new V2Clients("127.0.0.1", offPorts[0], offPorts[1]);
+        V2Clients onClients = new V2Clients("127.0.0.1", onPorts[0], onPorts[1])) {
       List<Tensor> row = List.of(row());
       Supplier<java.util.concurrent.CompletableFuture<?>> offCall = offClients.grpcRaw(MODEL, row);
       Supplier<java.util.concurrent.CompletableFuture<?>> onCall = onClients.grpcRaw(MODEL, row);

@@ -25,8 +25,8 @@ import java.util.Map;
  *
  * <p>Properties: {@code bench.outside.server-cpus} (1), {@code bench.outside.generator-cpus} (0,
  * the broker too), {@code bench.outside.rounds} (3), {@code bench.outside.seconds} (10), {@code
- * bench.outside.warmup-seconds} (180, the most), {@code bench.events.on-jvm-options} (extra JVM
- * options of the events-on server only, e.g. {@code
+ * bench.outside.warmup-max-seconds} (180), {@code bench.events.on-jvm-options} (extra JVM options
+ * of the events-on server only, e.g. {@code
  * -XX:StartFlightRecording=filename=/tmp/on.jfr,settings=profile}), {@code bench.events.only-on}
  * ({@code false}: skip the events-off server), {@code bench.jar}, {@code bench.models}.
  */
@@ -71,10 +71,13 @@ public final class EventsOutsideBenchmark {
       ServerProcess off = onlyOn ? null : settings.startServer("events-off", common, offPorts);
       try {
         long response = GrpcSlices.responseBytes(onPorts[1], MODEL, row);
-        log("warm-up: until each server's JIT settles, at most " + settings.warmupSeconds() + " s");
-        slices.warmUp(on, onPorts[1], body, response, settings.warmupSeconds());
+        log(
+            "warm-up: until each server's JIT settles, at most "
+                + settings.warmupMaxSeconds()
+                + " s");
+        slices.warmUp(on, onPorts[1], body, response, settings.warmupMaxSeconds());
         if (off != null) {
-          slices.warmUp(off, offPorts[1], body, response, settings.warmupSeconds());
+          slices.warmUp(off, offPorts[1], body, response, settings.warmupMaxSeconds());
         }
         List<GrpcSlices.Slice> onSlices = new ArrayList<>();
         List<GrpcSlices.Slice> offSlices = new ArrayList<>();

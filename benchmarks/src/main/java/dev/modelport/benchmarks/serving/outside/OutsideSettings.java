@@ -14,8 +14,8 @@ import java.util.Map;
  * @param generatorCpus the load generator's cores: {@code bench.outside.generator-cpus} (0)
  * @param rounds measured rounds: {@code bench.outside.rounds} (3)
  * @param seconds seconds of load per round and server: {@code bench.outside.seconds} (10)
- * @param warmupSeconds the most seconds of warm-up per server, which ends earlier once its JIT has
- *     settled (see {@link GrpcSlices#warmUp}): {@code bench.outside.warmup-seconds} (180)
+ * @param warmupMaxSeconds the most seconds of warm-up per server, which ends earlier once its JIT
+ *     has settled (see {@link GrpcSlices#warmUp}): {@code bench.outside.warmup-max-seconds} (180)
  * @param jar the packaged server: {@code bench.jar} ({@code
  *     serving-service/target/quarkus-app/quarkus-run.jar})
  * @param models the model repository: {@code bench.models} ({@code examples/models})
@@ -25,7 +25,7 @@ record OutsideSettings(
     String generatorCpus,
     int rounds,
     int seconds,
-    int warmupSeconds,
+    int warmupMaxSeconds,
     Path jar,
     Path models) {
 
@@ -35,7 +35,7 @@ record OutsideSettings(
         System.getProperty("bench.outside.generator-cpus", "0"),
         Integer.getInteger("bench.outside.rounds", 3),
         Integer.getInteger("bench.outside.seconds", 10),
-        Integer.getInteger("bench.outside.warmup-seconds", 180),
+        Integer.getInteger("bench.outside.warmup-max-seconds", 180),
         Path.of(
             System.getProperty("bench.jar", "serving-service/target/quarkus-app/quarkus-run.jar")),
         Path.of(System.getProperty("bench.models", "examples/models")));

@@ -36,7 +36,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Properties: {@code bench.outside.server-cpus} (1), {@code bench.outside.generator-cpus} (0),
  * {@code bench.outside.rounds} (3), {@code bench.outside.seconds} (10), {@code
- * bench.outside.warmup-seconds} (180, the most), {@code bench.jar}, {@code bench.models}, {@code
+ * bench.outside.warmup-max-seconds} (180), {@code bench.jar}, {@code bench.models}, {@code
  * bench.out}.
  */
 public final class TracingOutsideBenchmark {
@@ -103,12 +103,12 @@ public final class TracingOutsideBenchmark {
             "warm-up of "
                 + v
                 + ": until its JIT settles, at most "
-                + settings.warmupSeconds()
+                + settings.warmupMaxSeconds()
                 + " s");
         warmUps.put(
             v,
             slices.warmUp(
-                servers.get(v), grpcPorts.get(v), body, response, settings.warmupSeconds()));
+                servers.get(v), grpcPorts.get(v), body, response, settings.warmupMaxSeconds()));
       }
       GrpcSlices beside =
           new GrpcSlices(
@@ -188,7 +188,7 @@ public final class TracingOutsideBenchmark {
             settings.rounds(),
             settings.seconds(),
             GrpcSlices.WARMUP_SLICE_SECONDS,
-            settings.warmupSeconds(),
+            settings.warmupMaxSeconds(),
             warmUpSummary(warmUps),
             loadBefore,
             HostLoad.oneMinute()));
