@@ -116,9 +116,9 @@ public final class ServingTracer {
   /**
    * The current context when its span is sampled, else null (always null with tracing off). A
    * transport looks it up once per request and hands it to {@link #startRequest}, {@link
-   * #startEncode} and {@link #inTrace}: with Quarkus' context storage each lookup costs about as
-   * much as the rest of an unsampled request's tracing together (docs/benchmarks.md, "Tracing
-   * overhead").
+   * #startEncode} and {@link #inTrace}, so that the decision is made once and every span of the
+   * request hangs off the same context, whichever thread ends up running it (a worker that encodes
+   * a large REST response sees no current context of its own).
    */
   public Context sampledContext() {
     if (!isOn()) {

@@ -259,8 +259,8 @@ public class InferenceGrpcService
       return;
     }
     boolean raw = request.getRawInputContentsCount() > 0;
-    io.opentelemetry.context.Context sampled =
-        tracer.sampledContext(); // the one trace lookup of this request
+    // the one trace lookup of this request (io.grpc.Context is imported: the name is qualified)
+    io.opentelemetry.context.Context sampled = tracer.sampledContext();
     inference
         .infer(call, CallerThreads.current(), sampled)
         .whenComplete(
