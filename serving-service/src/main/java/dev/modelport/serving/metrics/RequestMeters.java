@@ -17,14 +17,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RequestMeters {
 
   private final MeterRegistry registry;
+  private final MeterRegistry durations;
   private final String model;
   private final String version;
   private final AtomicInteger inflight;
   private final Map<String, ProtocolMeters> protocols = new ConcurrentHashMap<>();
   private volatile Counter canary;
 
-  RequestMeters(MeterRegistry registry, String model, String version, AtomicInteger inflight) {
+  /**
+   * @param registry the counters' registry
+   * @param durations the request timers' registry (see {@link ServingMetrics#ServingMetrics(
+   *     MeterRegistry, MeterRegistry)})
+   */
+  RequestMeters(
+      MeterRegistry registry,
+      MeterRegistry durations,
+      String model,
+      String version,
+      AtomicInteger inflight) {
     this.registry = registry;
+    this.durations = durations;
     this.model = model;
     this.version = version;
     this.inflight = inflight;
@@ -69,7 +81,7 @@ public final class RequestMeters {
               .description("Inference request duration, from decoded request to result")
               .tags("model", model, "version", version, "protocol", protocol)
               .publishPercentileHistogram()
-              .register(registry);
+              .register(durations);
       this.success = outcome(ServingMetrics.SUCCESS);
     }
 

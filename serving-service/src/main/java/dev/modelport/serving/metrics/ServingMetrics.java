@@ -56,6 +56,7 @@ public final class ServingMetrics implements LifecycleObserver {
   public static final String SUCCESS = "success";
 
   private final MeterRegistry registry;
+  private final MeterRegistry requestDurations;
   private final Map<String, Map<String, RequestMeters>> requestMeters = new ConcurrentHashMap<>();
   private final Map<String, Map<VersionNumber, RequestMeters>> servedMeters =
       new ConcurrentHashMap<>();
@@ -66,7 +67,19 @@ public final class ServingMetrics implements LifecycleObserver {
   private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
 
   public ServingMetrics(MeterRegistry registry) {
+    this(registry, registry);
+  }
+
+  /**
+   * @param registry where every meter goes but the request-duration histograms
+   * @param requestDurations where the request-duration histograms go: with tracing on, a Prometheus
+   *     registry on the same collector registry whose exemplar sampler gives their buckets trace
+   *     ids, while {@code registry} has none (Micrometer's Prometheus registry takes one sampler
+   *     for all its meters, and asks it on every counter increment and timer record)
+   */
+  public ServingMetrics(MeterRegistry registry, MeterRegistry requestDurations) {
     this.registry = registry;
+    this.requestDurations = requestDurations;
   }
 
   /** Counts a finished request and records its duration. */
@@ -85,7 +98,8 @@ public final class ServingMetrics implements LifecycleObserver {
     if (meters == null) {
       meters =
           versions.computeIfAbsent(
-              version, v -> new RequestMeters(registry, model, v, inflight(model, v)));
+              version,
+              v -> new RequestMeters(registry, requestDurations, model, v, inflight(model, v)));
     }
     return meters;
   }

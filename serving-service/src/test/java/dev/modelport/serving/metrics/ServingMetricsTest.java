@@ -3,7 +3,14 @@ package dev.modelport.serving.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelport.protocol.model.VersionNumber;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.exemplars.Exemplar;
+import io.prometheus.client.exemplars.ExemplarSampler;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ServingMetricsTest {
@@ -18,6 +25,47 @@ class ServingMetricsTest {
     assertThat(metrics.requestMeters("iris", new VersionNumber(12))).isSameAs(served);
     assertThat(metrics.requestMeters("iris", VersionNumber.of(1))).isNotSameAs(served);
     assertThat(metrics.requestMeters("wine", VersionNumber.of(12))).isNotSameAs(served);
+  }
+
+  @Test
+  void onlyTheRequestDurationsGoToTheRegistryWithExemplarsAndAllAreScrapedTogether() {
+    AtomicInteger asked = new AtomicInteger();
+    ExemplarSampler counting =
+        new ExemplarSampler() {
+          @Override
+          public Exemplar sample(double increment, Exemplar previous) {
+            asked.incrementAndGet();
+            return null;
+          }
+
+          @Override
+          public Exemplar sample(double value, double from, double to, Exemplar previous) {
+            asked.incrementAndGet();
+            return null;
+          }
+        };
+    CollectorRegistry collectors = new CollectorRegistry();
+    PrometheusMeterRegistry plain =
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, collectors, Clock.SYSTEM);
+    ServingMetrics split =
+        new ServingMetrics(
+            plain,
+            new PrometheusMeterRegistry(
+                PrometheusConfig.DEFAULT, collectors, Clock.SYSTEM, counting));
+
+    var batcher = split.batchListener("iris", VersionNumber.of(1));
+    batcher.dequeued(1_000_000);
+    batcher.computed(1, 4, 2_000_000);
+    split.canaryRequest("iris", "1");
+    assertThat(asked).hasValue(0);
+    split.requestMeters("iris", VersionNumber.of(1)).finished("grpc", ServingMetrics.SUCCESS, 5);
+    assertThat(asked).hasValue(1);
+
+    assertThat(plain.scrape().lines())
+        .anyMatch(l -> l.startsWith("modelport_inference_request_duration_seconds_count{"))
+        .anyMatch(l -> l.startsWith("modelport_inference_requests_total{"))
+        .anyMatch(l -> l.startsWith("modelport_inference_queue_duration_seconds_count{"))
+        .anyMatch(l -> l.startsWith("modelport_canary_requests_total{"));
   }
 
   @Test

@@ -64,6 +64,25 @@ class HistogramExemplarSamplerTest {
   }
 
   @Test
+  void aRecordOutsideASampledSpanReadsNoClock() {
+    AtomicLong clockReads = new AtomicLong();
+    HistogramExemplarSampler counting =
+        new HistogramExemplarSampler(
+            current::get,
+            () -> {
+              clockReads.incrementAndGet();
+              return now.get();
+            });
+    current.set(span(false));
+    counting.sample(0.004, 0.002, 0.005, null);
+    assertThat(clockReads).hasValue(0);
+
+    current.set(span(true));
+    assertThat(counting.sample(0.004, 0.002, 0.005, null)).isNotNull();
+    assertThat(clockReads).hasValue(1);
+  }
+
+  @Test
   void aFreshExemplarStaysUntilItIsOlderThanTheRetentionThenTheNextSampledValueReplacesIt() {
     Exemplar first = sampler.sample(0.004, 0.002, 0.005, null);
 

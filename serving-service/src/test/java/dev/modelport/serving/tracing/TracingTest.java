@@ -230,7 +230,7 @@ class TracingTest {
   }
 
   @Test
-  void theRequestDurationHistogramCarriesTheTracesIdAsAnExemplarAndTheCountersNone() {
+  void theRequestDurationHistogramCarriesTheTracesIdAsAnExemplarAndNoOtherMeterDoes() {
     // a bucket keeps an exemplar for a while before a newer one replaces it (other tests' sampled
     // requests may hold them): each poll sends one more sampled request until one of ours shows
     List<String> sent = new CopyOnWriteArrayList<>();
@@ -271,6 +271,12 @@ class TracingTest {
                           .filter(l -> l.startsWith("modelport_inference_requests_total{")))
                   .isNotEmpty()
                   .noneMatch(l -> l.contains("trace_id="));
+              // and no other meter either: the HTTP server's timer of the same requests, the
+              // batcher's histograms and the rest of the registry carry none
+              assertThat(metrics.lines().filter(l -> l.contains("trace_id=")))
+                  .allMatch(l -> l.startsWith("modelport_inference_request_duration_seconds_"));
+              assertThat(metrics.lines())
+                  .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{"));
             });
   }
 

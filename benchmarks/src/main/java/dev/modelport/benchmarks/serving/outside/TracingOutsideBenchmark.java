@@ -36,8 +36,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Properties: {@code bench.outside.server-cpus} (1), {@code bench.outside.generator-cpus} (0),
  * {@code bench.outside.rounds} (3), {@code bench.outside.seconds} (10), {@code
- * bench.outside.warmup-max-seconds} (180), {@code bench.jar}, {@code bench.models}, {@code
- * bench.out}.
+ * bench.outside.warmup-max-seconds} (180), {@code bench.tracing.ratios} (the traced variants'
+ * sampling ratios, {@code 0.01,1.0}), {@code bench.jar}, {@code bench.models}, {@code bench.out}.
  */
 public final class TracingOutsideBenchmark {
 
@@ -70,8 +70,9 @@ public final class TracingOutsideBenchmark {
     String loadBefore = HostLoad.oneMinute();
     Map<String, String> variants = new LinkedHashMap<>();
     variants.put(OFF, null);
-    variants.put("tracing on, ratio 0.01", "0.01");
-    variants.put("tracing on, ratio 1.0", "1.0");
+    for (String ratio : System.getProperty("bench.tracing.ratios", "0.01,1.0").split(",")) {
+      variants.put("tracing on, ratio " + ratio.strip(), ratio.strip());
+    }
     Map<String, ServerProcess> servers = new LinkedHashMap<>();
     Map<String, Integer> grpcPorts = new LinkedHashMap<>();
     Map<String, List<GrpcSlices.Slice[]>> results = new LinkedHashMap<>();
