@@ -23,21 +23,24 @@ import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The cost of tracing (issue 18), measured from outside: three packaged servers pinned to the
- * server's cores, breast-cancer-mlp with batching on, tracing off ({@code
- * quarkus.otel.sdk.disabled=true}), sampled at 0.01 and at 1.0; each traced server exports
- * OTLP/HTTP to its own {@link OtlpReceiver} in this JVM (on the generator's cores), which answers
- * as a collector does and counts the spans, so the marshalling and the write to a collector are in
- * the figures and the table says how many spans arrived per request. Each round loads every traced
- * server at the same time as the untraced one (two {@link GrpcSlices} side by side, both servers on
- * the same core), so that the host's drifting speed hits both alike; the table (medians over the
- * rounds of the paired differences) goes between the {@code serving-tracing} markers of {@code
+ * The cost of tracing (issue 18), measured from outside: packaged servers pinned to the server's
+ * cores, breast-cancer-mlp with batching on, tracing off ({@code quarkus.otel.sdk.disabled=true})
+ * and the variants of {@code bench.tracing.ratios} (by default sampled at 0.01 and at 1.0; {@code
+ * off} adds a second untraced server as an A/A control); each traced server exports OTLP/HTTP to
+ * its own {@link OtlpReceiver} in this JVM (on the generator's cores), which answers as a collector
+ * does and counts the spans, so the marshalling and the write to a collector are in the figures and
+ * the table says how many spans arrived per request. Each round loads every traced server at the
+ * same time as the untraced one (two {@link GrpcSlices} side by side, both servers on the same
+ * core), so that the host's drifting speed hits both alike; the table (medians over the rounds of
+ * the paired differences) goes between the {@code serving-tracing} markers of {@code
  * docs/benchmarks.md}.
  *
  * <p>Properties: {@code bench.outside.server-cpus} (1), {@code bench.outside.generator-cpus} (0),
  * {@code bench.outside.rounds} (3), {@code bench.outside.seconds} (10), {@code
- * bench.outside.warmup-max-seconds} (180), {@code bench.tracing.ratios} (the traced variants'
- * sampling ratios, {@code 0.01,1.0}), {@code bench.jar}, {@code bench.models}, {@code bench.out}.
+ * bench.outside.warmup-max-seconds} (180), {@code bench.tracing.ratios} (the variants loaded beside
+ * the untraced server: sampling ratios, and {@code off} for a second untraced server, the A/A
+ * control that measures the method's own bias; {@code 0.01,1.0}; see {@link TracingVariant}),
+ * {@code bench.jar}, {@code bench.models}, {@code bench.out}.
  */
 public final class TracingOutsideBenchmark {
 
@@ -70,8 +73,9 @@ public final class TracingOutsideBenchmark {
     String loadBefore = HostLoad.oneMinute();
     Map<String, String> variants = new LinkedHashMap<>();
     variants.put(OFF, null);
-    for (String ratio : System.getProperty("bench.tracing.ratios", "0.01,1.0").split(",")) {
-      variants.put("tracing on, ratio " + ratio.strip(), ratio.strip());
+    for (TracingVariant v :
+        TracingVariant.parse(System.getProperty("bench.tracing.ratios", "0.01,1.0"))) {
+      variants.put(v.label(), v.ratio());
     }
     Map<String, ServerProcess> servers = new LinkedHashMap<>();
     Map<String, Integer> grpcPorts = new LinkedHashMap<>();
@@ -125,7 +129,8 @@ public final class TracingOutsideBenchmark {
             Collections.reverse(order);
           }
           for (String v : order) {
-            long spansBefore = collectors.get(v).received();
+            OtlpReceiver collector = collectors.get(v); // none for the untraced control
+            long spansBefore = collector == null ? 0 : collector.received();
             // tracing off and the variant at once, on the same server core: whatever the host
             // does to that core in these seconds, it does to both
             Future<GrpcSlices.Slice> offSlice =
@@ -145,7 +150,9 @@ public final class TracingOutsideBenchmark {
             GrpcSlices.Slice[] pair = {offSlice.get(), variantSlice.get()};
             // the batch span processor exports up to seconds later: summed over the rounds, the
             // lag at the first round's start and the last round's end nearly cancel
-            spansInRounds.merge(v, collectors.get(v).received() - spansBefore, Long::sum);
+            if (collector != null) {
+              spansInRounds.merge(v, collector.received() - spansBefore, Long::sum);
+            }
             slices.report("round " + round + " " + OFF + " (beside " + v + ")", pair[0]);
             slices.report("round " + round + " " + v, pair[1]);
             results.get(v).add(pair);
@@ -237,6 +244,9 @@ public final class TracingOutsideBenchmark {
             + " Spans received per request: what the traced server's collector (a counting"
             + " OTLP/HTTP receiver in the benchmark's JVM, on the generator's core) received during"
             + " the rounds, over the requests the server answered in them."
+            + " A \"tracing off (control)\" row is a second untraced server (`off` in"
+            + " bench.tracing.ratios): two identical servers, so its difference is the method's"
+            + " own bias and noise in that run."
             + " Target (issue 18): at ratio 0.01 within 3 % of tracing off.\n");
     return md.toString();
   }
