@@ -42,8 +42,9 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * The same on other ports, pinned to {@code cpus} ({@code taskset -c}; null leaves the placement
-   * to the kernel), so that two servers can run side by side.
+   * The same on other ports, pinned to {@code cpus} and in a session of its own (see {@link
+   * PinnedLaunch}; null leaves the placement to the kernel), so that two servers can run side by
+   * side and share the cores equally.
    */
   public static ServerProcess start(
       Path jar,
@@ -57,9 +58,7 @@ public final class ServerProcess implements AutoCloseable {
     Path log = Path.of("benchmarks/target/serving-" + label + ".log");
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
-    if (cpus != null) {
-      command.addAll(List.of("taskset", "-c", cpus));
-    }
+    command.addAll(PinnedLaunch.prefix(cpus));
     command.addAll(List.of("java", "-Xmx1g"));
     String jvmOptions = System.getProperty("bench.server.jvm-options", "").trim();
     if (!jvmOptions.isEmpty()) {

@@ -25,6 +25,8 @@ final class GrpcSlices {
    *
    * @param compilerShare the share of the server's CPU time in the slice that its JIT compiler
    *     threads took (0 to 1)
+   * @param generatorShare h2load's CPU time in the slice as a share of the generator's cores (0 to
+   *     1; see {@link GeneratorRun#cpuShare})
    */
   record Slice(
       double cpuMicros,
@@ -32,7 +34,8 @@ final class GrpcSlices {
       double p99Micros,
       long errors,
       double switches,
-      double compilerShare) {}
+      double compilerShare,
+      double generatorShare) {}
 
   /** How a {@linkplain #warmUp warm-up} went: its seconds of load and whether the JIT settled. */
   record WarmUp(int seconds, boolean settled) {}
@@ -105,7 +108,8 @@ final class GrpcSlices {
         p.length > 0 ? p[0] : Double.NaN,
         errors,
         switches / (double) Math.max(1, completed),
-        compilerTicks / (double) Math.max(1, after.ownTicks() - before.ownTicks()));
+        compilerTicks / (double) Math.max(1, after.ownTicks() - before.ownTicks()),
+        g.cpuShare());
   }
 
   /** Seconds of load per warm-up slice. */
@@ -167,14 +171,15 @@ final class GrpcSlices {
         String.format(
             Locale.ROOT,
             "  %s: server CPU %.1f µs/request, %.0f req/s, p99 %.2f ms, errors %d, %.2f context"
-                + " switches/request, JIT %.1f %% of CPU",
+                + " switches/request, JIT %.1f %% of CPU, h2load %.0f %% of the generator's cores",
             label,
             s.cpuMicros(),
             s.throughput(),
             s.p99Micros() / 1000,
             s.errors(),
             s.switches(),
-            100 * s.compilerShare()));
+            100 * s.compilerShare(),
+            100 * s.generatorShare()));
     return s;
   }
 

@@ -31,9 +31,10 @@ import java.util.function.ToDoubleFunction;
  * does and counts the spans, so the marshalling and the write to a collector are in the figures and
  * the table says how many spans arrived per request. Each round loads every traced server at the
  * same time as the untraced one (two {@link GrpcSlices} side by side, both servers on the same
- * core), so that the host's drifting speed hits both alike; the table (medians over the rounds of
- * the paired differences) goes between the {@code serving-tracing} markers of {@code
- * docs/benchmarks.md}.
+ * core, each in a session of its own so that the kernel shares the core equally between them; see
+ * {@link dev.modelport.benchmarks.serving.PinnedLaunch}), so that the host's drifting speed hits
+ * both alike; the table (medians over the rounds of the paired differences) goes between the {@code
+ * serving-tracing} markers of {@code docs/benchmarks.md}.
  *
  * <p>Properties: {@code bench.outside.server-cpus} (1), {@code bench.outside.generator-cpus} (0),
  * {@code bench.outside.rounds} (3), {@code bench.outside.seconds} (10), {@code
@@ -71,42 +72,39 @@ public final class TracingOutsideBenchmark {
     String started =
         ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     String loadBefore = HostLoad.oneMinute();
-    Map<String, String> variants = new LinkedHashMap<>();
-    variants.put(OFF, null);
-    for (TracingVariant v :
-        TracingVariant.parse(System.getProperty("bench.tracing.ratios", "0.01,1.0"))) {
-      variants.put(v.label(), v.ratio());
-    }
-    Map<String, ServerProcess> servers = new LinkedHashMap<>();
-    Map<String, Integer> grpcPorts = new LinkedHashMap<>();
-    Map<String, List<GrpcSlices.Slice[]>> results = new LinkedHashMap<>();
-    Map<String, OtlpReceiver> collectors = new LinkedHashMap<>();
-    Map<String, Long> spansInRounds = new LinkedHashMap<>();
-    Map<String, GrpcSlices.WarmUp> warmUps = new LinkedHashMap<>();
+    TracingVariant untraced = new TracingVariant(OFF, null);
+    List<TracingVariant> variants = new ArrayList<>(List.of(untraced));
+    variants.addAll(TracingVariant.parse(System.getProperty("bench.tracing.ratios", "0.01,1.0")));
+    Map<TracingVariant, ServerProcess> servers = new LinkedHashMap<>();
+    Map<TracingVariant, Integer> grpcPorts = new LinkedHashMap<>();
+    Map<TracingVariant, List<GrpcSlices.Slice[]>> results = new LinkedHashMap<>();
+    Map<TracingVariant, OtlpReceiver> collectors = new LinkedHashMap<>();
+    Map<TracingVariant, Long> spansInRounds = new LinkedHashMap<>();
+    Map<TracingVariant, GrpcSlices.WarmUp> warmUps = new LinkedHashMap<>();
     try {
-      for (Map.Entry<String, String> v : variants.entrySet()) {
+      for (TracingVariant v : variants) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("modelport.serving.models", MODEL);
         props.put("modelport.serving.batching-enabled", "true");
-        props.put("quarkus.otel.sdk.disabled", Boolean.toString(v.getValue() == null));
-        if (v.getValue() != null) {
-          props.put("quarkus.otel.traces.sampler.arg", v.getValue());
+        props.put("quarkus.otel.sdk.disabled", Boolean.toString(!v.traced()));
+        if (v.traced()) {
+          props.put("quarkus.otel.traces.sampler.arg", v.ratio());
           OtlpReceiver collector = OtlpReceiver.counting();
-          collectors.put(v.getKey(), collector);
+          collectors.put(v, collector);
           props.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
           props.put("quarkus.otel.exporter.otlp.traces.endpoint", collector.endpoint());
         }
         int[] ports = FreePorts.next(2);
         String label = "tracing-" + servers.size();
-        servers.put(v.getKey(), settings.startServer(label, props, ports));
-        grpcPorts.put(v.getKey(), ports[1]);
-        results.put(v.getKey(), new ArrayList<>());
+        servers.put(v, settings.startServer(label, props, ports));
+        grpcPorts.put(v, ports[1]);
+        results.put(v, new ArrayList<>());
       }
-      long response = GrpcSlices.responseBytes(grpcPorts.values().iterator().next(), MODEL, row);
-      for (String v : variants.keySet()) {
+      long response = GrpcSlices.responseBytes(grpcPorts.get(untraced), MODEL, row);
+      for (TracingVariant v : variants) {
         log(
             "warm-up of "
-                + v
+                + v.label()
                 + ": until its JIT settles, at most "
                 + settings.warmupMaxSeconds()
                 + " s");
@@ -119,16 +117,16 @@ public final class TracingOutsideBenchmark {
           new GrpcSlices(
               settings.generatorCpus(), work.resolve("beside"), TracingOutsideBenchmark::log);
       Files.createDirectories(work.resolve("beside"));
-      List<String> traced = new ArrayList<>(variants.keySet()).subList(1, variants.size());
+      List<TracingVariant> besideUntraced = variants.subList(1, variants.size());
       ExecutorService two = Executors.newFixedThreadPool(2);
       try {
         for (int round = 1; round <= settings.rounds(); round++) {
           // every other round in reverse, so that no variant always follows the same neighbour
-          List<String> order = new ArrayList<>(traced);
+          List<TracingVariant> order = new ArrayList<>(besideUntraced);
           if (round % 2 == 0) {
             Collections.reverse(order);
           }
-          for (String v : order) {
+          for (TracingVariant v : order) {
             OtlpReceiver collector = collectors.get(v); // none for the untraced control
             long spansBefore = collector == null ? 0 : collector.received();
             // tracing off and the variant at once, on the same server core: whatever the host
@@ -137,8 +135,8 @@ public final class TracingOutsideBenchmark {
                 two.submit(
                     () ->
                         slices.grpc(
-                            servers.get(OFF),
-                            grpcPorts.get(OFF),
+                            servers.get(untraced),
+                            grpcPorts.get(untraced),
                             body,
                             settings.seconds(),
                             response));
@@ -153,8 +151,8 @@ public final class TracingOutsideBenchmark {
             if (collector != null) {
               spansInRounds.merge(v, collector.received() - spansBefore, Long::sum);
             }
-            slices.report("round " + round + " " + OFF + " (beside " + v + ")", pair[0]);
-            slices.report("round " + round + " " + v, pair[1]);
+            slices.report("round " + round + " " + OFF + " (beside " + v.label() + ")", pair[0]);
+            slices.report("round " + round + " " + v.label(), pair[1]);
             results.get(v).add(pair);
           }
         }
@@ -177,15 +175,15 @@ public final class TracingOutsideBenchmark {
   private String markdown(
       String started,
       String loadBefore,
-      Map<String, GrpcSlices.WarmUp> warmUps,
-      Map<String, List<GrpcSlices.Slice[]>> results,
-      Map<String, Long> spansInRounds) {
+      Map<TracingVariant, GrpcSlices.WarmUp> warmUps,
+      Map<TracingVariant, List<GrpcSlices.Slice[]>> results,
+      Map<TracingVariant, Long> spansInRounds) {
     StringBuilder md = new StringBuilder();
     md.append(
         String.format(
             Locale.ROOT,
             "Run of %s UTC: breast-cancer-mlp, 1-row gRPC raw, batching on; each traced server"
-                + " loaded at the same time as the untraced one, both `taskset -c %s`, by two"
+                + " loaded at the same time as the untraced one, both `taskset -c %s setsid`, by two"
                 + " h2load -c4 -m16 (64 streams each) `taskset -c %s`; %d rounds of %d s per pair"
                 + " after each server's warm-up, alone, until its JIT settled (compiler threads"
                 + " under 2 %% of its CPU in 3 slices of %d s running, at most %d s): %s; load"
@@ -204,9 +202,10 @@ public final class TracingOutsideBenchmark {
         "| tracing | server CPU per request (µs), untraced beside it | CPU per request vs"
             + " untraced | throughput (req/s), untraced beside it | throughput vs untraced |"
             + " p99 (ms), untraced beside it | JIT share of CPU in the rounds, untraced beside it"
-            + " | spans received per request | errors |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|\n");
-    for (Map.Entry<String, List<GrpcSlices.Slice[]>> e : results.entrySet()) {
+            + " | spans received per request | both h2load's CPU, share of the generator's cores"
+            + " | errors |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Map.Entry<TracingVariant, List<GrpcSlices.Slice[]>> e : results.entrySet()) {
       List<GrpcSlices.Slice[]> pairs = e.getValue();
       if (pairs.isEmpty()) {
         continue; // tracing off: only beside the others
@@ -217,9 +216,9 @@ public final class TracingOutsideBenchmark {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.1f, %.1f | %s | %.0f, %.0f | %s | %.2f, %.2f | %.1f %%, %.1f %% | %.3f | %d"
-                  + " |%n",
-              e.getKey(),
+              "| %s | %.1f, %.1f | %s | %.0f, %.0f | %s | %.2f, %.2f | %.1f %%, %.1f %% | %.3f |"
+                  + " %.0f %% | %d |%n",
+              e.getKey().label(),
               median(pairs, 1, GrpcSlices.Slice::cpuMicros),
               median(pairs, 0, GrpcSlices.Slice::cpuMicros),
               paired(pairs, GrpcSlices.Slice::cpuMicros),
@@ -231,19 +230,28 @@ public final class TracingOutsideBenchmark {
               100 * median(pairs, 1, GrpcSlices.Slice::compilerShare),
               100 * median(pairs, 0, GrpcSlices.Slice::compilerShare),
               spansPerRequest,
+              100
+                  * GrpcSlices.median(
+                      pairs.stream()
+                          .mapToDouble(p -> p[0].generatorShare() + p[1].generatorShare())
+                          .toArray()),
               errors));
     }
     md.append(
         "\nMedians over the rounds; \"vs untraced\" is the median (and range) over the rounds of"
             + " each round's difference to the untraced server loaded at the same time. The two"
-            + " servers share one core, so each gets about half of it and the throughputs are"
-            + " about half of a server's alone. Compare the throughputs: the CPU per request read"
+            + " servers share one core, each in a session of its own (`setsid`), so that the"
+            + " kernel's autogroup scheduling gives each half of it whatever its thread count, and"
+            + " the throughputs are about half of a server's alone; in the benchmark's session the"
+            + " core was split per thread and an A/A control read −4.3 % instead of −1.2 %. Compare the throughputs: the CPU per request read"
             + " from /proc differed by up to 30 % between two identical untraced servers."
             + " Loading them in turn instead (the earlier method) left the comparison to this"
             + " machine's speed, which drifted by up to 2x from one 10 s slice to the next."
             + " Spans received per request: what the traced server's collector (a counting"
             + " OTLP/HTTP receiver in the benchmark's JVM, on the generator's core) received during"
-            + " the rounds, over the requests the server answered in them."
+            + " the rounds, over the requests the server answered in them. The generator's share"
+            + " (median over the rounds) stays well under its whole core, so the servers, not"
+            + " h2load, set the pace."
             + " A \"tracing off (control)\" row is a second untraced server (`off` in"
             + " bench.tracing.ratios): two identical servers, so its difference is the method's"
             + " own bias and noise in that run."
@@ -252,10 +260,12 @@ public final class TracingOutsideBenchmark {
   }
 
   /** "tracing off 45 s, ..." with "(not settled)" where the cap ended a warm-up. */
-  private static String warmUpSummary(Map<String, GrpcSlices.WarmUp> warmUps) {
+  private static String warmUpSummary(Map<TracingVariant, GrpcSlices.WarmUp> warmUps) {
     List<String> parts = new ArrayList<>();
     warmUps.forEach(
-        (v, w) -> parts.add(v + " " + w.seconds() + " s" + (w.settled() ? "" : " (not settled)")));
+        (v, w) ->
+            parts.add(
+                v.label() + " " + w.seconds() + " s" + (w.settled() ? "" : " (not settled)")));
     return String.join(", ", parts);
   }
 

@@ -1,7 +1,7 @@
 package dev.modelport.benchmarks.serving.outside;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,7 +27,7 @@ record TracingVariant(String label, String ratio) {
    */
   static List<TracingVariant> parse(String ratios) {
     List<TracingVariant> variants = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
+    Set<String> seen = new HashSet<>();
     for (String part : ratios.split(",", -1)) {
       String value = part.strip().toLowerCase(Locale.ROOT);
       if (!seen.add(value)) {
