@@ -32,8 +32,12 @@ import java.util.stream.Stream;
  * {@code quarkus.otel.instrument.grpc=false} turns off): follows the caller's W3C {@code
  * traceparent} (parent-based, through the configured propagators), or, without one, keeps a call at
  * the configured ratio ({@link ServingTracer#sampleRoot()}); only a sampled call gets a span, made
- * current while the call's handlers run, ended with the call's status, its {@code traceparent}
- * returned in the response headers.
+ * current while the call's handlers run, ended with the call's status. A caller that sent a {@code
+ * traceparent} gets the server span's back in the response headers, to link its side to the
+ * server's; a call the server chose at the ratio gets none: a value unique to every response goes
+ * into the HTTP/2 connection's HPACK table, and those entries, never used again, fill it and slow
+ * the header encoding of every other response on the connection (about 2 % of the throughput at
+ * ratio 0.01, docs/benchmarks.md, "Tracing overhead"; Triton returns no trace context at all).
  *
  * <p>An unsampled call without a caller's context costs one header lookup and one random number:
  * the extension's instrumentation made, and made current around every handler, a span for every
@@ -96,16 +100,19 @@ public class GrpcCallTracing implements ServerInterceptor, Prioritized {
     MethodDescriptor<Q, R> method = call.getMethodDescriptor();
     Span span;
     Context parent;
+    boolean callerTraced;
     if (!headers.containsKey(TRACEPARENT)) {
       if (!tracer.sampleRoot()) {
         return next.startCall(call, headers);
       }
       parent = Context.root();
       span = tracer.startServerRoot(method.getFullMethodName());
+      callerTraced = false;
     } else {
       TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
       parent = propagator.extract(Context.root(), headers, HEADERS);
       span = tracer.startServer(method.getFullMethodName(), parent);
+      callerTraced = true;
     }
     if (!span.isRecording()) {
       return next.startCall(call, headers);
@@ -114,7 +121,7 @@ public class GrpcCallTracing implements ServerInterceptor, Prioritized {
     span.setAttribute(RPC_SERVICE, method.getServiceName());
     span.setAttribute(RPC_METHOD, method.getBareMethodName());
     Context context = parent.with(span);
-    TracedCall<Q, R> traced = new TracedCall<>(call, span);
+    TracedCall<Q, R> traced = new TracedCall<>(call, span, callerTraced);
     ServerCall.Listener<Q> listener;
     try (Scope ignored = context.makeCurrent()) {
       listener = next.startCall(traced, headers);
@@ -122,21 +129,28 @@ public class GrpcCallTracing implements ServerInterceptor, Prioritized {
     return new TracedListener<>(listener, context, traced);
   }
 
-  /** Returns the trace context in the headers and ends the span with the call's status. */
+  /**
+   * Returns the trace context in the headers to a caller that sent one, and ends the span with the
+   * call's status.
+   */
   private static final class TracedCall<Q, R>
       extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
 
     private final Span span;
+    private final boolean returnContext;
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    TracedCall(ServerCall<Q, R> call, Span span) {
+    TracedCall(ServerCall<Q, R> call, Span span, boolean returnContext) {
       super(call);
       this.span = span;
+      this.returnContext = returnContext;
     }
 
     @Override
     public void sendHeaders(Metadata headers) {
-      headers.put(TRACEPARENT, TraceParent.of(span.getSpanContext()));
+      if (returnContext) {
+        headers.put(TRACEPARENT, TraceParent.of(span.getSpanContext()));
+      }
       super.sendHeaders(headers);
     }
 
