@@ -100,19 +100,17 @@ public class GrpcCallTracing implements ServerInterceptor, Prioritized {
     MethodDescriptor<Q, R> method = call.getMethodDescriptor();
     Span span;
     Context parent;
-    boolean callerTraced;
-    if (!headers.containsKey(TRACEPARENT)) {
+    boolean callerTraced = headers.containsKey(TRACEPARENT);
+    if (!callerTraced) {
       if (!tracer.sampleRoot()) {
         return next.startCall(call, headers);
       }
       parent = Context.root();
       span = tracer.startServerRoot(method.getFullMethodName());
-      callerTraced = false;
     } else {
       TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
       parent = propagator.extract(Context.root(), headers, HEADERS);
       span = tracer.startServer(method.getFullMethodName(), parent);
-      callerTraced = true;
     }
     if (!span.isRecording()) {
       return next.startCall(call, headers);
